@@ -1,0 +1,27 @@
+/** A numbered source an answer relies on. */
+export interface Citation {
+  /** The number the answer uses for it: `[n]`. */
+  n: number;
+  source: string;
+  chunkId: string;
+  documentId: string;
+  title: string;
+  headingPath: string[];
+  text: string;
+  startOffset: number;
+  endOffset: number;
+  page?: number;
+}
+
+/**
+ * How an answer was produced: `generative` when a chat model wrote it from the sources,
+ * `extractive` when no model is configured and the answer is the most relevant passages themselves.
+ */
+export type AnswerMode = 'generative' | 'extractive';
+
+/** An answer with the sources it cites. */
+export interface Answer {
+  answer: string;
+  mode: AnswerMode;
+  citations: Citation[];
+}

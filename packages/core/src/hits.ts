@@ -1,0 +1,22 @@
+/** One retrieved chunk, best first in any list of hits. */
+export interface Hit {
+  chunkId: string;
+  documentId: string;
+  /** The path the document was ingested from. */
+  source: string;
+  title: string;
+  headingPath: string[];
+  text: string;
+  /** Higher is better. Comparable only within one result list. */
+  score: number;
+  startOffset: number;
+  endOffset: number;
+  page?: number;
+}
+
+/** A chunk id with a score from one retriever (BM25, dense), best first. */
+export interface ScoredChunkId {
+  chunkId: string;
+  /** Higher is better (BM25 score, cosine similarity). */
+  score: number;
+}

@@ -1,0 +1,81 @@
+import type { Chunk, ChunkDraft, ChunkFilter } from '../chunks.js';
+import type { DocumentRecord, SourceDocument } from '../documents.js';
+import type { ScoredChunkId } from '../hits.js';
+
+/** A named set of documents searched together. */
+export interface CollectionInfo {
+  name: string;
+  /** Dimensions of the stored embeddings, or undefined while the collection has none. */
+  embeddingDimensions: number | undefined;
+  /** Id of the embedding model the stored vectors came from. */
+  embeddingModel: string | undefined;
+  documentCount: number;
+  chunkCount: number;
+  /** ISO-8601 creation time. */
+  createdAt: string;
+}
+
+/** What to store for one document: the document, its chunks and (optionally) one embedding per chunk. */
+export interface DocumentWrite {
+  collection: string;
+  document: SourceDocument;
+  chunks: ChunkDraft[];
+  /** One vector per chunk, same order, when an embedding model is configured. */
+  embeddings?: Float32Array[];
+  /** Id of the embedding model that made `embeddings`. */
+  embeddingModel?: string;
+}
+
+/** What {@link KnowledgeStore.putDocument} did. */
+export interface DocumentWriteResult {
+  document: DocumentRecord;
+  /** `unchanged`: same source and content hash were already stored; nothing was written. */
+  status: 'created' | 'updated' | 'unchanged';
+}
+
+/** Options for a search in one collection. */
+export interface StoreSearchOptions {
+  /** How many results at most. */
+  k: number;
+  /** Applied inside the search, before ranking. */
+  filter?: ChunkFilter;
+}
+
+/**
+ * The source of truth for collections, documents and chunks, and the indexes over them.
+ *
+ * The embedded SQLite + hnswlib store implements it; a PostgreSQL + pgvector store can too. Every implementation
+ * must pass the conformance suite in `@andes/vectorstore` (`runKnowledgeStoreConformance`).
+ */
+export interface KnowledgeStore {
+  /** Creates the collection if it does not exist; returns it either way. */
+  ensureCollection(name: string): Promise<CollectionInfo>;
+  /** The collection, or undefined. */
+  getCollection(name: string): Promise<CollectionInfo | undefined>;
+  listCollections(): Promise<CollectionInfo[]>;
+  /** Deletes a collection with everything in it. Returns false when there was none. */
+  deleteCollection(name: string): Promise<boolean>;
+
+  /**
+   * Stores a document and its chunks atomically. A document is identified by (collection, source); storing the same
+   * source again with the same content hash does nothing, with a new hash it replaces the old chunks in one
+   * transaction. Creates the collection when missing.
+   */
+  putDocument(write: DocumentWrite): Promise<DocumentWriteResult>;
+  getDocument(collection: string, documentId: string): Promise<DocumentRecord | undefined>;
+  findDocumentBySource(collection: string, source: string): Promise<DocumentRecord | undefined>;
+  listDocuments(collection: string): Promise<DocumentRecord[]>;
+  /** Removes a document from every index. Returns false when there was none. */
+  deleteDocument(collection: string, documentId: string): Promise<boolean>;
+
+  /** The chunks with these ids, in the order asked, skipping unknown ids. */
+  getChunks(collection: string, chunkIds: string[]): Promise<Chunk[]>;
+
+  /** BM25 search over chunk text, title and heading path. Best first. */
+  searchLexical(collection: string, query: string, options: StoreSearchOptions): Promise<ScoredChunkId[]>;
+  /** Nearest chunks by cosine similarity to `vector`. Best first. Empty when the collection has no vectors. */
+  searchVector(collection: string, vector: Float32Array, options: StoreSearchOptions): Promise<ScoredChunkId[]>;
+
+  /** Flushes indexes to disk and closes the store. */
+  close(): Promise<void>;
+}

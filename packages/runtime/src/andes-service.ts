@@ -1,0 +1,89 @@
+import type { Answer, ChunkFilter, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
+
+/** One file to ingest. */
+export interface IngestInput {
+  /** The document's identity within its collection: the path it was ingested from, or the uploaded file name. */
+  source: string;
+  /** The file's bytes. */
+  bytes: Uint8Array;
+  /** Media type if known (e.g. from an upload); otherwise decided from the file name and content. */
+  mediaType?: string;
+}
+
+/** What happened to one file during ingestion. */
+export interface IngestFileResult {
+  source: string;
+  status: 'created' | 'updated' | 'unchanged' | 'failed';
+  documentId?: string;
+  chunkCount?: number;
+  /** Why it failed, when it did: an AndesError code and message. */
+  error?: { code: string; message: string };
+}
+
+/** What an ingestion did, file by file. */
+export interface IngestReport {
+  collection: string;
+  files: IngestFileResult[];
+}
+
+/** Progress of a running ingestion, reported after each file. */
+export interface IngestProgress {
+  done: number;
+  total: number;
+  source: string;
+}
+
+/** A search request. */
+export interface SearchRequest {
+  collection: string;
+  query: string;
+  /** How many hits (default 10). */
+  k?: number;
+  filter?: ChunkFilter;
+}
+
+/** A question to answer from a collection. */
+export interface AskRequest {
+  collection: string;
+  question: string;
+  /** How many sources to retrieve for the prompt. */
+  k?: number;
+  filter?: ChunkFilter;
+  /** Cancels retrieval and generation. */
+  signal?: AbortSignal;
+  /** Receives answer text as it is generated (generative mode), or once (extractive mode). */
+  onTextChunk?: (text: string) => void;
+}
+
+/** What `/readyz` reports. */
+export interface Readiness {
+  ready: boolean;
+  store: boolean;
+  /** Id of the loaded chat model, or null when running extractive. */
+  chatModel: string | null;
+  /** Id of the loaded embedding model, or null when dense retrieval is off. */
+  embeddingModel: string | null;
+}
+
+/**
+ * Everything the server and the CLI do, in one object built by `openAndes(config)`.
+ * Methods throw `AndesError`s with codes for the caller's mistakes (`collection_not_found`, `invalid_request`, ...).
+ */
+export interface AndesService {
+  readiness(): Readiness;
+  listCollections(): Promise<CollectionInfo[]>;
+  /** Ingests files into a collection, creating it on first use. Resolves once everything is stored. */
+  ingest(
+    collection: string,
+    inputs: IngestInput[],
+    options?: { onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal },
+  ): Promise<IngestReport>;
+  listDocuments(collection: string): Promise<DocumentRecord[]>;
+  deleteDocument(collection: string, documentId: string): Promise<boolean>;
+  /** Throws `collection_not_found` for an unknown collection. */
+  search(request: SearchRequest): Promise<Hit[]>;
+  /** Throws `collection_not_found` for an unknown collection. */
+  ask(request: AskRequest): Promise<Answer>;
+  /** Closes models and store. */
+  close(): Promise<void>;
+}
