@@ -1,0 +1,41 @@
+import { Command } from 'commander';
+import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
+import { printJson, printLine } from '../output/print.js';
+import { parsePositiveInteger } from './parse-positive-integer.js';
+import { withService } from './with-service.js';
+
+interface AskOptions extends CommonOptions {
+  k?: number;
+  json?: boolean;
+}
+
+/** `andes ask QUESTION`: an answer with numbered citations, streamed to the terminal as it is written. */
+export function askCommand(): Command {
+  return withCommonOptions(new Command('ask'))
+    .description('answer a question from the collection, citing its sources')
+    .argument('<question>', 'the question')
+    .option('--k <n>', 'how many sources to retrieve', parsePositiveInteger)
+    .option('--json', 'print only {answer, mode, citations} as JSON on stdout')
+    .action(async (question: string, options: AskOptions) => {
+      const controller = new AbortController();
+      const cancel = () => controller.abort();
+      process.once('SIGINT', cancel);
+      try {
+        const answer = await withService(configFromOptions(options), (service) =>
+          service.ask({
+            collection: options.collection,
+            question,
+            signal: controller.signal,
+            ...(options.k === undefined ? {} : { k: options.k }),
+            ...(options.json ? {} : { onTextChunk: (text: string) => process.stdout.write(text) }),
+          }),
+        );
+        if (options.json) return printJson(answer);
+        printLine();
+        printLine(`\n(${answer.mode} answer)`);
+        for (const citation of answer.citations) printLine(`[${citation.n}] ${citation.source} (${citation.chunkId})`);
+      } finally {
+        process.off('SIGINT', cancel);
+      }
+    });
+}

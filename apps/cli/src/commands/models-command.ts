@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { makeTestModel } from '@andes/gguf';
+import { formatModelInspection, inspectModel } from '@andes/runtime';
+import { printJson, printLine } from '../output/print.js';
+
+/** `andes models ...`: write tiny test models and inspect GGUF files. */
+export function modelsCommand(): Command {
+  const models = new Command('models').description('make tiny Llama 3 test models; inspect GGUF files');
+  models
+    .command('make-test-model')
+    .description('write a tiny Llama-3-architecture GGUF (real tokenizer, random weights) for smoke tests')
+    .argument('<out>', 'the .gguf file to write')
+    .option('--embedding', 'write an embedding model (mean pooling) instead of a chat model')
+    .action(async (out: string, options: { embedding?: boolean }) => {
+      await makeTestModel(out, { kind: options.embedding ? 'embedding' : 'chat' });
+      printLine(`Wrote ${options.embedding ? 'embedding' : 'chat'} test model ${out}`);
+    });
+  models
+    .command('inspect')
+    .description('print the architecture a GGUF declares and its KV-cache cost per token')
+    .argument('<file>', 'a .gguf file')
+    .option('--json', 'print JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const inspection = await inspectModel(file);
+      if (options.json) printJson(inspection);
+      else printLine(formatModelInspection(inspection));
+    });
+  return models;
+}

@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import { createLogger, startServer } from '@andes/server';
+import { openAndes, type AndesConfig } from '@andes/runtime';
+import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
+
+/** Options of `andes serve`. */
+export interface ServeOptions extends CommonOptions {
+  port?: string;
+  host?: string;
+}
+
+/** `andes serve`: the HTTP API and web UI, until SIGTERM/SIGINT (which drain in-flight requests). */
+export function serveCommand(): Command {
+  return withCommonOptions(new Command('serve'))
+    .description('serve the HTTP API and the web UI')
+    .option('--port <n>', 'port to listen on (env ANDES_PORT, default 3000)')
+    .option('--host <host>', 'interface to listen on (env ANDES_HOST, default 127.0.0.1)')
+    .action(async (options: ServeOptions) => {
+      await serve(configFromOptions(options, { port: options.port, host: options.host }));
+    });
+}
+
+/** Opens Andes with `config` and serves it over HTTP until a termination signal. */
+export async function serve(config: AndesConfig): Promise<void> {
+  const logger = createLogger(config);
+  const service = await openAndes(config, { logger: logger.andes });
+  const server = await startServer({ service, config, logger, handleSignals: true });
+  const readiness = service.readiness();
+  const mode = readiness.chatModel ? `generative (${readiness.chatModel})` : 'extractive (no --model given)';
+  process.stderr.write(`Andes is serving ${server.url} — answers: ${mode}; data: ${config.dataDir}\n`);
+}

@@ -1,0 +1,38 @@
+import { Command, Option } from 'commander';
+import { gpuChoices, loadConfig, type AndesConfig } from '@andes/runtime';
+
+/** Flags every command that opens the store accepts. */
+export interface CommonOptions {
+  dataDir?: string;
+  collection: string;
+  model?: string;
+  embeddingModel?: string;
+  gpu?: string;
+  threads?: string;
+  verbose?: boolean;
+}
+
+/** Adds the flags shared by every command: data directory, collection, models, backend. */
+export function withCommonOptions(command: Command): Command {
+  return command
+    .option('--data-dir <dir>', 'where the store lives (env ANDES_DATA_DIR, default ./.andes)')
+    .option('--collection <name>', 'collection to use', 'default')
+    .option('--model <file.gguf>', 'chat model GGUF (env ANDES_MODEL); without one, ask answers extractively')
+    .option('--embedding-model <file.gguf>', 'embedding model GGUF (env ANDES_EMBEDDING_MODEL); enables dense retrieval')
+    .addOption(new Option('--gpu <backend>', 'model backend (env ANDES_GPU)').choices([...gpuChoices]))
+    .option('--threads <n>', 'CPU threads for the models (env ANDES_THREADS)')
+    .option('--verbose', 'log details to stderr');
+}
+
+/** The validated configuration for a command: flags over environment over defaults. */
+export function configFromOptions(options: CommonOptions, extra: Record<string, unknown> = {}): AndesConfig {
+  return loadConfig({
+    dataDir: options.dataDir,
+    modelPath: options.model,
+    embeddingModelPath: options.embeddingModel,
+    gpu: options.gpu,
+    threads: options.threads,
+    logLevel: options.verbose ? 'debug' : undefined,
+    ...extra,
+  });
+}

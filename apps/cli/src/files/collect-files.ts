@@ -1,0 +1,50 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { AndesError } from '@andes/core';
+
+/** A file found for ingestion. */
+export interface FoundFile {
+  /** The path as the user would write it, with forward slashes: the document's source. */
+  source: string;
+  /** Absolute path to read. */
+  absolutePath: string;
+}
+
+const skippedDirectories = new Set(['node_modules', '.git', '.andes']);
+
+/**
+ * Expands files and folders (recursively) into the files to ingest. Inside folders only files with one of
+ * `extensions` are taken, hidden files and folders are skipped; a file named explicitly is always taken
+ * (ingestion then reports whether its type is supported). A path that does not exist is an `invalid_request`.
+ */
+export async function collectFiles(paths: string[], extensions: readonly string[]): Promise<FoundFile[]> {
+  const found = new Map<string, FoundFile>();
+  const accepts = (name: string) => extensions.includes(path.extname(name).toLowerCase());
+  const add = (given: string) => {
+    const absolutePath = path.resolve(given);
+    found.set(absolutePath, { source: toSource(given), absolutePath });
+  };
+  const walk = async (directory: string): Promise<void> => {
+    const entries = await readdir(directory, { withFileTypes: true });
+    entries.sort((left, right) => left.name.localeCompare(right.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || skippedDirectories.has(entry.name)) continue;
+      const child = path.join(directory, entry.name);
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile() && accepts(entry.name)) add(child);
+    }
+  };
+  for (const given of paths) {
+    const info = await stat(given).catch(() => undefined);
+    if (!info) throw new AndesError('invalid_request', `No such file or folder: ${given}`);
+    if (info.isDirectory()) await walk(given);
+    else add(given);
+  }
+  return [...found.values()];
+}
+
+function toSource(given: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(given));
+  const chosen = relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(given) : relative;
+  return chosen.split(path.sep).join('/');
+}

@@ -1,0 +1,2 @@
+export { createProgram } from './program.js';
+export { samplesDirectory } from './commands/quickstart-command.js';

@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { askCommand } from './commands/ask-command.js';
+import { collectionsCommand } from './commands/collections-command.js';
+import { documentsCommands } from './commands/documents-command.js';
+import { ingestCommand } from './commands/ingest-command.js';
+import { modelsCommand } from './commands/models-command.js';
+import { quickstartCommand } from './commands/quickstart-command.js';
+import { searchCommand } from './commands/search-command.js';
+import { serveCommand } from './commands/serve-command.js';
+
+/** Builds the `andes` command with all its subcommands. */
+export function createProgram(): Command {
+  const program = new Command('andes')
+    .description('Question answering over your own documents with Llama 3, on your own hardware.')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const command of [
+    quickstartCommand(),
+    ingestCommand(),
+    searchCommand(),
+    askCommand(),
+    serveCommand(),
+    collectionsCommand(),
+    ...documentsCommands(),
+    modelsCommand(),
+  ]) {
+    program.addCommand(command.exitOverride());
+  }
+  return program;
+}

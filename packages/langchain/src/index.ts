@@ -1,0 +1,4 @@
+export { AndesEmbeddings, type AndesEmbeddingsOptions } from './andes-embeddings.js';
+export { AndesRetriever, type AndesRetrieverOptions, type CollectionSearcher } from './andes-retriever.js';
+export { AndesVectorStore, type AndesVectorStoreOptions } from './andes-vector-store.js';
+export { toLangChainDocument, type AndesDocumentMetadata } from './hit-to-document.js';
