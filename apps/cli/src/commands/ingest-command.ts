@@ -24,7 +24,7 @@ export function ingestCommand(): Command {
 
 /** Ingests the files under `paths` in batches, with progress on stderr. */
 export async function ingestPaths(service: AndesService, collection: string, paths: string[]): Promise<IngestFileResult[]> {
-  const files = await collectFiles(paths, supportedFileExtensions);
+  const files = await collectFiles(paths, supportedFileExtensions());
   const progress = createProgressReporter();
   const results: IngestFileResult[] = [];
   for (let start = 0; start < files.length; start += filesPerBatch) {

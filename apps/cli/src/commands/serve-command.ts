@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createLogger, startServer } from '@andes/server';
+import { coreLoggerFromPino, createLogger, startServer } from '@andes/server';
 import { openAndes, type AndesConfig } from '@andes/runtime';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 
@@ -23,7 +23,7 @@ export function serveCommand(): Command {
 /** Opens Andes with `config` and serves it over HTTP until a termination signal. */
 export async function serve(config: AndesConfig): Promise<void> {
   const logger = createLogger(config);
-  const service = await openAndes(config, { logger: logger.andes });
+  const service = await openAndes(config, { logger: coreLoggerFromPino(logger) });
   const server = await startServer({ service, config, logger, handleSignals: true });
   const readiness = service.readiness();
   const mode = readiness.chatModel ? `generative (${readiness.chatModel})` : 'extractive (no --model given)';

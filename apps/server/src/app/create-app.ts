@@ -1,0 +1,37 @@
+import express, { type Express } from 'express';
+import { createErrorHandler, notFoundHandler } from '../http/error-handler.js';
+import { requestLogging } from '../logging/request-logging.js';
+import { createAskRoute } from '../routes/ask-route.js';
+import { createCollectionRoutes } from '../routes/collection-routes.js';
+import { createHealthRoutes } from '../routes/health-routes.js';
+import { createSearchRoute } from '../routes/search-route.js';
+import { createUploadRoute } from '../routes/upload-route.js';
+import { publicDirectory } from '../web/public-directory.js';
+import { securityHeaders } from '../web/security-headers.js';
+import type { AppDependencies } from './app-dependencies.js';
+
+/** Default for {@link AppDependencies.jsonBodyLimitBytes}: 1 MiB. */
+export const defaultJsonBodyLimitBytes = 1024 * 1024;
+
+/**
+ * Builds the Express app: the JSON API under `/api`, health probes, the web UI at `/`, a JSON 404 for anything
+ * else and one error handler that maps AndesError codes to statuses. No side effects: it neither listens nor
+ * touches the process; `startServer` does that.
+ */
+export function createApp(dependencies: AppDependencies): Express {
+  const { service, config, logger } = dependencies;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  app.use(securityHeaders);
+  app.use(express.json({ limit: dependencies.jsonBodyLimitBytes ?? defaultJsonBodyLimitBytes }));
+  app.use(createHealthRoutes({ service, isDraining: dependencies.isDraining ?? (() => false) }));
+  app.use(createCollectionRoutes(service));
+  app.use(createUploadRoute({ service, config }));
+  app.use(createSearchRoute({ service, config }));
+  app.use(createAskRoute({ service, config }));
+  app.use(express.static(publicDirectory, { index: 'index.html', redirect: false }));
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(logger));
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { Logger as PinoLogger } from 'pino';
+
+/**
+ * On the first SIGTERM or SIGINT, runs `close` and exits (0, or 1 if closing failed). The handlers are removed as
+ * soon as one fires, so a second Ctrl-C during the drain ends the process the usual way. Returns a function that
+ * removes them.
+ */
+export function handleShutdownSignals(close: () => Promise<void>, logger: PinoLogger): () => void {
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const remove = () => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+  function onSignal(signal: NodeJS.Signals): void {
+    remove();
+    logger.info({ signal }, 'shutting down');
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  }
+  for (const signal of signals) process.on(signal, onSignal);
+  return remove;
+}

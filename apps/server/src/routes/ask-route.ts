@@ -1,0 +1,60 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { AndesError } from '@andes/core';
+import type { AndesConfig, AndesService, AskRequest } from '@andes/runtime';
+import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
+import { describeAndLogError } from '../http/error-handler.js';
+import { EventStream } from '../http/event-stream.js';
+import { parseInput } from '../http/parse-input.js';
+import { collectionNameSchema } from './collection-name-schema.js';
+
+/** Dependencies of {@link createAskRoute}. */
+export interface AskRouteDependencies {
+  service: AndesService;
+  config: AndesConfig;
+}
+
+/**
+ * `POST /api/ask` with a JSON body `{question, collection = "default", k?}` → `{answer, mode, citations}`.
+ * With `Accept: text/event-stream` the answer streams as SSE: `token` events `{"text"}`, then one `done` event with
+ * `{answer, mode, citations}`; a failure after the first event arrives as an `error` event `{code, message}`.
+ * A client that disconnects aborts the generation. Errors are logged through the request's logger (pino-http).
+ */
+export function createAskRoute({ service, config }: AskRouteDependencies): Router {
+  const bodySchema = z.object({
+    question: z.string().trim().min(1).max(config.maxQuestionChars),
+    collection: collectionNameSchema.default('default'),
+    k: z.number().int().min(1).max(50).optional(),
+  });
+  const router = Router();
+  router.post('/api/ask', async (request, response) => {
+    if (request.is('application/json') === false) {
+      throw new AndesError('invalid_request', 'POST /api/ask takes a JSON body (Content-Type: application/json).');
+    }
+    const body = parseInput(bodySchema, request.body, 'body');
+    const ask: AskRequest = {
+      collection: body.collection,
+      question: body.question,
+      signal: abortOnDisconnect(response),
+      ...(body.k === undefined ? {} : { k: body.k }),
+    };
+    if (!wantsEventStream(request)) {
+      response.json(await service.ask(ask));
+      return;
+    }
+    const stream = new EventStream(response);
+    try {
+      const answer = await service.ask({ ...ask, onTextChunk: (text) => stream.send('token', { text }) });
+      stream.send('done', answer);
+    } catch (error) {
+      if (!stream.started) throw error;
+      stream.send('error', describeAndLogError(error, response, request.log).body.error);
+    }
+    stream.end();
+  });
+  return router;
+}
+
+function wantsEventStream(request: Request): boolean {
+  return request.accepts(['application/json', 'text/event-stream']) === 'text/event-stream';
+}

@@ -1,0 +1,54 @@
+import { Router, type Request } from 'express';
+import { AndesError } from '@andes/core';
+import type { AndesConfig, AndesService, IngestInput } from '@andes/runtime';
+import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
+import { parseInput } from '../http/parse-input.js';
+import { ingestResponseStatus } from '../uploads/ingest-response-status.js';
+import { createUploadMiddleware, uploadField } from '../uploads/upload-middleware.js';
+import { uploadSourceName } from '../uploads/upload-source-name.js';
+import { collectionParametersSchema } from './collection-name-schema.js';
+
+/** Dependencies of {@link createUploadRoute}. */
+export interface UploadRouteDependencies {
+  service: AndesService;
+  config: AndesConfig;
+}
+
+/**
+ * `POST /api/collections/:name/documents`, multipart with files in the repeatable field `files`: ingests them into
+ * the collection (created on first upload) and answers only once they are stored: 201 with the IngestReport,
+ * 200 with it when some files failed, or the first failure's status with the report in `error.details` when all did.
+ */
+export function createUploadRoute({ service, config }: UploadRouteDependencies): Router {
+  const router = Router();
+  router.post(
+    '/api/collections/:name/documents',
+    (request, _response, next) => {
+      parseInput(collectionParametersSchema, request.params, 'path');
+      next();
+    },
+    createUploadMiddleware(config),
+    async (request, response) => {
+      const { name } = parseInput(collectionParametersSchema, request.params, 'path');
+      const inputs = uploadedFiles(request).map(toIngestInput);
+      const report = await service.ingest(name, inputs, { signal: abortOnDisconnect(response) });
+      response.status(ingestResponseStatus(report)).json(report);
+    },
+  );
+  return router;
+}
+
+function uploadedFiles(request: Request): Express.Multer.File[] {
+  const files = request.files;
+  if (!Array.isArray(files) || files.length === 0) {
+    throw new AndesError('invalid_request', `Send one or more files as multipart/form-data in the field "${uploadField}".`);
+  }
+  return files;
+}
+
+function toIngestInput(file: Express.Multer.File): IngestInput {
+  const source = uploadSourceName(file.originalname);
+  // Browsers label most text formats they do not know (Markdown among them) as octet-stream: let the service sniff.
+  const isInformative = file.mimetype !== '' && file.mimetype !== 'application/octet-stream';
+  return isInformative ? { source, bytes: file.buffer, mediaType: file.mimetype } : { source, bytes: file.buffer };
+}

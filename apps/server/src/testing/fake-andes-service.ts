@@ -1,0 +1,176 @@
+import type { Answer, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
+import { AndesError } from '@andes/core';
+import type { AndesService, AskRequest, IngestInput, IngestReport, Readiness, SearchRequest } from '@andes/runtime';
+
+/**
+ * An in-memory AndesService for testing the HTTP layer around it (routes, status codes, streaming, shutdown).
+ * It is not the thing under test: the real service is tested end to end in `test/`.
+ *
+ * Questions steer it: `hang` waits until the request's signal aborts; `fail midway` streams one token, then throws
+ * an unexpected Error.
+ */
+export class FakeAndesService implements AndesService {
+  ready = true;
+  closeCount = 0;
+  /** What happened, in order: `ask aborted` when a hanging ask unwinds, `close` when closed. */
+  readonly events: string[] = [];
+  readonly ingestCalls: { collection: string; inputs: IngestInput[] }[] = [];
+  readonly askCalls: AskRequest[] = [];
+  /** Tokens streamed for every answer. */
+  answerTokens = ['Laptops ', 'ship ', 'on day one [1].'];
+  /** The next call to any method throws this, once. */
+  nextError: unknown;
+  /** While set, every `ask` waits for it before answering. */
+  gate: Promise<void> | undefined;
+  readonly #documents = new Map<string, DocumentRecord[]>();
+  readonly #asked = deferred<AskRequest>();
+  readonly #aborted = deferred<unknown>();
+
+  constructor(collections: string[] = ['default']) {
+    for (const name of collections) this.#documents.set(name, []);
+  }
+
+  /** Resolves with the first `ask` request once the service receives it. */
+  get askStarted(): Promise<AskRequest> {
+    return this.#asked.promise;
+  }
+
+  /** Resolves with the abort reason once a hanging `ask` sees its signal fire. */
+  get askAborted(): Promise<unknown> {
+    return this.#aborted.promise;
+  }
+
+  readiness(): Readiness {
+    return { ready: this.ready, store: this.ready, chatModel: null, embeddingModel: null };
+  }
+
+  async listCollections(): Promise<CollectionInfo[]> {
+    this.#throwInjected();
+    return [...this.#documents].map(([name, documents]) => ({
+      name,
+      embeddingDimensions: undefined,
+      embeddingModel: undefined,
+      documentCount: documents.length,
+      chunkCount: documents.length,
+      createdAt: '2025-01-01T00:00:00.000Z',
+    }));
+  }
+
+  async ingest(collection: string, inputs: IngestInput[]): Promise<IngestReport> {
+    this.#throwInjected();
+    this.ingestCalls.push({ collection, inputs });
+    const documents = this.#documents.get(collection) ?? [];
+    this.#documents.set(collection, documents);
+    const files = inputs.map((input): IngestReport['files'][number] => {
+      if (!/\.(md|txt|html)$/.test(input.source)) {
+        return { source: input.source, status: 'failed', error: { code: 'unsupported_file_type', message: `${input.source}: unsupported type` } };
+      }
+      const record: DocumentRecord = {
+        id: `document-${documents.length + 1}`,
+        collection,
+        source: input.source,
+        title: input.source,
+        mediaType: input.mediaType ?? 'text/plain',
+        contentHash: String(input.bytes.length),
+        chunkCount: 1,
+        ingestedAt: '2025-01-01T00:00:00.000Z',
+      };
+      documents.push(record);
+      return { source: input.source, status: 'created', documentId: record.id, chunkCount: 1 };
+    });
+    return { collection, files };
+  }
+
+  async listDocuments(collection: string): Promise<DocumentRecord[]> {
+    return [...this.#collection(collection)];
+  }
+
+  async deleteDocument(collection: string, documentId: string): Promise<boolean> {
+    const documents = this.#collection(collection);
+    const index = documents.findIndex((document) => document.id === documentId);
+    if (index === -1) return false;
+    documents.splice(index, 1);
+    return true;
+  }
+
+  async search(request: SearchRequest): Promise<Hit[]> {
+    this.#collection(request.collection);
+    const hits = Array.from({ length: 20 }, (_, index) => hit(index, request.query));
+    return hits.slice(0, request.k ?? 10);
+  }
+
+  async ask(request: AskRequest): Promise<Answer> {
+    this.askCalls.push(request);
+    this.#asked.resolve(request);
+    this.#collection(request.collection);
+    await this.gate;
+    if (request.question === 'hang') return this.#hang(request);
+    if (request.question === 'fail midway') {
+      request.onTextChunk?.('Partial ');
+      await nextTurn();
+      throw new Error('disk exploded at /secret/path');
+    }
+    for (const token of this.answerTokens) {
+      await nextTurn();
+      request.onTextChunk?.(token);
+    }
+    return { answer: this.answerTokens.join(''), mode: 'generative', citations: [{ ...hit(0, request.question), n: 1 }] };
+  }
+
+  async close(): Promise<void> {
+    this.closeCount += 1;
+    this.events.push('close');
+  }
+
+  async #hang(request: AskRequest): Promise<never> {
+    request.onTextChunk?.('Thinking');
+    const signal = request.signal;
+    if (signal === undefined) throw new Error('ask got no signal');
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    // Unwinding takes a moment in a real generation.
+    await nextTurn();
+    this.events.push('ask aborted');
+    this.#aborted.resolve(signal.reason);
+    throw new AndesError('aborted', 'Generation aborted.');
+  }
+
+  #collection(name: string): DocumentRecord[] {
+    this.#throwInjected();
+    const documents = this.#documents.get(name);
+    if (documents === undefined) throw new AndesError('collection_not_found', `No collection named ${name}.`);
+    return documents;
+  }
+
+  #throwInjected(): void {
+    const error = this.nextError;
+    if (error === undefined) return;
+    this.nextError = undefined;
+    throw error;
+  }
+}
+
+function hit(index: number, query: string): Hit {
+  const text = `Passage ${index} about ${query}`;
+  return {
+    chunkId: `chunk-${index}`,
+    documentId: 'document-1',
+    source: 'handbook/onboarding.md',
+    title: 'Onboarding',
+    headingPath: ['Onboarding'],
+    text,
+    score: 1 / (index + 1),
+    startOffset: 0,
+    endOffset: text.length,
+  };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A promise with its resolve function outside. */
+export function deferred<Value>(): { promise: Promise<Value>; resolve: (value: Value) => void } {
+  let resolve: (value: Value) => void = () => {};
+  const promise = new Promise<Value>((done) => (resolve = done));
+  return { promise, resolve };
+}

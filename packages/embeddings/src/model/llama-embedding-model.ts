@@ -1,0 +1,117 @@
+import { basename } from 'node:path';
+import { AndesError, noopLogger, type EmbeddingModel, type Logger } from '@andes/core';
+import { defaultThreadCount, loadLlamaModel, modelIdFromPath } from '@andes/inference';
+import type { Llama, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
+import { embeddingPrefixesFor, type EmbeddingPrefixes } from '../prefixes/embedding-prefixes.js';
+import { normalizeVector } from '../vectors/normalize.js';
+
+/** Options of {@link LlamaEmbeddingModel.load}. */
+export interface LlamaEmbeddingModelOptions {
+  /** The llama.cpp backend from `loadLlamaBackend`. Not disposed with the model. */
+  llama: Llama;
+  /** Path of the GGUF embedding model (any architecture llama.cpp embeds with). */
+  modelPath: string;
+  /** Evaluation threads. Default: `os.availableParallelism()`. */
+  threads?: number;
+  /**
+   * Most tokens of one input; longer inputs are truncated to fit. Default: the model's training context,
+   * at most 2048.
+   */
+  contextSize?: number;
+  /** Text put before each query. Default: chosen from the model's name (see `embeddingPrefixesFor`), else none. */
+  queryPrefix?: string;
+  /** Text put before each document. Default: chosen like `queryPrefix`. */
+  documentPrefix?: string;
+  /** Default: {@link noopLogger}. */
+  logger?: Logger;
+}
+
+const defaultMaximumContext = 2048;
+/** Room for the begin/end tokens node-llama-cpp adds around an input, and the one cell it keeps free. */
+const reservedTokens = 3;
+
+/**
+ * An {@link EmbeddingModel} over a GGUF file through node-llama-cpp's embedding context. Vectors are
+ * L2-normalised. Inputs are embedded one after another: node-llama-cpp 3.22's embedding context evaluates a
+ * single sequence under a lock, so there is no multi-sequence batching to gain from.
+ */
+export class LlamaEmbeddingModel implements EmbeddingModel {
+  readonly id: string;
+  readonly dimensions: number;
+  /** The prefixes in use. */
+  readonly prefixes: EmbeddingPrefixes;
+  /** Most tokens of one input, prefix included. */
+  readonly contextSize: number;
+
+  private constructor(
+    private readonly model: LlamaModel,
+    private readonly context: LlamaEmbeddingContext,
+    options: LlamaEmbeddingModelOptions,
+    contextSize: number,
+  ) {
+    this.id = modelIdFromPath(options.modelPath);
+    this.dimensions = model.embeddingVectorSize;
+    this.contextSize = contextSize;
+    const chosen = embeddingPrefixesFor({
+      fileName: basename(options.modelPath),
+      modelName: model.fileInfo.metadata.general.name,
+      architecture: model.fileInfo.metadata.general.architecture,
+    });
+    this.prefixes = { query: options.queryPrefix ?? chosen.query, document: options.documentPrefix ?? chosen.document };
+  }
+
+  /** Loads the model and its embedding context. Rejects with `model_not_found`, `invalid_model_file` or `model_error`. */
+  static async load(options: LlamaEmbeddingModelOptions): Promise<LlamaEmbeddingModel> {
+    const logger = options.logger ?? noopLogger;
+    const model = await loadLlamaModel(options.llama, options.modelPath, logger);
+    const contextSize = Math.min(options.contextSize ?? defaultMaximumContext, model.trainContextSize);
+    try {
+      const context = await model.createEmbeddingContext({
+        contextSize,
+        batchSize: contextSize,
+        threads: options.threads ?? defaultThreadCount(),
+      });
+      const embeddingModel = new LlamaEmbeddingModel(model, context, options, contextSize);
+      logger.info('embedding model ready', {
+        model: embeddingModel.id,
+        dimensions: embeddingModel.dimensions,
+        contextSize,
+        prefixes: embeddingModel.prefixes,
+      });
+      return embeddingModel;
+    } catch (error) {
+      await model.dispose();
+      throw new AndesError('model_error', `Could not create an embedding context for ${options.modelPath}: ${String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async embedDocuments(texts: string[], options: { signal?: AbortSignal } = {}): Promise<Float32Array[]> {
+    const vectors: Float32Array[] = [];
+    for (const text of texts) vectors.push(await this.embed(this.prefixes.document + text, options.signal));
+    return vectors;
+  }
+
+  embedQuery(text: string, options: { signal?: AbortSignal } = {}): Promise<Float32Array> {
+    return this.embed(this.prefixes.query + text, options.signal);
+  }
+
+  async dispose(): Promise<void> {
+    await this.context.dispose();
+    await this.model.dispose();
+  }
+
+  private async embed(text: string, signal: AbortSignal | undefined): Promise<Float32Array> {
+    if (signal?.aborted) throw new AndesError('aborted', 'Embedding was cancelled');
+    const embedding = await this.context.getEmbeddingFor(this.inputTokens(text));
+    return normalizeVector(embedding.vector);
+  }
+
+  /** The input's tokens, cut to fit the context; never empty. */
+  private inputTokens(text: string): Token[] {
+    const tokens = this.model.tokenize(text);
+    const fitting = tokens.length === 0 ? this.model.tokenize(' ') : tokens;
+    return fitting.slice(0, this.contextSize - reservedTokens);
+  }
+}

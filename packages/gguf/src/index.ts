@@ -1,0 +1,37 @@
+export {
+  ggufMagic,
+  ggufVersion,
+  ggufDefaultAlignment,
+  ggufValueTypeIds,
+  ggmlTensorTypeIds,
+  type GgufValueTypeName,
+  type GgmlTensorTypeName,
+} from './format/gguf-constants.js';
+export {
+  ggufValue,
+  type GgufMetadata,
+  type GgufMetadataValue,
+  type GgufScalar,
+  type GgufScalarTypeName,
+  type GgufSmallNumberTypeName,
+  type GgufBigIntegerTypeName,
+} from './format/gguf-value.js';
+export { float32ToFloat16Bits, float16BitsToFloat32 } from './format/float16.js';
+export { writeGgufFile, type GgufFileContents, type GgufTensorInput } from './writer/write-gguf-file.js';
+export { writeFileAtomically } from './writer/write-file-atomically.js';
+export { readGgufFile, readGgufTensor } from './reader/read-gguf-file.js';
+export type { GgufFile, GgufTensorInfo } from './reader/gguf-file.js';
+export {
+  makeTestModel,
+  type TestModelKind,
+  type TestModelOptions,
+  type TestModelDescription,
+} from './test-models/make-test-model.js';
+export type { LlamaShape } from './test-models/llama-tensors.js';
+export {
+  ensureTestModels,
+  defaultTestModelsDirectory,
+  type EnsureTestModelsOptions,
+  type TestModelPaths,
+} from './test-models/ensure-test-models.js';
+export { loadLlama3Tokenizer, type Llama3Tokenizer } from './test-models/llama3-tokenizer.js';

@@ -1,0 +1,45 @@
+import type { ModelInspection } from './model-inspection.js';
+
+/** A human-readable report of a {@link ModelInspection}, one figure per line, for the CLI. */
+export function formatModelInspection(inspection: ModelInspection): string {
+  const known = (value: number | undefined) => (value === undefined ? 'unknown' : value.toLocaleString('en-US'));
+  const attention =
+    inspection.heads !== undefined && inspection.kvHeads !== undefined && inspection.kvHeads < inspection.heads
+      ? 'grouped-query attention'
+      : 'multi-head attention';
+  const lines: [string, string][] = [
+    ['Model', `${inspection.name ?? '(no name)'} (architecture ${inspection.architecture})`],
+    ['File', `${inspection.path} (${formatBytes(inspection.fileBytes)})`],
+    ['Layers', known(inspection.layers)],
+    ['Heads', `${known(inspection.heads)}, KV heads ${known(inspection.kvHeads)}, head dimension ${known(inspection.headDimension)} (${attention})`],
+    ['Embedding length', known(inspection.embeddingLength)],
+    ['Feed-forward length', known(inspection.feedForwardLength)],
+    ['Vocabulary', `${known(inspection.vocabularySize)} tokens, pre-tokenizer ${inspection.tokenizerPre ?? 'unknown'}`],
+    ['Llama 3 tokenizer', inspection.llama3Tokenizer ? 'yes' : 'no'],
+    ['Chat template', inspection.hasChatTemplate ? 'yes' : 'no'],
+    ['Context length', `${known(inspection.contextLength)} tokens`],
+    ['RoPE base', known(inspection.ropeFrequencyBase)],
+    ['KV cache (F16)', kvCacheLine(inspection)],
+  ];
+  const width = Math.max(...lines.map(([label]) => label.length));
+  return lines.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+function kvCacheLine(inspection: ModelInspection): string {
+  const perToken = inspection.kvCacheBytesPerToken;
+  if (perToken === undefined) return 'unknown';
+  const context = inspection.contextLength;
+  const total = context === undefined ? '' : `, ${formatBytes(perToken * context)} at ${context.toLocaleString('en-US')} tokens`;
+  return `${perToken.toLocaleString('en-US')} bytes per token${total}`;
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,42 @@
+import type { Answer, ChatModel, GenerateOptions, Hit } from '@andes/core';
+import { buildAnswerPrompt } from '../prompt/build-answer-prompt.js';
+import { citedSourceNumbers } from './cited-source-numbers.js';
+import { hitToCitation } from './hit-to-citation.js';
+
+/** What a generative answer needs. */
+export interface GenerativeAnswerOptions {
+  question: string;
+  /** Retrieved chunks, best first; must not be empty. */
+  hits: readonly Hit[];
+  chatModel: ChatModel;
+  maxAnswerTokens: number;
+  systemPrompt?: string;
+  /** Passed to the model as they are. */
+  generation?: Pick<GenerateOptions, 'temperature' | 'seed' | 'signal' | 'onTextChunk'>;
+}
+
+/**
+ * Asks the chat model to answer from the numbered sources that fit its context, streaming the text.
+ * Citations keep the numbers the prompt used. When the answer cites sources (`[2]`, `[1][3]`), exactly those
+ * are returned, in number order; when it cites none, every source the model was shown is returned, since any of
+ * them may have shaped the answer.
+ */
+export async function generativeAnswer(options: GenerativeAnswerOptions): Promise<Answer> {
+  const { chatModel, maxAnswerTokens } = options;
+  const prompt = buildAnswerPrompt({
+    question: options.question,
+    hits: options.hits,
+    countTokens: (text) => chatModel.countTokens(text),
+    contextSize: chatModel.contextSize,
+    maxAnswerTokens,
+    ...(options.systemPrompt === undefined ? {} : { systemPrompt: options.systemPrompt }),
+  });
+  const generation = await chatModel.generate(prompt.messages, { ...options.generation, maxTokens: maxAnswerTokens });
+  const cited = citedSourceNumbers(generation.text, prompt.sources.length);
+  const numbers = cited.length > 0 ? cited : prompt.sources.map((_source, index) => index + 1);
+  return {
+    answer: generation.text.trim(),
+    mode: 'generative',
+    citations: numbers.map((n) => hitToCitation(prompt.sources[n - 1] as Hit, n)),
+  };
+}

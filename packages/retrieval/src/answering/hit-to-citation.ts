@@ -1,0 +1,18 @@
+import type { Citation, Hit } from '@andes/core';
+
+/** A hit cited as source `[n]`. */
+export function hitToCitation(hit: Hit, n: number): Citation {
+  const citation: Citation = {
+    n,
+    source: hit.source,
+    chunkId: hit.chunkId,
+    documentId: hit.documentId,
+    title: hit.title,
+    headingPath: hit.headingPath,
+    text: hit.text,
+    startOffset: hit.startOffset,
+    endOffset: hit.endOffset,
+  };
+  if (hit.page !== undefined) citation.page = hit.page;
+  return citation;
+}

@@ -1,0 +1,61 @@
+import type { MarkdownHeading } from '../markdown/markdown-headings.js';
+import { closesFence, fenceMarker, isBlankLine, splitLines } from '../markdown/markdown-lines.js';
+
+/** A block of a section: a heading, a fenced code block, or a paragraph (lines up to a blank line). */
+export interface TextBlock {
+  kind: 'heading' | 'code' | 'paragraph';
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits `text.slice(start, end)` into blocks. `headings` are the document's headings (any that start inside
+ * the range become heading blocks). Blank lines separate paragraphs; a fenced code block is one block up to its
+ * closing fence.
+ */
+export function textBlocks(text: string, start: number, end: number, headings: readonly MarkdownHeading[]): TextBlock[] {
+  const headingEnds = new Map(headings.map((heading) => [heading.start, heading.end]));
+  const blocks: TextBlock[] = [];
+  let current: TextBlock | undefined;
+  let openFence: string | undefined;
+  let skipUntil = start;
+  const finish = () => {
+    if (current) blocks.push(current);
+    current = undefined;
+  };
+  for (const line of splitLines(text.slice(start, end))) {
+    const lineStart = start + line.start;
+    const lineEnd = start + line.end;
+    if (current && openFence !== undefined) {
+      current.end = lineEnd;
+      if (closesFence(line.text, openFence)) {
+        openFence = undefined;
+        finish();
+      }
+      continue;
+    }
+    if (lineStart < skipUntil) continue;
+    const headingEnd = headingEnds.get(lineStart);
+    if (headingEnd !== undefined && lineStart < end) {
+      finish();
+      blocks.push({ kind: 'heading', start: lineStart, end: headingEnd });
+      skipUntil = headingEnd;
+      continue;
+    }
+    if (isBlankLine(line.text)) {
+      finish();
+      continue;
+    }
+    openFence = fenceMarker(line.text);
+    if (openFence !== undefined) {
+      finish();
+      current = { kind: 'code', start: lineStart, end: lineEnd };
+    } else if (current) {
+      current.end = lineEnd;
+    } else {
+      current = { kind: 'paragraph', start: lineStart, end: lineEnd };
+    }
+  }
+  finish();
+  return blocks;
+}

@@ -1,0 +1,40 @@
+export { parseDocument, type ParseDocumentInput } from './parsing/parse-document.js';
+export { ParserRegistry } from './parsing/parser-registry.js';
+export { createDefaultParserRegistry } from './parsing/default-parser-registry.js';
+export type { DocumentParser, ParserInput, ParsedText } from './parsing/document-parser.js';
+export { markdownParser } from './parsing/markdown-parser.js';
+export { plainTextParser } from './parsing/plain-text-parser.js';
+export { htmlParser } from './parsing/html/html-parser.js';
+export { selectParser, normalizeMediaType, type MediaTypeInput } from './parsing/detect-media-type.js';
+export { contentHash } from './parsing/content-hash.js';
+
+export { chunkDocument } from './chunking/chunk-document.js';
+export { defaultOverlapWords, defaultTargetWords, type ChunkOptions } from './chunking/chunk-options.js';
+export { chunkIndexText, type IndexableChunk } from './chunking/chunk-index-text.js';
+
+export {
+  defaultRrfK,
+  reciprocalRankFusion,
+  type RankedList,
+  type ReciprocalRankFusionOptions,
+} from './fusion/reciprocal-rank-fusion.js';
+
+export { HybridRetriever, type HybridRetrieverOptions, type RetrieverSearchOptions } from './search/hybrid-retriever.js';
+export type {
+  ExplainedSearch,
+  HitExplanation,
+  RankedCandidate,
+  RetrievalStage,
+  RetrievalStageName,
+  RetrievalTrace,
+} from './search/retrieval-trace.js';
+
+export { buildAnswerPrompt, type AnswerPrompt, type BuildAnswerPromptOptions } from './prompt/build-answer-prompt.js';
+export { defaultAnswerSystemPrompt } from './prompt/default-system-prompt.js';
+
+export { answerQuestion, type AnswerQuestionOptions } from './answering/answer-question.js';
+export { extractiveAnswerLabel } from './answering/extractive-answer.js';
+export { notCoveredAnswer } from './answering/no-answer.js';
+export { citedSourceNumbers } from './answering/cited-source-numbers.js';
+
+export { ingestDocument, type IngestDocumentOptions } from './ingestion/ingest-document.js';

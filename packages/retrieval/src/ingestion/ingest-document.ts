@@ -1,0 +1,72 @@
+import { noopLogger, type DocumentWrite, type DocumentWriteResult, type EmbeddingModel, type KnowledgeStore, type Logger } from '@andes/core';
+import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
+import { chunkDocument } from '../chunking/chunk-document.js';
+import { chunkIndexText } from '../chunking/chunk-index-text.js';
+import type { ChunkOptions } from '../chunking/chunk-options.js';
+import { contentHash } from '../parsing/content-hash.js';
+import { parseDocument } from '../parsing/parse-document.js';
+import type { ParserRegistry } from '../parsing/parser-registry.js';
+import { embedInBatches } from './embed-in-batches.js';
+
+/** One file to ingest, and where. */
+export interface IngestDocumentOptions {
+  /** Where the document goes. */
+  store: KnowledgeStore;
+  /** Embeds each chunk (title + heading path + text) for dense retrieval. Default: none (BM25 only). */
+  embeddingModel?: EmbeddingModel;
+  /** The collection; created on first use. */
+  collection: string;
+  /** The document's identity in the collection: the path it was ingested from, or the uploaded file name. */
+  source: string;
+  /** The file's bytes. */
+  bytes: Uint8Array;
+  /** Declared media type (an upload's Content-Type). Default: decided from the extension and the bytes. */
+  mediaType?: string;
+  /** Chunk sizes. Default: {@link chunkDocument}'s (200 words, 30 words of overlap). */
+  chunkOptions?: ChunkOptions;
+  /** The parsers to choose from. Default: Markdown, plain text, HTML. */
+  parsers?: ParserRegistry;
+  /** Chunks per embedding call. Default 32. */
+  embeddingBatchSize?: number;
+  /** Cancels parsing and embedding; nothing is stored once it fires (AndesError `aborted`). */
+  signal?: AbortSignal;
+  /** Receives a debug line per document. Default: {@link noopLogger}. */
+  logger?: Logger;
+}
+
+/**
+ * Ingests one file: hashes the bytes first and, when the store already holds this source with the same hash,
+ * returns `unchanged` without parsing or embedding. Otherwise parses, chunks, embeds the chunks (when an embedding
+ * model is given) and stores document, chunks and vectors in one `putDocument` call, which replaces an older
+ * version atomically.
+ *
+ * @throws AndesError `unsupported_file_type`, `parse_failed`, `aborted`, `model_error`, or the store's `storage_error`.
+ */
+export async function ingestDocument(options: IngestDocumentOptions): Promise<DocumentWriteResult> {
+  const { store, embeddingModel, collection, source, signal } = options;
+  const logger = options.logger ?? noopLogger;
+  throwIfAborted(signal);
+  const existing = await store.findDocumentBySource(collection, source);
+  if (existing && existing.contentHash === contentHash(options.bytes)) {
+    logger.debug('document unchanged', { collection, source });
+    return { document: existing, status: 'unchanged' };
+  }
+
+  const document = await parseDocument({
+    source,
+    bytes: options.bytes,
+    ...(options.mediaType === undefined ? {} : { mediaType: options.mediaType }),
+    ...(options.parsers === undefined ? {} : { parsers: options.parsers }),
+  });
+  const chunks = chunkDocument(document, options.chunkOptions);
+  const write: DocumentWrite = { collection, document, chunks };
+  if (embeddingModel) {
+    const texts = chunks.map((chunk) => chunkIndexText({ title: document.title, headingPath: chunk.headingPath, text: chunk.text }));
+    write.embeddings = await embedInBatches(embeddingModel, texts, { batchSize: options.embeddingBatchSize ?? 32, ...(signal ? { signal } : {}) });
+    write.embeddingModel = embeddingModel.id;
+  }
+  throwIfAborted(signal);
+  const result = await store.putDocument(write);
+  logger.debug('document stored', { collection, source, status: result.status, chunks: chunks.length });
+  return result;
+}

@@ -1,0 +1,67 @@
+import { isElement, textNode, type DomElement, type DomNode } from './dom-node.js';
+import { MarkdownTextWriter } from './markdown-text-writer.js';
+
+/** Attribute carrying a heading's original level through Readability, which rewrites `<h1>` as `<h2>`. */
+export const headingLevelAttribute = 'data-andes-heading-level';
+
+const skipped = new Set(['head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'img']);
+const headingPattern = /^h([1-6])$/;
+
+/**
+ * Renders an element's content as markdown-flavoured plain text: headings become `#` lines (so chunking sees
+ * them), paragraphs and other blocks are separated by blank lines, list items start with `- `, `<pre>` becomes
+ * a fenced code block, and each table row becomes one line of cells joined by ` | `.
+ */
+export function htmlToMarkdownText(root: DomNode): string {
+  const writer = new MarkdownTextWriter();
+  for (const child of root.childNodes) renderNode(child, writer);
+  return writer.toString();
+}
+
+function renderNode(node: DomNode, writer: MarkdownTextWriter): void {
+  if (node.nodeType === textNode) {
+    writer.write(node.textContent ?? '');
+    return;
+  }
+  if (!isElement(node) || skipped.has(node.localName)) return;
+  const name = node.localName;
+  const headingLevel = headingPattern.exec(name)?.[1];
+  if (headingLevel !== undefined) {
+    const level = Number(node.getAttribute(headingLevelAttribute) ?? headingLevel);
+    const text = collapse(node.textContent);
+    if (text !== '') writer.block(`${'#'.repeat(level)} ${text}`);
+    return;
+  }
+  if (name === 'pre') return writer.block(`\`\`\`\n${(node.textContent ?? '').replace(/\n+$/, '')}\n\`\`\``);
+  if (name === 'table') return writer.block(renderTable(node));
+  if (name === 'br' || name === 'hr') return writer.flush();
+  if (name === 'li') {
+    writer.startListItem();
+    for (const child of node.childNodes) renderNode(child, writer);
+    return writer.endListItem();
+  }
+  const isBlock = !inlineElements.has(name);
+  if (isBlock) writer.flush();
+  for (const child of node.childNodes) renderNode(child, writer);
+  if (isBlock) writer.flush();
+}
+
+function renderTable(table: DomElement): string {
+  const rows: string[] = [];
+  const caption = collapse(table.querySelector('caption')?.textContent ?? '');
+  if (caption !== '') rows.push(caption);
+  for (const row of table.querySelectorAll('tr')) {
+    const cells = [...row.querySelectorAll('th, td')].map((cell) => collapse(cell.textContent));
+    if (cells.some((cell) => cell !== '')) rows.push(cells.join(' | '));
+  }
+  return rows.join('\n');
+}
+
+function collapse(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const inlineElements = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label',
+  'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+]);

@@ -1,0 +1,45 @@
+import { AndesError } from '@andes/core';
+import type { DocumentParser } from './document-parser.js';
+
+/**
+ * The document parsers Andes knows, keyed by media type. {@link createDefaultParserRegistry} holds the built-in
+ * Markdown, plain-text and HTML parsers; register more (PDF, DOCX, CSV) to ingest more formats.
+ */
+export class ParserRegistry {
+  private readonly parsers = new Map<string, DocumentParser>();
+
+  /** Adds a parser, replacing any parser registered for the same media type. Returns the registry. */
+  register(parser: DocumentParser): this {
+    this.parsers.set(parser.mediaType, parser);
+    return this;
+  }
+
+  /** The parser for a media type, or undefined. */
+  forMediaType(mediaType: string): DocumentParser | undefined {
+    return this.parsers.get(mediaType);
+  }
+
+  /** The media type a file extension (with the dot, any case) means, or undefined. */
+  mediaTypeForExtension(extension: string): string | undefined {
+    const wanted = extension.toLowerCase();
+    for (const parser of this.parsers.values()) {
+      if (parser.extensions.includes(wanted)) return parser.mediaType;
+    }
+    return undefined;
+  }
+
+  /** Every registered media type with its extensions, in registration order. */
+  supportedTypes(): { mediaType: string; extensions: readonly string[] }[] {
+    return [...this.parsers.values()].map((parser) => ({ mediaType: parser.mediaType, extensions: parser.extensions }));
+  }
+
+  /** An AndesError `unsupported_file_type` for `source`, naming the supported types. */
+  unsupported(source: string, reason: string): AndesError {
+    const supported = this.supportedTypes()
+      .map((type) => `${type.extensions.join(', ')} (${type.mediaType})`)
+      .join('; ');
+    return new AndesError('unsupported_file_type', `Cannot ingest "${source}": ${reason}. Supported: ${supported}.`, {
+      details: { source, supported: this.supportedTypes() },
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { Hit, ScoredChunkId } from '@andes/core';
+import type { HitExplanation, RetrievalStage, RetrievalStageName } from './retrieval-trace.js';
+
+/**
+ * Runs one stage and records its ranked results and duration; a stage with a `skipped` reason does not run.
+ */
+export async function timedStage(
+  name: RetrievalStageName,
+  skipped: string | undefined,
+  run: () => Promise<ScoredChunkId[]>,
+): Promise<RetrievalStage> {
+  if (skipped !== undefined) return { name, candidates: [], skipped, durationMs: 0 };
+  const started = performance.now();
+  const results = await run();
+  return {
+    name,
+    candidates: results.map((result, index) => ({ chunkId: result.chunkId, rank: index + 1, score: result.score })),
+    durationMs: performance.now() - started,
+  };
+}
+
+/** Each hit's final rank and score, with its rank and score in every stage that found it. */
+export function explainHits(hits: readonly Hit[], stages: readonly RetrievalStage[]): HitExplanation[] {
+  const byStage = stages.map((stage) => ({ name: stage.name, ranks: new Map(stage.candidates.map((candidate) => [candidate.chunkId, candidate])) }));
+  return hits.map((hit, index) => {
+    const explanation: HitExplanation = { chunkId: hit.chunkId, source: hit.source, rank: index + 1, score: hit.score, stages: {} };
+    for (const stage of byStage) {
+      const candidate = stage.ranks.get(hit.chunkId);
+      if (candidate) explanation.stages[stage.name] = { rank: candidate.rank, score: candidate.score };
+    }
+    return explanation;
+  });
+}

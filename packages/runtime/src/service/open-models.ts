@@ -1,0 +1,50 @@
+import type { ChatModel, EmbeddingModel, Logger } from '@andes/core';
+import { LlamaEmbeddingModel } from '@andes/embeddings';
+import { assertGgufFile, LlamaChatModel, loadLlamaBackend } from '@andes/inference';
+import type { AndesConfig } from '../config/andes-config.js';
+
+/** The models a configuration asks for; either may be absent. */
+export interface OpenedModels {
+  chatModel: ChatModel | undefined;
+  embeddingModel: EmbeddingModel | undefined;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Checks every configured GGUF path first (so a wrong path fails before anything loads), then loads one llama.cpp
+ * backend and the chat and embedding models on it. Loads nothing when no model is configured.
+ *
+ * @throws AndesError `model_not_found`, `invalid_model_file`, `model_error`.
+ */
+export async function openModels(config: AndesConfig, logger: Logger): Promise<OpenedModels> {
+  const { modelPath, embeddingModelPath } = config;
+  if (modelPath) await assertGgufFile(modelPath);
+  if (embeddingModelPath) await assertGgufFile(embeddingModelPath);
+  if (!modelPath && !embeddingModelPath) {
+    return { chatModel: undefined, embeddingModel: undefined, dispose: async () => {} };
+  }
+  const llama = await loadLlamaBackend({ gpu: config.gpu, logger });
+  const loaded: Array<ChatModel | EmbeddingModel> = [];
+  try {
+    const chatModel = modelPath
+      ? await LlamaChatModel.load({ llama, modelPath, contextSize: config.contextSize, threads: config.threads, logger })
+      : undefined;
+    if (chatModel) loaded.push(chatModel);
+    const embeddingModel = embeddingModelPath
+      ? await LlamaEmbeddingModel.load({ llama, modelPath: embeddingModelPath, threads: config.threads, logger })
+      : undefined;
+    if (embeddingModel) loaded.push(embeddingModel);
+    return {
+      chatModel,
+      embeddingModel,
+      dispose: async () => {
+        await Promise.all(loaded.map((model) => model.dispose()));
+        await llama.dispose();
+      },
+    };
+  } catch (error) {
+    await Promise.all(loaded.map((model) => model.dispose()));
+    await llama.dispose();
+    throw error;
+  }
+}

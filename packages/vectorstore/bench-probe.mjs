@@ -1,0 +1,30 @@
+import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+const dims = 384, docs = 1000, per = 10;
+let s = 1; const rnd = () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648 - 0.5; };
+const words = Array.from({ length: 5000 }, (_, i) => 'w' + i.toString(36));
+const text = () => Array.from({ length: 120 }, () => words[Math.floor(Math.abs(rnd()) * 2 * words.length) % words.length]).join(' ');
+const vec = () => { const v = Float32Array.from({ length: dims }, rnd); const n = Math.hypot(...v); return v.map(x => x / n); };
+let store = await SqliteKnowledgeStore.open({ dataDir: dir });
+let t = performance.now();
+for (let d = 0; d < docs; d++) {
+  const chunks = Array.from({ length: per }, (_, i) => ({ index: i, text: text(), headingPath: ['H'], startOffset: 0, endOffset: 1 }));
+  await store.putDocument({ collection: 'c', document: { source: `d${d}`, title: `T${d}`, mediaType: 'text/plain', text: '', contentHash: 'h' + d }, chunks, embeddings: chunks.map(vec) });
+}
+const ingest = performance.now() - t;
+const p50 = async (fn) => { const xs = []; for (let i = 0; i < 200; i++) { const t0 = performance.now(); await fn(i); xs.push(performance.now() - t0); } xs.sort((a, b) => a - b); return xs[100].toFixed(2); };
+const lex = await p50((i) => store.searchLexical('c', `${words[i]} ${words[i * 7]} ${words[i * 13]} the of`, { k: 10 }));
+const vq = await p50(() => store.searchVector('c', vec(), { k: 10 }));
+const ids = (await store.listDocuments('c')).slice(0, 100).map(d => d.id);
+const vf = await p50(() => store.searchVector('c', vec(), { k: 10, filter: { documentIds: ids } }));
+t = performance.now(); await store.close(); const close = performance.now() - t;
+t = performance.now(); store = await SqliteKnowledgeStore.open({ dataDir: dir }); await store.searchVector('c', vec(), { k: 10 }); const reopen = performance.now() - t;
+await store.close();
+rmSync(path.join(dir, 'indexes'), { recursive: true });
+t = performance.now(); store = await SqliteKnowledgeStore.open({ dataDir: dir }); await store.searchVector('c', vec(), { k: 10 }); const rebuild = performance.now() - t;
+await store.close();
+console.log({ chunks: docs * per, dims, ingestChunksPerS: Math.round(docs * per / ingest * 1000), lexicalP50ms: lex, vectorP50ms: vq, vectorFiltered5pctP50ms: vf, closeSaveMs: Math.round(close), reopenFirstVectorQueryMs: Math.round(reopen), rebuildMs: Math.round(rebuild), indexMB: (statSync(path.join(dir, 'indexes', 'collection-1.hnsw')).size / 1e6).toFixed(1), dbMB: (statSync(path.join(dir, 'andes.db')).size / 1e6).toFixed(1) });
+rmSync(dir, { recursive: true });

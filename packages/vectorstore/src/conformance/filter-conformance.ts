@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ChunkFilter, KnowledgeStore } from '@andes/core';
+import { axisVector, documentWrite, randomUnitVector, useStore, type OpenKnowledgeStore } from './conformance-fixtures.js';
+
+const dimensions = 8;
+
+/** Twenty near-duplicate chunks close to the query, then one far away in `archive/` with one weak word match. */
+async function seedCorpus(store: KnowledgeStore): Promise<{ archiveId: string; htmlId: string }> {
+  for (let position = 0; position < 20; position++) {
+    const vector = axisVector(dimensions, 0).map((value, axis) => value + 0.05 * (randomUnitVector(dimensions, position)[axis] ?? 0));
+    await store.putDocument(
+      documentWrite({
+        source: `handbook/${position < 10 ? 'hr' : 'it'}/policy-${position}.md`,
+        chunks: [{ text: `Expense policy policy policy number ${position}.`, vector }],
+      }),
+    );
+  }
+  const html = await store.putDocument(
+    documentWrite({
+      source: 'intranet/policy.html',
+      mediaType: 'text/html',
+      chunks: [{ text: 'The expense policy page.', vector: axisVector(dimensions, 1) }],
+    }),
+  );
+  const archive = await store.putDocument(
+    documentWrite({
+      source: 'archive/2019/notes.txt',
+      mediaType: 'text/plain',
+      chunks: [
+        {
+          text: `Old notes. ${'Unrelated filler words about lunch menus. '.repeat(30)} One mention of policy.`,
+          vector: axisVector(dimensions, 7),
+        },
+      ],
+    }),
+  );
+  return { archiveId: archive.document.id, htmlId: html.document.id };
+}
+
+async function sources(store: KnowledgeStore, chunkIds: string[]): Promise<string[]> {
+  return (await store.getChunks('docs', chunkIds)).map((chunk) => chunk.source);
+}
+
+/** Filters apply inside both searches, before ranking, never by trimming a top-k. */
+export function describeFilters(openStore: OpenKnowledgeStore): void {
+  describe('filters', () => {
+    const context = useStore(openStore);
+    const query = axisVector(dimensions, 0);
+
+    async function both(filter: ChunkFilter, k = 3): Promise<{ lexical: string[]; vector: string[] }> {
+      const lexical = await context.store.searchLexical('docs', 'expense policy', { k, filter });
+      const vector = await context.store.searchVector('docs', query, { k, filter });
+      return {
+        lexical: await sources(context.store, lexical.map((hit) => hit.chunkId)),
+        vector: await sources(context.store, vector.map((hit) => hit.chunkId)),
+      };
+    }
+
+    it('applies the filter before ranking: a low-ranked match is still found with a small k', async () => {
+      await seedCorpus(context.store);
+      const unfiltered = await both({}, 3);
+      expect(unfiltered.lexical).not.toContain('archive/2019/notes.txt');
+      expect(unfiltered.vector).not.toContain('archive/2019/notes.txt');
+      expect(await both({ sourcePrefix: 'archive/' }, 3)).toEqual({
+        lexical: ['archive/2019/notes.txt'],
+        vector: ['archive/2019/notes.txt'],
+      });
+    });
+
+    it('filters by source prefix', async () => {
+      await seedCorpus(context.store);
+      const { lexical, vector } = await both({ sourcePrefix: 'handbook/it/' }, 50);
+      for (const found of [lexical, vector]) {
+        expect(found).toHaveLength(10);
+        expect(found.every((source) => source.startsWith('handbook/it/'))).toBe(true);
+      }
+      expect(await both({ sourcePrefix: 'handbook/%' }, 50)).toEqual({ lexical: [], vector: [] });
+    });
+
+    it('filters by media type', async () => {
+      await seedCorpus(context.store);
+      const { lexical, vector } = await both({ mediaTypes: ['text/html', 'text/plain'] }, 50);
+      expect(lexical.sort()).toEqual(['archive/2019/notes.txt', 'intranet/policy.html']);
+      expect(vector.sort()).toEqual(['archive/2019/notes.txt', 'intranet/policy.html']);
+      expect(await both({ mediaTypes: [] }, 50)).toEqual({ lexical: [], vector: [] });
+    });
+
+    it('filters by document id, and combines conditions with AND', async () => {
+      const { archiveId, htmlId } = await seedCorpus(context.store);
+      expect(await both({ documentIds: [htmlId] }, 50)).toEqual({
+        lexical: ['intranet/policy.html'],
+        vector: ['intranet/policy.html'],
+      });
+      expect(await both({ documentIds: [archiveId, htmlId], mediaTypes: ['text/plain'] }, 50)).toEqual({
+        lexical: ['archive/2019/notes.txt'],
+        vector: ['archive/2019/notes.txt'],
+      });
+      expect(await both({ documentIds: [htmlId], sourcePrefix: 'archive/' }, 50)).toEqual({ lexical: [], vector: [] });
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+import type { DocumentRecord } from '@andes/core';
+import { prepared } from '../database/prepared-statement.js';
+
+/** A row of the `documents` table. */
+export interface DocumentRow {
+  id: string;
+  collection_id: number;
+  source: string;
+  title: string;
+  media_type: string;
+  content_hash: string;
+  chunk_count: number;
+  ingested_at: string;
+}
+
+/** The public view of a document row. */
+export function toDocumentRecord(row: DocumentRow, collection: string): DocumentRecord {
+  return {
+    id: row.id,
+    collection,
+    source: row.source,
+    title: row.title,
+    mediaType: row.media_type,
+    contentHash: row.content_hash,
+    chunkCount: row.chunk_count,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+/** The document with this id in the collection, or undefined. */
+export function findDocumentById(
+  database: Database.Database,
+  collectionId: number,
+  documentId: string,
+): DocumentRow | undefined {
+  return prepared(database, 'SELECT * FROM documents WHERE collection_id = ? AND id = ?').get(
+    collectionId,
+    documentId,
+  ) as DocumentRow | undefined;
+}
+
+/** The document stored from this source in the collection, or undefined. */
+export function findDocumentBySource(
+  database: Database.Database,
+  collectionId: number,
+  source: string,
+): DocumentRow | undefined {
+  return prepared(database, 'SELECT * FROM documents WHERE collection_id = ? AND source = ?').get(
+    collectionId,
+    source,
+  ) as DocumentRow | undefined;
+}
+
+/** Every document of the collection, by source. */
+export function listDocumentRows(database: Database.Database, collectionId: number): DocumentRow[] {
+  return prepared(database, 'SELECT * FROM documents WHERE collection_id = ? ORDER BY source').all(
+    collectionId,
+  ) as DocumentRow[];
+}

@@ -1,0 +1,56 @@
+import type { ChunkFilter } from '@andes/core';
+
+/** A SQL condition over `chunks c JOIN documents d`, with its named parameters. */
+export interface SqlCondition {
+  sql: string;
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * One rule of a {@link ChunkFilter}: returns a condition when its field is set. A new kind of filter (per-user
+ * access, tags) is one more entry in {@link filterRules}; both searches pick it up.
+ */
+type FilterRule = (filter: ChunkFilter) => SqlCondition | undefined;
+
+const filterRules: readonly FilterRule[] = [
+  ({ sourcePrefix }) =>
+    sourcePrefix === undefined
+      ? undefined
+      : { sql: 'substr(d.source, 1, length(@sourcePrefix)) = @sourcePrefix', parameters: { sourcePrefix } },
+  ({ mediaTypes }) =>
+    mediaTypes === undefined
+      ? undefined
+      : {
+          sql: 'd.media_type IN (SELECT value FROM json_each(@mediaTypes))',
+          parameters: { mediaTypes: JSON.stringify(mediaTypes) },
+        },
+  ({ documentIds }) =>
+    documentIds === undefined
+      ? undefined
+      : {
+          sql: 'd.id IN (SELECT value FROM json_each(@documentIds))',
+          parameters: { documentIds: JSON.stringify(documentIds) },
+        },
+];
+
+/** A whole {@link ChunkFilter} as SQL. */
+export interface ChunkFilterSql extends SqlCondition {
+  /** False when nothing filters (`sql` is then `1`). */
+  restricts: boolean;
+}
+
+/**
+ * The filter as one SQL condition over the aliases `c` (chunks) and `d` (documents), to be ANDed into a search.
+ * A set field filters even when empty: `mediaTypes: []` matches no chunk.
+ */
+export function chunkFilterSql(filter: ChunkFilter | undefined): ChunkFilterSql {
+  const conditions = filter
+    ? filterRules.map((rule) => rule(filter)).filter((condition) => condition !== undefined)
+    : [];
+  if (conditions.length === 0) return { sql: '1', parameters: {}, restricts: false };
+  return {
+    sql: conditions.map((condition) => `(${condition.sql})`).join(' AND '),
+    parameters: Object.assign({}, ...conditions.map((condition) => condition.parameters)) as Record<string, unknown>,
+    restricts: true,
+  };
+}

@@ -1,0 +1,241 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import {
+  AndesError,
+  noopLogger,
+  toAndesError,
+  type Chunk,
+  type CollectionInfo,
+  type DocumentRecord,
+  type DocumentWrite,
+  type DocumentWriteResult,
+  type KnowledgeStore,
+  type ScoredChunkId,
+  type StoreSearchOptions,
+} from '@andes/core';
+import { assertCollectionName } from '../database/collection-name.js';
+import {
+  deleteCollectionRows,
+  findCollection,
+  findOrCreateCollection,
+  listCollectionRows,
+  requireCollection,
+  toCollectionInfo,
+  type CollectionRow,
+} from '../database/collection-rows.js';
+import { openDatabase } from '../database/open-database.js';
+import { selectChunks } from '../documents/chunk-rows.js';
+import { deleteDocumentRows } from '../documents/delete-document.js';
+import {
+  findDocumentById,
+  findDocumentBySource,
+  listDocumentRows,
+  toDocumentRecord,
+} from '../documents/document-rows.js';
+import { validateDocumentWrite } from '../documents/validate-document-write.js';
+import { writeDocument } from '../documents/write-document.js';
+import { searchLexical } from '../lexical/search-lexical.js';
+import { resolveHnswOptions } from '../vector/hnsw-options.js';
+import { removeOrphanIndexFiles } from '../vector/orphan-index-files.js';
+import { searchVector } from '../vector/search-vector.js';
+import { VectorIndexes } from '../vector/vector-indexes.js';
+import { assertQueryVector, assertSearchOptions } from './search-options.js';
+import type { SqliteKnowledgeStoreOptions } from './store-options.js';
+
+/**
+ * The embedded {@link KnowledgeStore}: SQLite (`<dataDir>/andes.db`) is the source of truth for collections,
+ * documents, chunks and embeddings; each collection has an FTS5 table for BM25 and an hnswlib index
+ * (`<dataDir>/indexes/`) that is rebuilt from SQLite whenever its file is missing, stale or corrupt.
+ *
+ * One process should write a data directory at a time. Close it (or `await using`) to save the indexes.
+ */
+export class SqliteKnowledgeStore implements KnowledgeStore, AsyncDisposable {
+  private closed = false;
+
+  private constructor(
+    private readonly database: Database.Database,
+    private readonly vectorIndexes: VectorIndexes,
+    private readonly exactSearchLimit: number,
+  ) {}
+
+  /** Opens the store in `options.dataDir`, creating the folder and the database when missing. */
+  static async open(options: SqliteKnowledgeStoreOptions): Promise<SqliteKnowledgeStore> {
+    if (typeof options.dataDir !== 'string' || options.dataDir.length === 0) {
+      throw new AndesError('invalid_request', 'dataDir must be a non-empty path');
+    }
+    for (const name of ['indexSaveDelayMs', 'exactSearchLimit'] as const) {
+      const value = options[name];
+      if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+        throw new AndesError('invalid_request', `${name} must be a non-negative integer, got ${value}`);
+      }
+    }
+    const logger = options.logger ?? noopLogger;
+    const hnsw = resolveHnswOptions(options.hnsw);
+    const indexDirectory = path.join(options.dataDir, 'indexes');
+    try {
+      mkdirSync(indexDirectory, { recursive: true });
+    } catch (error) {
+      throw new AndesError('storage_error', `Cannot create the data directory ${options.dataDir}`, { cause: error });
+    }
+    const database = openDatabase(path.join(options.dataDir, 'andes.db'));
+    try {
+      removeOrphanIndexFiles(indexDirectory, new Set(listCollectionRows(database).map((row) => row.id)));
+    } catch (error) {
+      logger.warn('Could not remove stray index files', { directory: indexDirectory, error: String(error) });
+    }
+    const saveDelayMs = options.indexSaveDelayMs ?? 2000;
+    const vectorIndexes = new VectorIndexes({ database, directory: indexDirectory, hnsw, logger, saveDelayMs });
+    return new SqliteKnowledgeStore(database, vectorIndexes, options.exactSearchLimit ?? 1000);
+  }
+
+  async ensureCollection(name: string): Promise<CollectionInfo> {
+    return this.run(() => {
+      assertCollectionName(name);
+      const row = this.database.transaction(() => findOrCreateCollection(this.database, name)).immediate();
+      return toCollectionInfo(this.database, row);
+    });
+  }
+
+  async getCollection(name: string): Promise<CollectionInfo | undefined> {
+    return this.run(() => {
+      const row = this.findCollection(name);
+      return row && toCollectionInfo(this.database, row);
+    });
+  }
+
+  async listCollections(): Promise<CollectionInfo[]> {
+    return this.run(() => listCollectionRows(this.database).map((row) => toCollectionInfo(this.database, row)));
+  }
+
+  async deleteCollection(name: string): Promise<boolean> {
+    return this.run(() => {
+      const row = this.findCollection(name);
+      if (!row) return false;
+      this.database.transaction(() => deleteCollectionRows(this.database, row)).immediate();
+      this.vectorIndexes.forget(row.id);
+      return true;
+    });
+  }
+
+  async putDocument(write: DocumentWrite): Promise<DocumentWriteResult> {
+    return this.run(() => {
+      const dimensions = validateDocumentWrite(write);
+      this.loadVectorIndex(findCollection(this.database, write.collection));
+      const outcome = this.database.transaction(() => writeDocument(this.database, write, dimensions)).immediate();
+      if (outcome.vectorChange) this.vectorIndexes.apply(outcome.vectorChange);
+      return outcome.result;
+    });
+  }
+
+  async getDocument(collection: string, documentId: string): Promise<DocumentRecord | undefined> {
+    return this.run(() => {
+      const row = this.findCollection(collection);
+      const document = row && findDocumentById(this.database, row.id, documentId);
+      return document && toDocumentRecord(document, row.name);
+    });
+  }
+
+  async findDocumentBySource(collection: string, source: string): Promise<DocumentRecord | undefined> {
+    return this.run(() => {
+      const row = this.findCollection(collection);
+      const document = row && findDocumentBySource(this.database, row.id, source);
+      return document && toDocumentRecord(document, row.name);
+    });
+  }
+
+  async listDocuments(collection: string): Promise<DocumentRecord[]> {
+    return this.run(() => {
+      const row = this.requireCollection(collection);
+      return listDocumentRows(this.database, row.id).map((document) => toDocumentRecord(document, row.name));
+    });
+  }
+
+  async deleteDocument(collection: string, documentId: string): Promise<boolean> {
+    return this.run(() => {
+      const row = this.findCollection(collection);
+      if (!row) return false;
+      this.loadVectorIndex(row);
+      const outcome = this.database
+        .transaction(() => deleteDocumentRows(this.database, requireCollection(this.database, collection), documentId))
+        .immediate();
+      if (outcome.vectorChange) this.vectorIndexes.apply(outcome.vectorChange);
+      return outcome.deleted;
+    });
+  }
+
+  async getChunks(collection: string, chunkIds: string[]): Promise<Chunk[]> {
+    return this.run(() => selectChunks(this.database, this.requireCollection(collection), chunkIds));
+  }
+
+  async searchLexical(collection: string, query: string, options: StoreSearchOptions): Promise<ScoredChunkId[]> {
+    return this.run(() => {
+      assertSearchOptions(options);
+      const row = this.requireCollection(collection);
+      return searchLexical(this.database, row.id, String(query ?? ''), options.k, options.filter);
+    });
+  }
+
+  async searchVector(collection: string, vector: Float32Array, options: StoreSearchOptions): Promise<ScoredChunkId[]> {
+    return this.run(() => {
+      assertSearchOptions(options);
+      const row = this.requireCollection(collection);
+      assertQueryVector(vector, row.embedding_dimensions ?? undefined, row.name);
+      const index = this.vectorIndexes.indexFor(row);
+      if (!index) return [];
+      return searchVector(this.database, {
+        collectionId: row.id,
+        index,
+        vector,
+        k: options.k,
+        filter: options.filter,
+        exactSearchLimit: this.exactSearchLimit,
+      });
+    });
+  }
+
+  /** Saves every vector index with unsaved changes now, instead of after the save delay. */
+  async flush(): Promise<void> {
+    return this.run(() => this.vectorIndexes.flush());
+  }
+
+  /** Saves the vector indexes and closes the database. Calling it again does nothing. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.vectorIndexes.close();
+    } finally {
+      this.database.close();
+    }
+  }
+
+  /** Same as {@link SqliteKnowledgeStore.close}, for `await using`. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  private findCollection(name: string): CollectionRow | undefined {
+    assertCollectionName(name);
+    return findCollection(this.database, name);
+  }
+
+  private requireCollection(name: string): CollectionRow {
+    assertCollectionName(name);
+    return requireCollection(this.database, name);
+  }
+
+  /** Loads (or rebuilds) a collection's index before a write changes it, so the write applies as a delta. */
+  private loadVectorIndex(row: CollectionRow | undefined): void {
+    if (row) this.vectorIndexes.indexFor(row);
+  }
+
+  private run<T>(operation: () => T): Promise<T> {
+    if (this.closed) return Promise.reject(new AndesError('storage_error', 'The knowledge store is closed'));
+    try {
+      return Promise.resolve(operation());
+    } catch (error) {
+      return Promise.reject(toAndesError(error, 'storage_error'));
+    }
+  }
+}

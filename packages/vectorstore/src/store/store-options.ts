@@ -1,0 +1,23 @@
+import type { Logger } from '@andes/core';
+import type { HnswOptions } from '../vector/hnsw-options.js';
+
+/** Options for {@link SqliteKnowledgeStore.open}. */
+export interface SqliteKnowledgeStoreOptions {
+  /** Folder for `andes.db` and `indexes/`; created when missing. */
+  dataDir: string;
+  /** Receives index rebuilds and save failures. Default: `noopLogger`. */
+  logger?: Logger;
+  /** hnswlib settings, used for every collection. Defaults: `m` 16, `efConstruction` 200, `efSearch` 100. */
+  hnsw?: HnswOptions;
+  /**
+   * Milliseconds from a collection's first unsaved vector change to writing its index file. Between saves a crash
+   * loses nothing (SQLite holds every vector; the index is rebuilt on open), only rebuild time. Default 2000.
+   */
+  indexSaveDelayMs?: number;
+  /**
+   * A filtered vector search whose filter allows at most this many chunks scores them exactly instead of walking
+   * the hnswlib graph: exact results, and faster than a graph walk that must skip nearly every node. 0 always uses
+   * the graph. Default 1000.
+   */
+  exactSearchLimit?: number;
+}

@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+import type { ChunkFilter, ScoredChunkId } from '@andes/core';
+import { prepared } from '../database/prepared-statement.js';
+import { chunkFilterSql } from '../filters/chunk-filter-sql.js';
+import { blobToEmbedding } from '../database/embedding-blob.js';
+import type { CollectionVectorIndex, LabelledVector, VectorMatch } from './collection-vector-index.js';
+import { exactVectorSearch } from './exact-vector-search.js';
+
+/** A vector search in one collection. */
+export interface VectorSearch {
+  collectionId: number;
+  index: CollectionVectorIndex;
+  vector: Float32Array;
+  k: number;
+  filter: ChunkFilter | undefined;
+  /** A filter that allows at most this many chunks is answered by an exact scan of their embeddings. */
+  exactSearchLimit: number;
+}
+
+/**
+ * Nearest chunks to the vector by cosine similarity. With a filter, the labels it allows are selected in SQL first:
+ * few enough, and their embeddings are scanned exactly; more, and hnswlib only considers those labels while it walks
+ * the graph. Either way the filter applies before ranking, so `k` results come back whenever `k` chunks pass it.
+ */
+export function searchVector(database: Database.Database, search: VectorSearch): ScoredChunkId[] {
+  const { collectionId, index, vector, k } = search;
+  const condition = chunkFilterSql(search.filter);
+  let matches: VectorMatch[];
+  if (condition.restricts) {
+    const labels = prepared(
+      database,
+      `SELECT c.rowid FROM chunks c JOIN documents d ON d.id = c.document_id
+        WHERE c.collection_id = @collectionId AND c.embedding IS NOT NULL AND ${condition.sql}`,
+    )
+      .pluck()
+      .all({ ...condition.parameters, collectionId }) as number[];
+    if (labels.length === 0) return [];
+    matches =
+      labels.length <= search.exactSearchLimit
+        ? exactVectorSearch(vector, selectEmbeddings(database, labels), k)
+        : index.search(vector, k, new Set(labels));
+  } else {
+    matches = index.search(vector, k);
+  }
+  if (matches.length === 0) return [];
+  const ids = prepared(
+    database,
+    'SELECT rowid AS label, id FROM chunks WHERE rowid IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(matches.map((match) => match.label))) as { label: number; id: string }[];
+  const idByLabel = new Map(ids.map((row) => [row.label, row.id]));
+  const results: ScoredChunkId[] = [];
+  for (const match of matches) {
+    const chunkId = idByLabel.get(match.label);
+    if (chunkId !== undefined) results.push({ chunkId, score: match.score });
+  }
+  return results;
+}
+
+function* selectEmbeddings(database: Database.Database, labels: number[]): Generator<LabelledVector> {
+  const rows = prepared(
+    database,
+    'SELECT rowid AS label, embedding FROM chunks WHERE rowid IN (SELECT value FROM json_each(?))',
+  ).iterate(JSON.stringify(labels)) as IterableIterator<{ label: number; embedding: Buffer }>;
+  for (const row of rows) yield { label: row.label, vector: blobToEmbedding(row.embedding) };
+}
