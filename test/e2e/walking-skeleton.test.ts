@@ -75,7 +75,7 @@ describe('walking skeleton: upload, ask over SSE, restart', () => {
       citations: Array<{ n: number; source: string; chunkId: string; text: string }>;
     };
     expect(answer.mode).toBe('generative');
-    expect(answer.answer).toBe(tokens.map((event) => (JSON.parse(event.data) as { text: string }).text).join(''));
+    expect(answer.answer).toBe(tokens.map((event) => (JSON.parse(event.data) as { text: string }).text).join('').trim());
     expect(answer.citations.length).toBeGreaterThan(0);
 
     // Every citation is a stored chunk: its source was uploaded, and the same retrieval finds the same chunk ids.

@@ -40,4 +40,6 @@ export const schemaStatements: readonly string[] = [
   )`,
   'CREATE INDEX chunks_by_document ON chunks (document_id, chunk_index)',
   'CREATE INDEX chunks_by_collection ON chunks (collection_id)',
+  // Lets a filtered vector search list the allowed labels from the index alone, without reading the embeddings.
+  'CREATE INDEX chunks_with_embedding ON chunks (collection_id, document_id) WHERE embedding IS NOT NULL',
 ];
