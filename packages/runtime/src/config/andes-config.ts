@@ -28,9 +28,9 @@ export const andesConfigSchema = z.object({
   maxAnswerTokens: positiveInt.default(512),
   /** Sources retrieved for an answer. Default 6. */
   answerSources: positiveInt.max(50).default(6),
-  /** Longest question accepted, in characters. Default 4000. */
+  /** Longest question accepted, in characters (env `ANDES_MAX_QUESTION_CHARS`). Default 4000. */
   maxQuestionChars: positiveInt.default(4000),
-  /** Largest single uploaded file in bytes. Default 25 MiB. */
+  /** Largest single uploaded file in bytes (env `ANDES_MAX_UPLOAD_BYTES`). Default 25 MiB. */
   maxUploadBytes: positiveInt.default(25 * 1024 * 1024),
   /** Most files in one upload. Default 100. */
   maxUploadFiles: positiveInt.default(100),
@@ -58,6 +58,8 @@ const environmentKeys: Record<string, keyof AndesConfigInput> = {
   ANDES_PORT: 'port',
   ANDES_HOST: 'host',
   ANDES_LOG_LEVEL: 'logLevel',
+  ANDES_MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  ANDES_MAX_QUESTION_CHARS: 'maxQuestionChars',
 };
 
 /**
