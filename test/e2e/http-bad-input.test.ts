@@ -15,11 +15,11 @@ describe('HTTP: bad input gets a clear 4xx and loses nothing', () => {
   let server: ServerProcess;
   const uploadLimit = 4096;
 
-  const post = (route: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  const post = (route: string, body: NonNullable<RequestInit['body']>, headers: Record<string, string> = {}) =>
     fetch(`${server.url}${route}`, { method: 'POST', body, headers });
   const ask = (payload: unknown) =>
     post('/api/ask', JSON.stringify(payload), { 'content-type': 'application/json' });
-  const upload = (name: string, content: BodyInit) => {
+  const upload = (name: string, content: string | Uint8Array) => {
     const form = new FormData();
     form.append('files', new Blob([content]), name);
     return post('/api/collections/notes/documents', form);

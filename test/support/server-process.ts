@@ -11,8 +11,22 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `andes serve --port 0 ...` and waits until it prints the URL it listens on. */
-export function startServerProcess(args: string[], environment: Record<string, string> = {}): Promise<ServerProcess> {
+/** Options of {@link startServerProcess}. */
+export interface StartServerProcessOptions {
+  /**
+   * `ready` (default): resolve once the store and models are loaded (`Andes is serving URL`); `listening`: as soon
+   * as the server listens (`Andes is listening on URL`), while it still answers 503 `not_ready`.
+   */
+  waitFor?: 'ready' | 'listening';
+}
+
+/** Starts `andes serve --port 0 ...` and waits until it prints the URL it serves (or listens) on. */
+export function startServerProcess(
+  args: string[],
+  environment: Record<string, string> = {},
+  options: StartServerProcessOptions = {},
+): Promise<ServerProcess> {
+  const announcement = options.waitFor === 'listening' ? /(?:listening on|serving) (http:\/\/[^\s]+)/ : /serving (http:\/\/[^\s]+)/;
   const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', ...args], {
     cwd: repositoryRoot,
     env: childEnvironment(environment),
@@ -23,7 +37,7 @@ export function startServerProcess(args: string[], environment: Record<string, s
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (data: Buffer) => {
       errorOutput += data.toString();
-      const match = /serving (http:\/\/[^\s]+)/.exec(errorOutput);
+      const match = announcement.exec(errorOutput);
       if (match?.[1]) {
         resolve({
           url: match[1].replace(/\/$/, ''),

@@ -4,8 +4,14 @@ export interface ServerSentEvent {
   data: string;
 }
 
-/** Reads a `text/event-stream` response to its end, returning the events in order and when each arrived. */
-export async function readServerSentEvents(response: Response): Promise<Array<ServerSentEvent & { receivedAt: number }>> {
+/**
+ * Reads a `text/event-stream` response to its end, returning the events in order and when each arrived; `onEvent`,
+ * when given, sees each event as it arrives.
+ */
+export async function readServerSentEvents(
+  response: Response,
+  onEvent?: (event: ServerSentEvent) => void,
+): Promise<Array<ServerSentEvent & { receivedAt: number }>> {
   if (!response.body) throw new Error('response has no body');
   const decoder = new TextDecoder();
   const events: Array<ServerSentEvent & { receivedAt: number }> = [];
@@ -18,7 +24,10 @@ export async function readServerSentEvents(response: Response): Promise<Array<Se
       buffer = buffer.slice(boundary + 2);
       const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
       const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((match) => match[1]).join('\n');
-      if (block.trim() !== '' && !block.startsWith(':')) events.push({ event, data, receivedAt: Date.now() });
+      if (block.trim() !== '' && !block.startsWith(':')) {
+        events.push({ event, data, receivedAt: Date.now() });
+        onEvent?.({ event, data });
+      }
       boundary = buffer.indexOf('\n\n');
     }
   }

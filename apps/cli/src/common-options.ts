@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { gpuChoices, loadConfig, type AndesConfig } from '@andes/runtime';
 
 /** Flags every command that opens the store accepts. */

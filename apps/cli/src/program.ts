@@ -2,9 +2,11 @@ import { Command } from 'commander';
 import { askCommand } from './commands/ask-command.js';
 import { collectionsCommand } from './commands/collections-command.js';
 import { documentsCommands } from './commands/documents-command.js';
+import { evalCommand } from './commands/eval-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { quickstartCommand } from './commands/quickstart-command.js';
+import { reindexCommand } from './commands/reindex-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { serveCommand } from './commands/serve-command.js';
 
@@ -23,6 +25,8 @@ export function createProgram(): Command {
     collectionsCommand(),
     ...documentsCommands(),
     modelsCommand(),
+    reindexCommand(),
+    evalCommand(),
   ]) {
     program.addCommand(command.exitOverride());
   }

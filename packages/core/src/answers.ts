@@ -24,4 +24,6 @@ export interface Answer {
   answer: string;
   mode: AnswerMode;
   citations: Citation[];
+  /** The question as it was searched and answered, when a follow-up was rewritten into a standalone question. */
+  standaloneQuestion?: string;
 }

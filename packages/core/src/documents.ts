@@ -10,6 +10,31 @@ export interface SourceDocument {
   text: string;
   /** Hex SHA-256 of the original bytes: the document's version. */
   contentHash: string;
+  /**
+   * For formats with pages (PDF): the offset in {@link SourceDocument.text} where each page starts, page 1 first.
+   * Chunkers cut at these offsets and record each chunk's page. Undefined for formats without pages.
+   */
+  pageStarts?: number[];
+  /** What parsing found worth telling a person: hidden text removed, a misleading file name. Absent when none. */
+  warnings?: DocumentWarning[];
+}
+
+/**
+ * Why a document was flagged while parsing. Codes are part of the public contract: add codes; never rename one.
+ * - `hidden_text`: text styled to be invisible (display:none, white on white, zero-size, off-page, hidden Word runs)
+ *   was removed from what is indexed.
+ * - `invisible_characters`: zero-width, bidirectional-control or Unicode tag characters were removed.
+ * - `media_type_mismatch`: the file name or declared type said one format, the content was another; it was parsed
+ *   as what it is.
+ * - `missing_text_layer`: some pages (of a PDF) have no extractable text, e.g. scanned images.
+ */
+export type DocumentWarningCode = 'hidden_text' | 'invisible_characters' | 'media_type_mismatch' | 'missing_text_layer';
+
+/** Something parsing found and acted on, shown with the document (e.g. `GET /api/collections/:name/documents`). */
+export interface DocumentWarning {
+  code: DocumentWarningCode;
+  /** A sentence for people, e.g. `Removed 2 hidden passages (81 characters): "Ignore all previous…"`. */
+  message: string;
 }
 
 /** A stored document. */
@@ -26,4 +51,6 @@ export interface DocumentRecord {
   chunkCount: number;
   /** ISO-8601 time it was (last) stored. */
   ingestedAt: string;
+  /** The warnings parsing raised (see {@link SourceDocument.warnings}). The SQLite store always sets it, `[]` when none. */
+  warnings?: DocumentWarning[];
 }

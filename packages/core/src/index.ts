@@ -1,12 +1,14 @@
 export { AndesError, type AndesErrorCode, type AndesErrorOptions } from './errors/andes-error.js';
 export { toAndesError } from './errors/to-andes-error.js';
 export { noopLogger, type Logger, type LogFields } from './logger.js';
-export type { SourceDocument, DocumentRecord } from './documents.js';
+export type { SourceDocument, DocumentRecord, DocumentWarning, DocumentWarningCode } from './documents.js';
 export type { ChunkProvenance, ChunkDraft, Chunk, ChunkFilter } from './chunks.js';
 export type { Hit, ScoredChunkId } from './hits.js';
 export type { Citation, Answer, AnswerMode } from './answers.js';
 export type { ChatMessage, GenerateOptions, FinishReason, Generation, ChatModel } from './models/chat-model.js';
+export type { JsonSchema, RepeatPenalty, LoraAdapterChoice } from './models/chat-model.js';
 export type { EmbeddingModel } from './models/embedding-model.js';
+export type { Reranker } from './models/reranker.js';
 export type {
   CollectionInfo,
   DocumentWrite,
@@ -14,3 +16,14 @@ export type {
   StoreSearchOptions,
   KnowledgeStore,
 } from './store/knowledge-store.js';
+export type {
+  ChunkEmbedding,
+  ChunkToEmbed,
+  ChunksToEmbed,
+  CollectionIntegrity,
+  IndexRebuildReport,
+  IntegrityProblem,
+  IntegrityReport,
+  KnowledgeStoreMaintenance,
+  StoredEmbeddingModel,
+} from './store/store-maintenance.js';

@@ -5,3 +5,4 @@ export {
   type EmbeddingModelIdentity,
 } from './prefixes/embedding-prefixes.js';
 export { normalizeVector } from './vectors/normalize.js';
+export { LlamaReranker, type LlamaRerankerOptions } from './reranking/llama-reranker.js';

@@ -18,6 +18,7 @@ export {
 } from './format/gguf-value.js';
 export { float32ToFloat16Bits, float16BitsToFloat32 } from './format/float16.js';
 export { writeGgufFile, type GgufFileContents, type GgufTensorInput } from './writer/write-gguf-file.js';
+export type { GgufTensorChunks, GgufTensorData } from './writer/tensor-data.js';
 export { writeFileAtomically } from './writer/write-file-atomically.js';
 export { readGgufFile, readGgufTensor } from './reader/read-gguf-file.js';
 export type { GgufFile, GgufTensorInfo } from './reader/gguf-file.js';
@@ -29,9 +30,17 @@ export {
 } from './test-models/make-test-model.js';
 export type { LlamaShape } from './test-models/llama-tensors.js';
 export {
+  makeTestLoraAdapter,
+  type TestLoraAdapterOptions,
+  type TestLoraAdapterDescription,
+  type LoraTarget,
+  type LoraBaseShape,
+} from './test-models/make-test-lora-adapter.js';
+export {
   ensureTestModels,
   defaultTestModelsDirectory,
   type EnsureTestModelsOptions,
   type TestModelPaths,
 } from './test-models/ensure-test-models.js';
 export { loadLlama3Tokenizer, type Llama3Tokenizer } from './test-models/llama3-tokenizer.js';
+export { makeTestReranker, ensureTestReranker, type TestRerankerOptions } from './test-models/make-test-reranker.js';

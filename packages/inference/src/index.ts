@@ -1,17 +1,29 @@
 export { loadLlamaBackend, type GpuChoice, type LlamaBackendOptions } from './backend/load-llama-backend.js';
 export { defaultThreadCount } from './backend/default-thread-count.js';
 export { assertGgufFile } from './model-file/assert-gguf-file.js';
-export { loadLlamaModel, modelIdFromPath } from './model-file/load-llama-model.js';
+export { assertLoraAdapterFile } from './model-file/assert-lora-adapter-file.js';
+export {
+  loadLlamaModel,
+  modelIdFromPath,
+  type GpuLayersChoice,
+  type LoadLlamaModelOptions,
+} from './model-file/load-llama-model.js';
 export { LlamaChatModel, type LlamaChatModelOptions } from './chat/llama-chat-model.js';
 export { SequencePool } from './chat/sequence-pool.js';
-export { inspectModel } from './inspection/inspect-model.js';
+export { inspectModel, type InspectModelOptions } from './inspection/inspect-model.js';
 export type { ModelInspection } from './inspection/model-inspection.js';
+export type { ModelResourceEstimate } from './inspection/model-resource-estimate.js';
 export { formatModelInspection } from './inspection/format-model-inspection.js';
+export { LlamaReferenceModel, type LlamaReferenceModelOptions } from './reference/llama-reference-model.js';
+export type { LlamaHyperparameters } from './reference/llama-hyperparameters.js';
+export type { RopeLayout } from './reference/rotary-position-embedding.js';
 // Test models are re-exported so packages above inference can build them without depending on @andes/gguf.
 export {
   ensureTestModels,
   makeTestModel,
+  makeTestLoraAdapter,
   type TestModelPaths,
   type TestModelOptions,
   type EnsureTestModelsOptions,
+  type TestLoraAdapterOptions,
 } from '@andes/gguf';

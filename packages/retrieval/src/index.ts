@@ -1,11 +1,24 @@
 export { parseDocument, type ParseDocumentInput } from './parsing/parse-document.js';
-export { ParserRegistry } from './parsing/parser-registry.js';
-export { createDefaultParserRegistry } from './parsing/default-parser-registry.js';
+export { ParserRegistry, type ParserRegistryOptions } from './parsing/parser-registry.js';
+export { createDefaultParserRegistry, type DefaultParserRegistryOptions } from './parsing/default-parser-registry.js';
 export type { DocumentParser, ParserInput, ParsedText } from './parsing/document-parser.js';
+export { defaultParseLimits, resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from './parsing/parse-limits.js';
 export { markdownParser } from './parsing/markdown-parser.js';
 export { plainTextParser } from './parsing/plain-text-parser.js';
 export { htmlParser } from './parsing/html/html-parser.js';
-export { selectParser, normalizeMediaType, type MediaTypeInput } from './parsing/detect-media-type.js';
+export { csvParser } from './parsing/csv/csv-parser.js';
+export { pdfParser } from './parsing/pdf/pdf-parser.js';
+export { docxParser } from './parsing/docx/docx-parser.js';
+export { docxMediaType, pdfMediaType } from './parsing/media-types.js';
+export { ParserProcessPool, type ParserProcessPoolOptions, type PooledParse } from './parsing/isolation/parser-process-pool.js';
+export { isolatedParser } from './parsing/isolation/isolated-parser.js';
+export {
+  recognizeFile,
+  selectParser,
+  normalizeMediaType,
+  type MediaTypeInput,
+  type RecognizedFile,
+} from './parsing/detect-media-type.js';
 export { contentHash } from './parsing/content-hash.js';
 
 export { chunkDocument } from './chunking/chunk-document.js';
@@ -20,6 +33,18 @@ export {
 } from './fusion/reciprocal-rank-fusion.js';
 
 export { HybridRetriever, type HybridRetrieverOptions, type RetrieverSearchOptions } from './search/hybrid-retriever.js';
+export {
+  defaultMinTermCoverage,
+  judgeRelevance,
+  type HitRelevance,
+  type RelevanceSignal,
+  type RelevanceThresholdOptions,
+  type ThresholdDecision,
+} from './search/relevance/relevance-threshold.js';
+export { termCoverage, topicTerms } from './search/relevance/term-coverage.js';
+export { inflectionStem } from './search/relevance/inflection-stem.js';
+export { defaultRerankCandidates, rerankChunks } from './reranking/rerank-chunks.js';
+export { QueryRewriter, type QueryRewrite, type QueryRewriterOptions } from './rewriting/query-rewriter.js';
 export type {
   ExplainedSearch,
   HitExplanation,

@@ -1,4 +1,8 @@
-import type { Answer, ChunkFilter, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
+import type { Answer, ChatMessage, ChunkFilter, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
+import type { ExplainedSearch } from '@andes/retrieval';
+import type { ChatRequest, ChatResult } from './chat/chat-request.js';
+import type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
+import type { ServedModel } from './served-models/served-model.js';
 
 /** One file to ingest. */
 export interface IngestInput {
@@ -49,6 +53,11 @@ export interface AskRequest {
   /** How many sources to retrieve for the prompt. */
   k?: number;
   filter?: ChunkFilter;
+  /**
+   * Earlier turns of the conversation, oldest first. With a chat model, a follow-up ("and for part-timers?") is
+   * rewritten into a standalone question from them before searching. Default: none.
+   */
+  history?: ChatMessage[];
   /** Cancels retrieval and generation. */
   signal?: AbortSignal;
   /** Receives answer text as it is generated (generative mode), or once (extractive mode). */
@@ -63,6 +72,8 @@ export interface Readiness {
   chatModel: string | null;
   /** Id of the loaded embedding model, or null when dense retrieval is off. */
   embeddingModel: string | null;
+  /** Id of the loaded reranker, or null when results are not reranked. */
+  rerankModel?: string | null;
 }
 
 /**
@@ -82,8 +93,23 @@ export interface AndesService {
   deleteDocument(collection: string, documentId: string): Promise<boolean>;
   /** Throws `collection_not_found` for an unknown collection. */
   search(request: SearchRequest): Promise<Hit[]>;
+  /**
+   * Like `search`, with the trace of every retrieval stage (BM25, dense, fusion, rerank: ranks and scores) and the
+   * relevance threshold's verdict. Throws `collection_not_found` for an unknown collection.
+   */
+  explainSearch(request: SearchRequest): Promise<ExplainedSearch>;
   /** Throws `collection_not_found` for an unknown collection. */
   ask(request: AskRequest): Promise<Answer>;
+  /**
+   * Continues a conversation with a served model: the chat model's id for plain chat, `andes:<collection>` for an
+   * answer from that collection with citations. Throws `not_found` for an unknown model, `queue_full` when too many
+   * requests wait, `timeout` past `config.requestTimeoutMs`, `context_overflow` for a prompt that does not fit.
+   */
+  chat(request: ChatRequest): Promise<ChatResult>;
+  /** Embeds texts with the embedding model. Throws `not_found` when `request.model` is not the embedding model. */
+  embed(request: EmbedRequest): Promise<EmbedResult>;
+  /** The model names `chat` and `embed` accept. */
+  models(): Promise<ServedModel[]>;
   /** Closes models and store. */
   close(): Promise<void>;
 }

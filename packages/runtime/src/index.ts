@@ -9,8 +9,34 @@ export type {
   SearchRequest,
 } from './andes-service.js';
 export { andesConfigSchema, gpuChoices, loadConfig, type AndesConfig, type AndesConfigInput, type GpuChoice } from './config/andes-config.js';
+export { loraAdapterConfigSchema, loraAdaptersConfigSchema, type LoraAdapterConfig } from './config/lora-adapters-config.js';
+export { adapterModelId, adapterOfModel, adapterModelSeparator } from './served-models/adapter-model.js';
 export { openAndes, type OpenAndesOptions } from './open-andes.js';
+export type { ChatGenerationOptions, ChatRequest, ChatResult } from './chat/chat-request.js';
+export type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
+export { maxEmbeddingInputs } from './embedding/embed-texts.js';
+export {
+  collectionModelId,
+  collectionModelPrefix,
+  collectionOfModel,
+  type ServedModel,
+  type ServedModelKind,
+} from './served-models/served-model.js';
+export { withDeadline } from './limits/with-deadline.js';
+export { LoadingAndesService } from './lifecycle/loading-andes-service.js';
+export { openAndesInBackground } from './lifecycle/open-andes-in-background.js';
 export { AndesRuntime, maxSearchHits, type AndesRuntimeParts } from './service/andes-runtime.js';
+export { reindexCollections, type ReindexParts } from './maintenance/reindex-collections.js';
+export type {
+  CollectionReindexReport,
+  MaintainedStore,
+  ReindexOptions,
+  ReindexProgress,
+  ReindexReport,
+} from './maintenance/reindex-options.js';
+export type { EvaluationAccess, RetrieverVariantOptions } from './evaluation/evaluation-access.js';
+export type { RechunkedCopy, RechunkedCopyOptions } from './evaluation/rechunked-copy.js';
 export { supportedFileExtensions } from './supported-file-extensions.js';
+export { resolveMediaTypes } from './search/resolve-media-types.js';
 export { formatModelInspection, inspectModel, type ModelInspection } from '@andes/inference';
 export type { ExplainedSearch, RetrievalTrace } from '@andes/retrieval';

@@ -2,16 +2,17 @@ import { Command } from 'commander';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
+import { configFromFlags, filterFromFlags, withRetrievalOptions, type RetrievalFlags } from './retrieval/retrieval-options.js';
 import { withService } from './with-service.js';
 
-interface AskOptions extends CommonOptions {
+interface AskOptions extends CommonOptions, RetrievalFlags {
   k?: number;
   json?: boolean;
 }
 
 /** `andes ask QUESTION`: an answer with numbered citations, streamed to the terminal as it is written. */
 export function askCommand(): Command {
-  return withCommonOptions(new Command('ask'))
+  return withRetrievalOptions(withCommonOptions(new Command('ask')))
     .description('answer a question from the collection, citing its sources')
     .argument('<question>', 'the question')
     .option('--k <n>', 'how many sources to retrieve', parsePositiveInteger)
@@ -21,11 +22,13 @@ export function askCommand(): Command {
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
       try {
-        const answer = await withService(configFromOptions(options), (service) =>
+        const filter = filterFromFlags(options);
+        const answer = await withService(configFromOptions(options, configFromFlags(options)), (service) =>
           service.ask({
             collection: options.collection,
             question,
             signal: controller.signal,
+            ...(filter ? { filter } : {}),
             ...(options.k === undefined ? {} : { k: options.k }),
             ...(options.json ? {} : { onTextChunk: (text: string) => process.stdout.write(text) }),
           }),

@@ -1,30 +1,72 @@
-import { readFile } from 'node:fs/promises';
+import { stat, readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { supportedFileExtensions, type AndesService, type IngestFileResult } from '@andes/runtime';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
-import { collectFiles } from '../files/collect-files.js';
+import { collectFiles, type FoundFile } from '../files/collect-files.js';
+import { removeMissingDocuments } from '../files/remove-missing-documents.js';
+import { ingestSummary, type IngestRun } from '../output/ingest-summary.js';
 import { printLine } from '../output/print.js';
 import { createProgressReporter } from '../output/progress.js';
 import { withService } from './with-service.js';
 
 const filesPerBatch = 16;
 
+interface IngestOptions extends CommonOptions {
+  sync?: boolean;
+}
+
 /** `andes ingest PATH...`: ingests files and folders (recursively). Unchanged files are skipped. */
 export function ingestCommand(): Command {
   return withCommonOptions(new Command('ingest'))
     .description('ingest files and folders (recursively) into a collection; unchanged files are skipped')
     .argument('<paths...>', 'files or folders')
-    .action(async (paths: string[], options: CommonOptions) => {
+    .option('--sync', 'also remove documents whose files under the given folders are gone')
+    .action(async (paths: string[], options: IngestOptions) => {
       const config = configFromOptions(options);
-      const results = await withService(config, (service) => ingestPaths(service, options.collection, paths));
-      reportResults(options.collection, results);
-      if (results.some((result) => result.status === 'failed')) process.exitCode = 1;
+      const run = await withService(config, (service) => ingestAndSync(service, options.collection, paths, options));
+      for (const failure of run.results.filter((result) => result.status === 'failed')) {
+        process.stderr.write(`andes: failed ${failure.source}: ${failure.error?.message ?? 'unknown error'}\n`);
+      }
+      printLine(ingestSummary(run));
+      if (run.results.some((result) => result.status === 'failed')) process.exitCode = 1;
     });
 }
 
-/** Ingests the files under `paths` in batches, with progress on stderr. */
-export async function ingestPaths(service: AndesService, collection: string, paths: string[]): Promise<IngestFileResult[]> {
+async function ingestAndSync(
+  service: AndesService,
+  collection: string,
+  paths: string[],
+  options: IngestOptions,
+): Promise<IngestRun> {
+  const startedAt = performance.now();
   const files = await collectFiles(paths, supportedFileExtensions());
+  const results = await ingestFoundFiles(service, collection, files);
+  let removed = 0;
+  if (options.sync) {
+    const directories = [];
+    for (const given of paths) if ((await stat(given)).isDirectory()) directories.push(given);
+    const found = new Set(files.map((file) => file.source));
+    removed = (await removeMissingDocuments(service, collection, directories, found)).length;
+  }
+  return { collection, results, removed, seconds: (performance.now() - startedAt) / 1000 };
+}
+
+/** Ingests the files under `paths` in batches, with progress on stderr. */
+export async function ingestPaths(
+  service: AndesService,
+  collection: string,
+  paths: string[],
+): Promise<IngestFileResult[]> {
+  return ingestFoundFiles(service, collection, await collectFiles(paths, supportedFileExtensions()));
+}
+
+/** Ingests collected files in batches, with progress on stderr. Each batch is stored before the next is read. */
+async function ingestFoundFiles(
+  service: AndesService,
+  collection: string,
+  files: FoundFile[],
+): Promise<IngestFileResult[]> {
   const progress = createProgressReporter();
   const results: IngestFileResult[] = [];
   for (let start = 0; start < files.length; start += filesPerBatch) {
@@ -39,15 +81,4 @@ export async function ingestPaths(service: AndesService, collection: string, pat
   }
   progress.finish();
   return results;
-}
-
-function reportResults(collection: string, results: IngestFileResult[]): void {
-  const count = (status: IngestFileResult['status']) => results.filter((result) => result.status === status).length;
-  for (const failure of results.filter((result) => result.status === 'failed')) {
-    process.stderr.write(`andes: failed ${failure.source}: ${failure.error?.message ?? 'unknown error'}\n`);
-  }
-  printLine(
-    `Ingested ${results.length} file(s) into collection "${collection}": ${count('created')} new, ` +
-      `${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed.`,
-  );
 }

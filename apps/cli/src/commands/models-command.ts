@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { makeTestModel } from '@andes/gguf';
 import { formatModelInspection, inspectModel } from '@andes/runtime';
 import { printJson, printLine } from '../output/print.js';
+import { parsePositiveInteger } from './parse-positive-integer.js';
 
 /** `andes models ...`: write tiny test models and inspect GGUF files. */
 export function modelsCommand(): Command {
@@ -19,9 +20,10 @@ export function modelsCommand(): Command {
     .command('inspect')
     .description('print the architecture a GGUF declares and its KV-cache cost per token')
     .argument('<file>', 'a .gguf file')
+    .option('--context <tokens>', 'also estimate VRAM/RAM for this context size and whether it fits here', parsePositiveInteger)
     .option('--json', 'print JSON')
-    .action(async (file: string, options: { json?: boolean }) => {
-      const inspection = await inspectModel(file);
+    .action(async (file: string, options: { json?: boolean; context?: number }) => {
+      const inspection = await inspectModel(file, options.context === undefined ? {} : { contextSize: options.context });
       if (options.json) printJson(inspection);
       else printLine(formatModelInspection(inspection));
     });

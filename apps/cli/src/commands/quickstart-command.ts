@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { openAndes } from '@andes/runtime';
-import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
+import { configFromOptions, withCommonOptions } from '../common-options.js';
 import { createStderrLogger } from '../output/stderr-logger.js';
 import { ingestPaths } from './ingest-command.js';
 import { serve, type ServeOptions } from './serve-command.js';

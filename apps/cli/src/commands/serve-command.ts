@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { coreLoggerFromPino, createLogger, startServer } from '@andes/server';
-import { openAndes, type AndesConfig } from '@andes/runtime';
+import { openAndesInBackground, type AndesConfig } from '@andes/runtime';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 
 /** Options of `andes serve`. */
@@ -20,11 +20,24 @@ export function serveCommand(): Command {
     });
 }
 
-/** Opens Andes with `config` and serves it over HTTP until a termination signal. */
+/**
+ * Listens at once (answering 503 `not_ready` on `/readyz` and the model routes while loading), opens Andes with
+ * `config`, and serves it over HTTP until a termination signal. A load that fails closes the server and rejects.
+ */
 export async function serve(config: AndesConfig): Promise<void> {
   const logger = createLogger(config);
-  const service = await openAndes(config, { logger: coreLoggerFromPino(logger) });
-  const server = await startServer({ service, config, logger, handleSignals: true });
+  const service = openAndesInBackground(config, { logger: coreLoggerFromPino(logger) });
+  const server = await startServer({ service, config, logger, handleSignals: true }).catch(async (error: unknown) => {
+    await service.close();
+    throw error;
+  });
+  process.stderr.write(`Andes is listening on ${server.url} — loading the store and models…\n`);
+  try {
+    await service.whenLoaded();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   const readiness = service.readiness();
   const mode = readiness.chatModel ? `generative (${readiness.chatModel})` : 'extractive (no --model given)';
   process.stderr.write(`Andes is serving ${server.url} — answers: ${mode}; data: ${config.dataDir}\n`);

@@ -2,9 +2,9 @@ import type { IngestProgress } from '@andes/runtime';
 
 /**
  * Reports ingestion progress on stderr: a self-updating bar with rate and ETA on a terminal,
- * one plain line per file elsewhere (CI logs, pipes).
+ * one plain line per file elsewhere (CI logs, pipes), starting with `verb` (default `ingested`).
  */
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): {
+export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, verb = 'ingested'): {
   update(progress: IngestProgress): void;
   finish(): void;
 } {
@@ -16,7 +16,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       const rate = seconds > 0 ? done / seconds : 0;
       const remaining = rate > 0 ? Math.ceil((total - done) / rate) : 0;
       if (!interactive) {
-        stream.write(`ingested ${done}/${total} ${source}\n`);
+        stream.write(`${verb} ${done}/${total} ${source}\n`);
         return;
       }
       const width = 24;

@@ -3,7 +3,9 @@ import { createErrorHandler, notFoundHandler } from '../http/error-handler.js';
 import { requestLogging } from '../logging/request-logging.js';
 import { createAskRoute } from '../routes/ask-route.js';
 import { createCollectionRoutes } from '../routes/collection-routes.js';
+import { createEvalReportsRoutes } from '../routes/eval-reports-route.js';
 import { createHealthRoutes } from '../routes/health-routes.js';
+import { createOpenAiRoutes } from '../routes/openai/openai-routes.js';
 import { createSearchRoute } from '../routes/search-route.js';
 import { createUploadRoute } from '../routes/upload-route.js';
 import { publicDirectory } from '../web/public-directory.js';
@@ -14,7 +16,8 @@ import type { AppDependencies } from './app-dependencies.js';
 export const defaultJsonBodyLimitBytes = 1024 * 1024;
 
 /**
- * Builds the Express app: the JSON API under `/api`, health probes, the web UI at `/`, a JSON 404 for anything
+ * Builds the Express app: the JSON API under `/api`, the OpenAI-compatible API under `/v1` (with OpenAI's error
+ * shape), health probes, the web UI at `/`, a JSON 404 for anything
  * else and one error handler that maps AndesError codes to statuses. No side effects: it neither listens nor
  * touches the process; `startServer` does that.
  */
@@ -30,6 +33,8 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(createUploadRoute({ service, config }));
   app.use(createSearchRoute({ service, config }));
   app.use(createAskRoute({ service, config }));
+  app.use(createEvalReportsRoutes({ config }));
+  app.use('/v1', ...createOpenAiRoutes({ service, logger }));
   app.use(express.static(publicDirectory, { index: 'index.html', redirect: false }));
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));

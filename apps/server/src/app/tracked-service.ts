@@ -28,7 +28,11 @@ export function trackServiceCalls(inner: AndesService): TrackedService {
     listDocuments: (...parameters) => track(inner.listDocuments(...parameters)),
     deleteDocument: (...parameters) => track(inner.deleteDocument(...parameters)),
     search: (...parameters) => track(inner.search(...parameters)),
+    explainSearch: (...parameters) => track(inner.explainSearch(...parameters)),
     ask: (...parameters) => track(inner.ask(...parameters)),
+    chat: (...parameters) => track(inner.chat(...parameters)),
+    embed: (...parameters) => track(inner.embed(...parameters)),
+    models: () => track(inner.models()),
     close: () => inner.close(),
   };
   const allSettled = async () => {

@@ -30,6 +30,25 @@ describe('POST /api/ask', () => {
     expect(server.service.askCalls[0]).toMatchObject({ collection: 'default', question: 'How do laptops ship?', k: 4 });
   });
 
+  it('passes a filter and the conversation history to the service', async () => {
+    const history = [
+      { role: 'user', content: 'How many vacation days do I get?' },
+      { role: 'assistant', content: '25 days [1].' },
+    ];
+    const response = await ask({ question: 'And part-timers?', filter: { sourcePrefix: 'handbook/', types: ['md'] }, history });
+    expect(response.status).toBe(200);
+    expect(server.service.askCalls[0]).toMatchObject({ question: 'And part-timers?', filter: { sourcePrefix: 'handbook/', mediaTypes: ['text/markdown'] }, history });
+  });
+
+  it.each([
+    ['a history message with a system role', { question: 'q', history: [{ role: 'system', content: 'obey' }] }],
+    ['a history that is no list', { question: 'q', history: 'earlier' }],
+    ['a filter with an unknown field', { question: 'q', filter: { tags: ['x'] } }],
+    ['an unknown document type', { question: 'q', filter: { types: ['exe'] } }],
+  ])('rejects %s with 400', async (_case, body) => {
+    await expectErrorResponse(await ask(body), 400, 'invalid_request');
+  });
+
   it('streams token events, then one done event', async () => {
     const response = await askStreaming({ question: 'How do laptops ship?', collection: 'default' });
     expect(response.status).toBe(200);

@@ -7,6 +7,9 @@ import { describeAndLogError } from '../http/error-handler.js';
 import { EventStream } from '../http/event-stream.js';
 import { parseInput } from '../http/parse-input.js';
 import { collectionNameSchema } from './collection-name-schema.js';
+import { historySchema } from './history-schema.js';
+import { bodyFilterSchema } from './search-filter-schema.js';
+import { searchFilter } from './search-filter.js';
 
 /** Dependencies of {@link createAskRoute}. */
 export interface AskRouteDependencies {
@@ -15,7 +18,12 @@ export interface AskRouteDependencies {
 }
 
 /**
- * `POST /api/ask` with a JSON body `{question, collection = "default", k?}` → `{answer, mode, citations}`.
+ * `POST /api/ask` with a JSON body `{question, collection = "default", k?, filter?, history?}` →
+ * `{answer, mode, citations, standaloneQuestion?}`. `filter` is `{sourcePrefix?, types?}` (types: media types or
+ * extensions), applied inside retrieval. `history` is the conversation so far, `[{role: "user" | "assistant",
+ * content}]` oldest first: with a chat model a follow-up is rewritten into the standalone question it means
+ * (returned as `standaloneQuestion`) before searching. When no passage clears the relevance threshold the answer
+ * says the documents do not cover the question.
  * With `Accept: text/event-stream` the answer streams as SSE: `token` events `{"text"}`, then one `done` event with
  * `{answer, mode, citations}`; a failure after the first event arrives as an `error` event `{code, message}`.
  * A client that disconnects aborts the generation. Errors are logged through the request's logger (pino-http).
@@ -25,6 +33,8 @@ export function createAskRoute({ service, config }: AskRouteDependencies): Route
     question: z.string().trim().min(1).max(config.maxQuestionChars),
     collection: collectionNameSchema.default('default'),
     k: z.number().int().min(1).max(50).optional(),
+    filter: bodyFilterSchema.optional(),
+    history: historySchema.optional(),
   });
   const router = Router();
   router.post('/api/ask', async (request, response) => {
@@ -32,11 +42,14 @@ export function createAskRoute({ service, config }: AskRouteDependencies): Route
       throw new AndesError('invalid_request', 'POST /api/ask takes a JSON body (Content-Type: application/json).');
     }
     const body = parseInput(bodySchema, request.body, 'body');
+    const filter = searchFilter(body.filter?.sourcePrefix, body.filter?.types);
     const ask: AskRequest = {
       collection: body.collection,
       question: body.question,
       signal: abortOnDisconnect(response),
       ...(body.k === undefined ? {} : { k: body.k }),
+      ...(filter ? { filter } : {}),
+      ...(body.history ? { history: body.history } : {}),
     };
     if (!wantsEventStream(request)) {
       response.json(await service.ask(ask));

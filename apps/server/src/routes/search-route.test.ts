@@ -43,6 +43,34 @@ describe('GET /api/search', () => {
     expect(body.error.details).toEqual({ problems: expect.any(Array) });
   });
 
+  it('passes a source prefix and document types (extensions or media types) as a filter', async () => {
+    const response = await search('q=vpn&sourcePrefix=it%2F&type=md,text%2Fhtml&type=txt');
+    expect(response.status).toBe(200);
+    expect(server.service.searchCalls[0]).toEqual({
+      collection: 'default',
+      query: 'vpn',
+      k: 10,
+      filter: { sourcePrefix: 'it/', mediaTypes: ['text/markdown', 'text/html', 'text/plain'] },
+    });
+  });
+
+  it('returns the trace with explain=1', async () => {
+    const body = (await (await search('q=vpn&k=2&explain=1')).json()) as { hits: Hit[]; trace: { k: number; stages: unknown[]; hits: unknown[] } };
+    expect(body.hits).toHaveLength(2);
+    expect(body.trace).toMatchObject({ query: 'vpn', k: 2, threshold: { covered: true } });
+    expect(body.trace.hits).toHaveLength(2);
+    const plain = (await (await search('q=vpn&k=2&explain=0')).json()) as Record<string, unknown>;
+    expect(Object.keys(plain)).toEqual(['hits']);
+  });
+
+  it.each([
+    ['an unknown document type', 'q=vpn&type=exe'],
+    ['an empty source prefix', 'q=vpn&sourcePrefix='],
+    ['an explain flag that is no flag', 'q=vpn&explain=maybe'],
+  ])('rejects %s with 400', async (_case, query) => {
+    await expectErrorResponse(await search(query), 400, 'invalid_request');
+  });
+
   it('answers 404 for an unknown collection', async () => {
     await expectErrorResponse(await search('collection=nope&q=vpn'), 404, 'collection_not_found');
   });

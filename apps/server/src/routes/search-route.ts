@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AndesConfig, AndesService } from '@andes/runtime';
+import type { AndesConfig, AndesService, SearchRequest } from '@andes/runtime';
 import { parseInput } from '../http/parse-input.js';
 import { collectionNameSchema } from './collection-name-schema.js';
+import { queryFlagSchema, queryTypesSchema, sourcePrefixSchema } from './search-filter-schema.js';
+import { searchFilter } from './search-filter.js';
 
 /** Dependencies of {@link createSearchRoute}. */
 export interface SearchRouteDependencies {
@@ -13,18 +15,31 @@ export interface SearchRouteDependencies {
 /**
  * `GET /api/search?collection=NAME&q=TEXT&k=10` → `{hits}`, best first. `q` is 1 to `config.maxQuestionChars`
  * characters after trimming; `k` 1 to 100, default 10; `collection` defaults to `default`.
+ * Filters, applied inside retrieval: `sourcePrefix=handbook/` (documents whose source starts with it) and `type`
+ * (a media type or extension: `type=md`, repeated or comma-separated for several).
+ * `explain=1` → `{hits, trace}`: every stage's ranks and scores (BM25, dense, fusion, rerank) per hit, and the
+ * relevance threshold's verdict (`trace.threshold.covered`).
  */
 export function createSearchRoute({ service, config }: SearchRouteDependencies): Router {
   const querySchema = z.object({
     collection: collectionNameSchema.default('default'),
     q: z.string().trim().min(1).max(config.maxQuestionChars),
     k: z.coerce.number().int().min(1).max(100).default(10),
+    sourcePrefix: sourcePrefixSchema.optional(),
+    type: queryTypesSchema.optional(),
+    explain: queryFlagSchema.default(false),
   });
   const router = Router();
   router.get('/api/search', async (request, response) => {
     const query = parseInput(querySchema, request.query, 'query');
-    const hits = await service.search({ collection: query.collection, query: query.q, k: query.k });
-    response.json({ hits });
+    const filter = searchFilter(query.sourcePrefix, query.type);
+    const search: SearchRequest = { collection: query.collection, query: query.q, k: query.k, ...(filter ? { filter } : {}) };
+    if (!query.explain) {
+      response.json({ hits: await service.search(search) });
+      return;
+    }
+    const { hits, trace } = await service.explainSearch(search);
+    response.json({ hits, trace });
   });
   return router;
 }

@@ -1,6 +1,19 @@
 import type { Answer, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
 import { AndesError } from '@andes/core';
-import type { AndesService, AskRequest, IngestInput, IngestReport, Readiness, SearchRequest } from '@andes/runtime';
+import type {
+  AndesService,
+  AskRequest,
+  ChatRequest,
+  ChatResult,
+  EmbedRequest,
+  EmbedResult,
+  ExplainedSearch,
+  IngestInput,
+  IngestReport,
+  Readiness,
+  SearchRequest,
+  ServedModel,
+} from '@andes/runtime';
 
 /**
  * An in-memory AndesService for testing the HTTP layer around it (routes, status codes, streaming, shutdown).
@@ -16,6 +29,8 @@ export class FakeAndesService implements AndesService {
   readonly events: string[] = [];
   readonly ingestCalls: { collection: string; inputs: IngestInput[] }[] = [];
   readonly askCalls: AskRequest[] = [];
+  readonly searchCalls: SearchRequest[] = [];
+  readonly chatCalls: ChatRequest[] = [];
   /** Tokens streamed for every answer. */
   answerTokens = ['Laptops ', 'ship ', 'on day one [1].'];
   /** The next call to any method throws this, once. */
@@ -94,9 +109,33 @@ export class FakeAndesService implements AndesService {
   }
 
   async search(request: SearchRequest): Promise<Hit[]> {
+    this.searchCalls.push(request);
     this.#collection(request.collection);
     const hits = Array.from({ length: 20 }, (_, index) => hit(index, request.query));
     return hits.slice(0, request.k ?? 10);
+  }
+
+  /** The fake hits, with a one-stage (BM25) trace in which every hit clears the threshold. */
+  async explainSearch(request: SearchRequest): Promise<ExplainedSearch> {
+    const hits = await this.search(request);
+    const ranked = hits.map((hit, index) => ({ chunkId: hit.chunkId, rank: index + 1, score: hit.score }));
+    return {
+      hits,
+      covered: true,
+      trace: {
+        query: request.query,
+        k: request.k ?? 10,
+        candidates: 40,
+        stages: [{ name: 'lexical', candidates: ranked, durationMs: 1 }],
+        threshold: { signal: 'term-coverage', minimum: 0.34, covered: true, best: 1 },
+        hits: ranked.map((candidate) => ({
+          ...candidate,
+          source: 'handbook/onboarding.md',
+          stages: { lexical: { rank: candidate.rank, score: candidate.score } },
+          relevance: { value: 1, cleared: true },
+        })),
+      },
+    };
   }
 
   async ask(request: AskRequest): Promise<Answer> {
@@ -115,6 +154,42 @@ export class FakeAndesService implements AndesService {
       request.onTextChunk?.(token);
     }
     return { answer: this.answerTokens.join(''), mode: 'generative', citations: [{ ...hit(0, request.question), n: 1 }] };
+  }
+
+  /** Serves `fake-chat`, `fake-embedding` (4 dimensions) and `andes:<collection>` for each collection. */
+  async models(): Promise<ServedModel[]> {
+    this.#throwInjected();
+    const collections = [...this.#documents.keys()].map((collection): ServedModel => ({ id: `andes:${collection}`, kind: 'collection', collection }));
+    return [{ id: 'fake-chat', kind: 'chat' }, { id: 'fake-embedding', kind: 'embedding' }, ...collections];
+  }
+
+  /** Streams {@link answerTokens}; the last message `hang` waits for the signal like an `ask`. */
+  async chat(request: ChatRequest): Promise<ChatResult> {
+    this.chatCalls.push(request);
+    const collection = request.model.startsWith('andes:') ? request.model.slice('andes:'.length) : undefined;
+    if (collection !== undefined) this.#collection(collection);
+    else if (request.model !== 'fake-chat') {
+      throw new AndesError('not_found', `The model "${request.model}" does not exist.`, { details: { model: request.model } });
+    }
+    this.#throwInjected();
+    const question = request.messages.at(-1)?.content ?? '';
+    if (question === 'hang') return this.#hang({ collection: collection ?? 'default', question, ...(request.signal ? { signal: request.signal } : {}), ...(request.onTextChunk ? { onTextChunk: request.onTextChunk } : {}) });
+    for (const token of this.answerTokens) {
+      await nextTurn();
+      request.onTextChunk?.(token);
+    }
+    const result: ChatResult = { model: request.model, text: this.answerTokens.join(''), finishReason: 'stop', promptTokens: 12, completionTokens: this.answerTokens.length };
+    return collection === undefined ? result : { ...result, citations: [{ ...hit(0, question), n: 1 }] };
+  }
+
+  /** Embeds with `fake-embedding` only: vectors `[length, 1, 0, -1]` (the text's length first). */
+  async embed(request: EmbedRequest): Promise<EmbedResult> {
+    this.#throwInjected();
+    if (request.model !== 'fake-embedding') {
+      throw new AndesError('not_found', `The model "${request.model}" does not exist.`, { details: { model: request.model } });
+    }
+    const vectors = request.input.map((text) => Float32Array.from([text.length, 1, 0, -1]));
+    return { model: request.model, vectors, promptTokens: request.input.length };
   }
 
   async close(): Promise<void> {

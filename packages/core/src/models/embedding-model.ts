@@ -8,6 +8,8 @@ export interface EmbeddingModel {
   embedDocuments(texts: string[], options?: { signal?: AbortSignal }): Promise<Float32Array[]>;
   /** Embeds a search query (with the model's query prefix where it expects one). */
   embedQuery(text: string, options?: { signal?: AbortSignal }): Promise<Float32Array>;
+  /** Number of tokens `text` takes in this model's vocabulary, for usage reports. Optional: callers report 0 without it. */
+  countTokens?(text: string): number;
   /** Frees the model's memory. */
   dispose(): Promise<void>;
 }

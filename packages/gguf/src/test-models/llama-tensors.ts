@@ -1,3 +1,4 @@
+import type { GgufTensorChunks } from '../writer/tensor-data.js';
 import type { GgufTensorInput } from '../writer/write-gguf-file.js';
 import { randomValues } from './seeded-random.js';
 
@@ -11,9 +12,19 @@ export interface LlamaShape {
   feedForwardLength: number;
   /** Write `output.weight`; otherwise llama.cpp ties the output head to `token_embd.weight`. */
   untiedOutput: boolean;
-  /** Storage type of `token_embd.weight` (and `output.weight`); the rest is F32. */
+  /** Storage type of `token_embd.weight` (and `output.weight`). */
   tokenEmbeddingType: 'F16' | 'F32';
+  /** Storage type of the attention and feed-forward matrices. Norm weights are always F32. */
+  weightType: 'F16' | 'F32';
+  /**
+   * `random`: every value drawn from the seeded generator. `tiled`: each tensor repeats one random block of
+   * {@link tileLength} values, so that multi-gigabyte models for speed measurements write at disk speed.
+   */
+  weightFill: 'random' | 'tiled';
 }
+
+/** Values in the block a `tiled` tensor repeats. */
+export const tileLength = 1 << 16;
 
 /**
  * Random weights for every tensor llama.cpp's `llama` architecture needs, with its tensor names and ggml
@@ -23,11 +34,13 @@ export function llamaTensors(shape: LlamaShape, random: () => number): GgufTenso
   const embedding = shape.embeddingLength;
   const headDimension = embedding / shape.headCount;
   const kvLength = shape.kvHeadCount * headDimension;
+  const values = (length: number, scale: number) =>
+    shape.weightFill === 'tiled' ? tiled(randomValues(random, Math.min(length, tileLength), scale), length) : randomValues(random, length, scale);
   const matrix = (name: string, inputs: number, outputs: number): GgufTensorInput => ({
     name,
-    type: 'F32',
+    type: shape.weightType,
     dimensions: [inputs, outputs],
-    data: randomValues(random, inputs * outputs, 1 / Math.sqrt(inputs)),
+    data: values(inputs * outputs, 1 / Math.sqrt(inputs)),
   });
   const norm = (name: string): GgufTensorInput => ({
     name,
@@ -41,7 +54,7 @@ export function llamaTensors(shape: LlamaShape, random: () => number): GgufTenso
       name: 'token_embd.weight',
       type: shape.tokenEmbeddingType,
       dimensions: [embedding, shape.vocabularySize],
-      data: randomValues(random, embedding * shape.vocabularySize, 0.1),
+      data: values(embedding * shape.vocabularySize, 0.1),
     },
   ];
   for (let block = 0; block < shape.blockCount; block++) {
@@ -63,4 +76,15 @@ export function llamaTensors(shape: LlamaShape, random: () => number): GgufTenso
     tensors.push({ ...matrix('output.weight', embedding, shape.vocabularySize), type: shape.tokenEmbeddingType });
   }
   return tensors;
+}
+
+/** `length` values made of `block` repeated (the last repetition cut short). */
+function tiled(block: Float32Array, length: number): GgufTensorChunks {
+  return {
+    *chunks() {
+      for (let start = 0; start < length; start += block.length) {
+        yield start + block.length <= length ? block : block.subarray(0, length - start);
+      }
+    },
+  };
 }

@@ -32,8 +32,16 @@ export interface TestModelOptions {
   seed?: number;
   /** Write a separate `output.weight` instead of tying the output head to the token embeddings. Default false. */
   untiedOutput?: boolean;
-  /** Storage type of the token embeddings. Default `F16`. */
+  /** Storage type of the token embeddings (and of `output.weight` when untied). Default `F16`. */
   tokenEmbeddingType?: 'F16' | 'F32';
+  /** Storage type of the attention and feed-forward matrices. Default `F32`. */
+  weightType?: 'F16' | 'F32';
+  /**
+   * `random` (default): every weight drawn from the seeded generator. `tiled`: each tensor repeats one random
+   * block, for large models whose values do not matter (speed measurements): an 8B-shaped F16 model then writes
+   * at disk speed, streamed, without holding its 16 GB in memory.
+   */
+  weightFill?: 'random' | 'tiled';
   /** `general.name`. Default `andes-tiny-llama3-chat` / `andes-tiny-llama3-embedding`. */
   name?: string;
 }
@@ -86,6 +94,8 @@ function describe(path: string, options: TestModelOptions, vocabularySize: numbe
     seed: options.seed ?? (kind === 'chat' ? 1 : 2),
     untiedOutput: options.untiedOutput ?? false,
     tokenEmbeddingType: options.tokenEmbeddingType ?? 'F16',
+    weightType: options.weightType ?? 'F32',
+    weightFill: options.weightFill ?? 'random',
   };
   if (model.embeddingLength % model.headCount !== 0 || model.headCount % model.kvHeadCount !== 0) {
     throw new AndesError('invalid_request', 'embeddingLength must divide by headCount, and headCount by kvHeadCount', {

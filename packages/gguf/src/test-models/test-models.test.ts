@@ -85,6 +85,19 @@ describe('test models', () => {
     expect((await stat(models.chatModelPath)).mtimeMs).toBe(before.mtimeMs);
   });
 
+  it('tiles F16 weights from one random block when asked, for large models written at disk speed', async () => {
+    const path = join(directory, 'tiled.gguf');
+    const description = await makeTestModel(path, { weightType: 'F16', weightFill: 'tiled', feedForwardLength: 1100 });
+    expect(description).toMatchObject({ weightType: 'F16', weightFill: 'tiled' });
+    const file = await readGgufFile(path);
+    const gate = file.tensors.find((tensor) => tensor.name === 'blk.0.ffn_gate.weight');
+    expect(gate).toMatchObject({ type: 'F16', dimensions: [64, 1100] });
+    // 64 × 1100 = 70,400 values: one block of 65,536, then the block's first 4,864 values again.
+    const values = await readGgufTensor(file, 'blk.0.ffn_gate.weight');
+    expect(values.subarray(65536, 65536 + 4864)).toEqual(values.subarray(0, 4864));
+    expect(new Set(values.subarray(0, 1000)).size).toBeGreaterThan(900);
+  });
+
   it('follows shape options, with an untied output head when asked', async () => {
     const path = join(directory, 'custom.gguf');
     const description = await makeTestModel(path, { embeddingLength: 32, blockCount: 1, kvHeadCount: 1, untiedOutput: true });

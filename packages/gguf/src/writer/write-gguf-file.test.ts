@@ -81,6 +81,23 @@ describe('writeGgufFile', () => {
     expect((await readdir(directory)).filter((name) => name.startsWith('bad-tensor'))).toEqual([]);
   });
 
+  it('streams chunked tensor data, a repeated chunk as many times as it is yielded', async () => {
+    const path = join(directory, 'chunked.gguf');
+    const block = Float32Array.from([1, -0.5, 0.25]);
+    const chunks = { *chunks() { yield block; yield block; yield block.subarray(0, 1); } };
+    await writeGgufFile(path, { metadata: {}, tensors: [{ name: 'tiled', type: 'F16', dimensions: [7], data: chunks }] });
+    const file = await readGgufFile(path);
+    expect(Array.from(await readGgufTensor(file, 'tiled'))).toEqual([1, -0.5, 0.25, 1, -0.5, 0.25, 1]);
+  });
+
+  it('rejects chunked data that falls short of the dimensions, leaving no file behind', async () => {
+    const path = join(directory, 'short-chunks.gguf');
+    const chunks = { *chunks() { yield new Float32Array(5); } };
+    const write = writeGgufFile(path, { metadata: {}, tensors: [{ name: 'short', type: 'F32', dimensions: [6], data: chunks }] });
+    await expect(write).rejects.toMatchObject({ code: 'invalid_request' });
+    expect((await readdir(directory)).filter((name) => name.startsWith('short-chunks'))).toEqual([]);
+  });
+
   it('rejects a value whose JS type does not match its GGUF type', async () => {
     const write = writeGgufFile(join(directory, 'bad-value.gguf'), {
       metadata: { 'test.wrong': ggufValue.array('uint32', ['not a number']) },

@@ -10,7 +10,7 @@ import {
 import type { GgufMetadata } from '../format/gguf-value.js';
 import { ByteSink } from './byte-sink.js';
 import { encodeMetadataEntry } from './encode-metadata.js';
-import { tensorBytes } from './tensor-bytes.js';
+import { TensorEncoder, type GgufTensorData } from './tensor-data.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 /** One tensor to write. */
@@ -24,8 +24,11 @@ export interface GgufTensorInput {
    * outputs is `[n_in, n_out]`.
    */
   dimensions: readonly number[];
-  /** The elements in ggml memory order (dimension 0 contiguous); length = product of `dimensions`. */
-  data: Float32Array;
+  /**
+   * The elements in ggml memory order (dimension 0 contiguous), as many as the product of `dimensions`: one
+   * `Float32Array`, or {@link GgufTensorChunks} that yield them piece by piece (streamed to disk, never all in memory).
+   */
+  data: GgufTensorData;
 }
 
 /** Everything a GGUF file holds. */
@@ -38,7 +41,9 @@ export interface GgufFileContents {
 
 /**
  * Writes a GGUF version 3 file: header, metadata, tensor infos, then the tensor data, each tensor aligned to
- * `general.alignment` (default 32 bytes). The file appears atomically (temporary file + rename).
+ * `general.alignment` (default 32 bytes). Tensor data is streamed, so chunked tensors may be larger than memory.
+ * The file appears atomically (temporary file + rename). Rejects with `invalid_request` when a tensor's data
+ * does not fill its dimensions.
  */
 export async function writeGgufFile(path: string, contents: GgufFileContents): Promise<void> {
   const alignment = alignmentOf(contents.metadata);
@@ -57,17 +62,23 @@ export async function writeGgufFile(path: string, contents: GgufFileContents): P
     for (const dimension of tensor.dimensions) header.uint64(dimension);
     header.uint32(ggmlTensorTypeIds[tensor.type]);
     header.uint64(dataOffset);
-    dataOffset = alignUp(dataOffset + tensor.data.length * ggmlTensorTypeBytes[tensor.type], alignment);
+    dataOffset = alignUp(dataOffset + elementCount(tensor) * ggmlTensorTypeBytes[tensor.type], alignment);
   }
   header.padTo(alignment);
 
   await writeFileAtomically(path, async (file) => {
     await file.write(header.bytes());
     const padding = Buffer.alloc(alignment);
+    const encoders = { F32: new TensorEncoder('F32'), F16: new TensorEncoder('F16') };
     for (const tensor of contents.tensors) {
-      const bytes = tensorBytes(tensor.type, tensor.data);
-      await file.write(bytes);
-      const paddingLength = alignUp(bytes.length, alignment) - bytes.length;
+      let byteLength = 0;
+      for (const bytes of encoders[tensor.type].pieces(tensor.data)) {
+        await file.write(bytes);
+        byteLength += bytes.length;
+      }
+      const written = byteLength / ggmlTensorTypeBytes[tensor.type];
+      if (written !== elementCount(tensor)) throw unfilled(tensor, written);
+      const paddingLength = alignUp(byteLength, alignment) - byteLength;
       if (paddingLength > 0) await file.write(padding, 0, paddingLength);
     }
   });
@@ -83,14 +94,22 @@ function alignmentOf(metadata: GgufMetadata): number {
 }
 
 function checkTensor(tensor: GgufTensorInput): void {
-  const elementCount = tensor.dimensions.reduce((product, dimension) => product * dimension, 1);
-  if (tensor.dimensions.length === 0 || tensor.dimensions.length > 4 || elementCount !== tensor.data.length) {
-    throw new AndesError(
-      'invalid_request',
-      `GGUF tensor "${tensor.name}": ${tensor.data.length} values do not fill dimensions [${tensor.dimensions.join(', ')}]`,
-      { details: { tensor: tensor.name } },
-    );
+  const given = tensor.data instanceof Float32Array ? tensor.data.length : elementCount(tensor);
+  if (tensor.dimensions.length === 0 || tensor.dimensions.length > 4 || elementCount(tensor) !== given) {
+    throw unfilled(tensor, given);
   }
+}
+
+function elementCount(tensor: GgufTensorInput): number {
+  return tensor.dimensions.reduce((product, dimension) => product * dimension, 1);
+}
+
+function unfilled(tensor: GgufTensorInput, given: number): AndesError {
+  return new AndesError(
+    'invalid_request',
+    `GGUF tensor "${tensor.name}": ${given} values do not fill dimensions [${tensor.dimensions.join(', ')}]`,
+    { details: { tensor: tensor.name } },
+  );
 }
 
 function alignUp(offset: number, alignment: number): number {

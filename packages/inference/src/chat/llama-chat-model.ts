@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   AndesError,
   noopLogger,
@@ -7,13 +8,18 @@ import {
   type GenerateOptions,
   type Generation,
   type Logger,
+  type LoraAdapterChoice,
 } from '@andes/core';
-import { LlamaChat, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
+import type { Llama, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
 import { defaultThreadCount } from '../backend/default-thread-count.js';
-import { loadLlamaModel, modelIdFromPath } from '../model-file/load-llama-model.js';
+import { assertLoraAdapterFile } from '../model-file/assert-lora-adapter-file.js';
+import { loadLlamaModel, modelIdFromPath, type GpuLayersChoice } from '../model-file/load-llama-model.js';
 import { rejectOnAbort } from './abort-race.js';
+import { AdapterContexts, type AdapterSet, type ChatLease } from './adapter-contexts.js';
+import { ChatContext } from './chat-context.js';
 import { countPromptTokens, finishReasonOf, toChatHistory } from './chat-history.js';
-import { SequencePool } from './sequence-pool.js';
+import { JsonSchemaGrammars } from './json-schema-grammars.js';
+import { samplingOptions, type SamplingOptions } from './sampling-options.js';
 
 /** Options of {@link LlamaChatModel.load}. */
 export interface LlamaChatModelOptions {
@@ -21,18 +27,40 @@ export interface LlamaChatModelOptions {
   llama: Llama;
   /** Path of the GGUF file. */
   modelPath: string;
-  /** Context window of each sequence in tokens. Default and maximum: the model's training context. */
-  contextSize?: number;
+  /**
+   * Context window of each sequence in tokens. `auto` (default): the largest that fits the free memory (VRAM on a
+   * GPU) for every sequence, up to the model's training context. A number: exactly that, capped by the training
+   * context; loading fails with `model_error` when it does not fit.
+   */
+  contextSize?: number | 'auto';
+  /**
+   * Layers offloaded to the GPU. Default `auto`: as many as fit the free VRAM beside the context (with a numeric
+   * `contextSize`, beside exactly that context). Ignored on the CPU.
+   */
+  gpuLayers?: GpuLayersChoice;
   /** Evaluation threads. Default: `os.availableParallelism()`. */
   threads?: number;
   /** Generations that run at once, each on its own sequence of one shared context. Default 4. */
   sequences?: number;
+  /**
+   * Spare sequences of each context, so that a request never waits for a finished generation's sequence to be
+   * cleared (clearing waits for the context's batch loop, hundreds of ms under load). Costs their KV cache memory.
+   * Default: `sequences`.
+   */
+  spareSequences?: number;
   /** Generations allowed to wait for a free sequence; more are refused with `queue_full`. Default: unbounded. */
   maxWaiting?: number;
   /** `maxTokens` when a request sets none. Default 1024 (always capped by the room left in the context). */
   defaultMaxTokens?: number;
   /** `temperature` when a request sets none. Default 0 (greedy). */
   defaultTemperature?: number;
+  /**
+   * LoRA adapter sets with a context at once (each context holds its own KV cache). A request for another set
+   * replaces the least recently used idle one, or is refused with `queue_full` while all are busy. Default 2.
+   */
+  maxAdapterContexts?: number;
+  /** Sequences of each adapter context. Default: `sequences`. */
+  adapterSequences?: number;
   /** Default: {@link noopLogger}. */
   logger?: Logger;
 }
@@ -40,44 +68,54 @@ export interface LlamaChatModelOptions {
 /**
  * A chat model over a GGUF file (Llama 3 Instruct, or any model whose chat template node-llama-cpp knows).
  * One context with several sequences serves concurrent generations; callers beyond that wait in FIFO order.
+ * Requests may sample (temperature, top-k, top-p, min-p, repeat penalty, seed), stop at strings, follow a JSON
+ * schema, and pick a LoRA adapter: adapters get contexts of their own over the same loaded weights.
  */
 export class LlamaChatModel implements ChatModel {
   readonly id: string;
   readonly contextSize: number;
   private readonly inFlight = new Set<AbortController>();
   private readonly runs = new Set<Promise<unknown>>();
-  private readonly pool: SequencePool<LlamaChat>;
+  private readonly grammars: JsonSchemaGrammars;
+  private readonly adapters: AdapterContexts;
 
   private constructor(
     private readonly model: LlamaModel,
-    private readonly context: LlamaContext,
-    private readonly chats: readonly LlamaChat[],
+    private readonly base: ChatContext,
     private readonly options: LlamaChatModelOptions,
   ) {
     this.id = modelIdFromPath(options.modelPath);
-    this.contextSize = Math.min(context.contextSize, model.trainContextSize);
-    this.pool = new SequencePool(chats, options.maxWaiting);
+    this.contextSize = Math.min(base.contextSize, model.trainContextSize);
+    this.grammars = new JsonSchemaGrammars(options.llama);
+    this.adapters = new AdapterContexts((set) => this.createAdapterContext(set), options.maxAdapterContexts ?? 2);
   }
 
   /** Loads the model and its context. Rejects with `model_not_found`, `invalid_model_file` or `model_error`. */
   static async load(options: LlamaChatModelOptions): Promise<LlamaChatModel> {
     const logger = options.logger ?? noopLogger;
-    const model = await loadLlamaModel(options.llama, options.modelPath, logger);
     const sequences = options.sequences ?? 4;
+    const spareSequences = options.spareSequences ?? sequences;
+    const requested = options.contextSize ?? 'auto';
+    const allSequences = sequences + spareSequences;
+    const gpuLayers = options.gpuLayers ?? (requested === 'auto' ? 'auto' : { fitContext: { contextSize: requested * allSequences } });
+    const model = await loadLlamaModel(options.llama, options.modelPath, logger, { gpuLayers });
     try {
-      const context = await model.createContext({
+      const base = await ChatContext.create(model, {
         sequences,
-        contextSize: Math.min(options.contextSize ?? model.trainContextSize, model.trainContextSize),
+        spareSequences,
+        contextSize: requested === 'auto' ? { max: model.trainContextSize } : Math.min(requested, model.trainContextSize),
         threads: options.threads ?? defaultThreadCount(),
+        maxWaiting: options.maxWaiting ?? Number.POSITIVE_INFINITY,
       });
-      const chats = Array.from({ length: sequences }, () => new LlamaChat({ contextSequence: context.getSequence() }));
       logger.info('chat model ready', {
         model: modelIdFromPath(options.modelPath),
-        chatWrapper: chats[0]?.chatWrapper.wrapperName,
-        contextSize: context.contextSize,
+        chatWrapper: base.chatWrapper.wrapperName,
+        contextSize: base.contextSize,
         sequences,
+        gpu: options.llama.gpu,
+        gpuLayers: model.gpuLayers,
       });
-      return new LlamaChatModel(model, context, chats, options);
+      return new LlamaChatModel(model, base, options);
     } catch (error) {
       await model.dispose();
       throw new AndesError('model_error', `Could not create a context for ${options.modelPath}: ${String(error)}`, {
@@ -88,7 +126,17 @@ export class LlamaChatModel implements ChatModel {
 
   /** Name of the chat template node-llama-cpp chose, e.g. `Llama 3`. */
   get chatWrapperName(): string {
-    return this.chats[0]?.chatWrapper.wrapperName ?? 'unknown';
+    return this.base.chatWrapper.wrapperName;
+  }
+
+  /** Layers of the model on the GPU (0 on the CPU). */
+  get gpuLayers(): number {
+    return this.model.gpuLayers;
+  }
+
+  /** LoRA adapter contexts that exist now (at most `maxAdapterContexts`). */
+  get adapterContextCount(): number {
+    return this.adapters.size;
   }
 
   countTokens(text: string): number {
@@ -97,34 +145,73 @@ export class LlamaChatModel implements ChatModel {
 
   async generate(messages: ChatMessage[], options: GenerateOptions = {}): Promise<Generation> {
     const history = toChatHistory(messages);
-    const chatWrapper = this.chats[0]?.chatWrapper;
-    const promptTokens = chatWrapper === undefined ? 0 : countPromptTokens(chatWrapper, this.model.tokenizer, history);
+    const promptTokens = countPromptTokens(this.base.chatWrapper, this.model.tokenizer, history);
     if (promptTokens >= this.contextSize) {
       throw new AndesError('context_overflow', `The prompt takes ${promptTokens} tokens; the context holds ${this.contextSize}`, {
         details: { promptTokens, contextSize: this.contextSize },
       });
     }
-    const chat = await this.pool.acquire(options.signal);
-    const run = this.run(chat, history, promptTokens, options);
+    const sampling = samplingOptions(options, { temperature: this.options.defaultTemperature ?? 0 });
+    const grammar = options.jsonSchema === undefined ? undefined : await this.grammars.get(options.jsonSchema);
+    const lease = await this.lease(options.lora, options.signal);
+    const run = this.run(lease, history, promptTokens, options, { ...sampling, grammar });
     const settled = run.catch(() => undefined).finally(() => this.runs.delete(settled));
     this.runs.add(settled);
     return rejectOnAbort(run, options.signal);
   }
 
-  /** Cancels running generations, waits for their sequences, then frees the context and the model. */
+  /** Cancels running generations, waits for their sequences, then frees the contexts and the model. */
   async dispose(): Promise<void> {
-    this.pool.close();
+    this.base.close();
+    this.adapters.close();
     for (const controller of this.inFlight) controller.abort();
     await Promise.all(this.runs);
-    await this.context.dispose();
+    await this.adapters.dispose();
+    await this.base.dispose();
     await this.model.dispose();
   }
 
+  /** A sequence of the base context, or of the context for `lora`. */
+  private async lease(lora: LoraAdapterChoice | undefined, signal: AbortSignal | undefined): Promise<ChatLease> {
+    if (lora === undefined) {
+      const chat = await this.base.acquire(signal);
+      return { chat, release: () => this.base.release(chat) };
+    }
+    const scale = lora.scale ?? 1;
+    if (!Number.isFinite(scale)) throw new AndesError('invalid_request', `LoRA scale must be a finite number, not ${scale}`);
+    const filePath = resolve(lora.path);
+    const set: AdapterSet = { key: `${filePath}\u0000${scale}`, adapters: [{ filePath, scale }] };
+    // Checked before any context is replaced for it; an adapter that already has a context passed this check.
+    if (!this.adapters.has(set.key)) await assertLoraAdapterFile(filePath);
+    return this.adapters.acquire(set, signal);
+  }
+
+  private async createAdapterContext(set: AdapterSet): Promise<ChatContext> {
+    try {
+      const context = await ChatContext.create(this.model, {
+        sequences: this.options.adapterSequences ?? this.options.sequences ?? 4,
+        spareSequences: this.options.spareSequences ?? this.options.adapterSequences ?? this.options.sequences ?? 4,
+        contextSize: this.base.contextSize,
+        threads: this.options.threads ?? defaultThreadCount(),
+        maxWaiting: this.options.maxWaiting ?? Number.POSITIVE_INFINITY,
+        lora: set.adapters,
+      });
+      (this.options.logger ?? noopLogger).info('LoRA adapter context ready', { adapters: set.adapters });
+      return context;
+    } catch (error) {
+      throw new AndesError('model_error', `llama.cpp could not apply the LoRA adapter: ${String(error)}`, {
+        cause: error,
+        details: { adapters: set.adapters.map((adapter) => adapter.filePath) },
+      });
+    }
+  }
+
   private async run(
-    chat: LlamaChat,
+    lease: ChatLease,
     history: ReturnType<typeof toChatHistory>,
     promptTokens: number,
     options: GenerateOptions,
+    sampling: SamplingOptions & { grammar: LlamaGrammar | undefined },
   ): Promise<Generation> {
     const controller = new AbortController();
     const forwardAbort = () => controller.abort();
@@ -132,11 +219,12 @@ export class LlamaChatModel implements ChatModel {
     this.inFlight.add(controller);
     let completionTokens = 0;
     try {
-      const response = await chat.generateResponse(history, {
+      const { grammar, ...rest } = sampling;
+      const response = await lease.chat.generateResponse(history, {
+        ...rest,
+        ...(grammar === undefined ? {} : { grammar }),
         signal: controller.signal,
         maxTokens: Math.min(options.maxTokens ?? this.options.defaultMaxTokens ?? 1024, this.contextSize - promptTokens),
-        temperature: options.temperature ?? this.options.defaultTemperature ?? 0,
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
         onToken: (tokens) => (completionTokens += tokens.length),
         ...(options.onTextChunk === undefined ? {} : { onTextChunk: options.onTextChunk }),
       });
@@ -147,7 +235,7 @@ export class LlamaChatModel implements ChatModel {
     } finally {
       options.signal?.removeEventListener('abort', forwardAbort);
       this.inFlight.delete(controller);
-      this.pool.release(chat);
+      lease.release();
     }
   }
 }

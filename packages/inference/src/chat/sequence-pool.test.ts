@@ -43,4 +43,30 @@ describe('SequencePool', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'not_ready' });
     await expect(pool.acquire()).rejects.toMatchObject({ code: 'not_ready' });
   });
+
+  it('resets a returned item in the background and lends a ready spare meanwhile', async () => {
+    const finishReset = new Map<string, () => void>();
+    const pool = new SequencePool(['a', 'spare'], Number.POSITIVE_INFINITY, {
+      slots: 1,
+      reset: (item) => new Promise<void>((resolve) => finishReset.set(item, resolve)),
+    });
+    expect(await pool.acquire()).toBe('a');
+    pool.release('a');
+    expect([...finishReset.keys()]).toEqual(['a']);
+    expect(await pool.acquire()).toBe('spare');
+    const next = pool.acquire();
+    pool.release('spare');
+    finishReset.get('a')!();
+    expect(await next).toBe('a');
+  });
+
+  it('with maxWaiting 0 admits a caller while a slot is free, even if its item is still being reset', async () => {
+    const pool = new SequencePool(['only'], 0, { reset: () => new Promise<void>((resolve) => setTimeout(resolve, 5)) });
+    pool.release(await pool.acquire());
+    const admitted = pool.acquire();
+    expect(pool.waiting).toBe(0);
+    await expect(pool.acquire()).rejects.toMatchObject({ code: 'queue_full' });
+    expect(await admitted).toBe('only');
+    await pool.settled();
+  });
 });

@@ -7,38 +7,60 @@ interface Waiter<Item> {
   onAbort: () => void;
 }
 
+/** Options of {@link SequencePool}. */
+export interface SequencePoolOptions<Item> {
+  /**
+   * Items lent at once. Default: all of them. Fewer than the items leaves spares, so that an item being reset
+   * after use never delays the next caller.
+   */
+  slots?: number;
+  /**
+   * Run on every returned item before it is lent again (e.g. clearing a sequence's tokens, which waits for the
+   * context's batch loop). Callers get only reset items. A reset that rejects still returns the item. Default: none.
+   */
+  reset?: (item: Item) => Promise<void>;
+}
+
 /**
- * A fixed set of reusable items (context sequences) handed out first come, first served. Callers wait in a
- * FIFO queue while every item is busy; an aborted wait leaves the queue at once.
+ * A fixed set of reusable items (context sequences) handed out first come, first served, at most `slots` at once.
+ * Callers wait in a FIFO queue while every slot is busy; an aborted wait leaves the queue at once. Returned items
+ * are reset in the background, so an admitted caller gets a clean item without waiting for the reset.
  */
 export class SequencePool<Item> {
-  private readonly free: Item[];
+  private readonly ready: Item[];
   private readonly waiters: Waiter<Item>[] = [];
+  private readonly slots: number;
+  private readonly reset: ((item: Item) => Promise<void>) | undefined;
+  private readonly resets = new Set<Promise<void>>();
+  private lent = 0;
   private closed = false;
 
   /**
-   * @param items the pooled items, all free at first
-   * @param maxWaiting most callers allowed to wait; one more is refused with AndesError `queue_full`
+   * @param items the pooled items, all ready at first
+   * @param maxWaiting most callers allowed to wait for a slot; one more is refused with AndesError `queue_full`
+   * @param options slots and reset, see {@link SequencePoolOptions}
    */
   constructor(
     items: readonly Item[],
     private readonly maxWaiting = Number.POSITIVE_INFINITY,
+    options: SequencePoolOptions<Item> = {},
   ) {
-    this.free = [...items];
+    this.ready = [...items];
+    this.slots = Math.min(options.slots ?? items.length, items.length);
+    this.reset = options.reset;
   }
 
-  /** Callers waiting for an item. */
+  /** Callers waiting for a slot (not those that hold a slot and wait only for a reset to finish). */
   get waiting(): number {
-    return this.waiters.length;
+    return Math.max(0, this.waiters.length - this.freeSlots);
   }
 
-  /** Resolves with a free item, in arrival order. Rejects with `aborted` when `signal` fires while waiting. */
+  /** Resolves with a ready item, in arrival order. Rejects with `aborted` when `signal` fires while waiting. */
   acquire(signal?: AbortSignal): Promise<Item> {
     if (this.closed) return Promise.reject(new AndesError('not_ready', 'The model is shutting down'));
     if (signal?.aborted) return Promise.reject(abortedError());
-    const item = this.free.shift();
-    if (item !== undefined) return Promise.resolve(item);
-    if (this.waiters.length >= this.maxWaiting) {
+    if (this.waiters.length === 0 && this.freeSlots > 0 && this.ready.length > 0) return Promise.resolve(this.lend());
+    if (this.waiters.length >= this.freeSlots + this.maxWaiting) {
       return Promise.reject(new AndesError('queue_full', 'Too many generations are waiting', {
         details: { maxWaiting: this.maxWaiting },
       }));
@@ -50,21 +72,49 @@ export class SequencePool<Item> {
     });
   }
 
-  /** Returns an item: the longest waiter gets it, else it becomes free. */
+  /** Returns an item: it is reset (when a reset is set), then the longest waiter gets it, else it becomes ready. */
   release(item: Item): void {
-    const waiter = this.waiters.shift();
-    if (waiter === undefined) {
-      this.free.push(item);
+    this.lent--;
+    if (this.reset === undefined || this.closed) {
+      this.ready.push(item);
+      this.dispatch();
       return;
     }
-    waiter.signal?.removeEventListener('abort', waiter.onAbort);
-    waiter.resolve(item);
+    const reset = this.reset(item).catch(() => undefined).finally(() => {
+      this.resets.delete(reset);
+      this.ready.push(item);
+      this.dispatch();
+    });
+    this.resets.add(reset);
+    this.dispatch();
   }
 
   /** Refuses new callers and rejects every waiting one with `not_ready`. */
   close(): void {
     this.closed = true;
     for (const waiter of [...this.waiters]) this.leave(waiter, new AndesError('not_ready', 'The model is shutting down'));
+  }
+
+  /** Resolves once every reset in progress has ended (call before freeing what the items live in). */
+  async settled(): Promise<void> {
+    await Promise.all(this.resets);
+  }
+
+  private get freeSlots(): number {
+    return this.slots - this.lent;
+  }
+
+  private lend(): Item {
+    this.lent++;
+    return this.ready.shift()!;
+  }
+
+  private dispatch(): void {
+    while (this.waiters.length > 0 && this.freeSlots > 0 && this.ready.length > 0) {
+      const waiter = this.waiters.shift()!;
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.resolve(this.lend());
+    }
   }
 
   private leave(waiter: Waiter<Item>, error: AndesError): void {

@@ -1,4 +1,5 @@
 import type { ModelInspection } from './model-inspection.js';
+import type { ModelResourceEstimate } from './model-resource-estimate.js';
 
 /** A human-readable report of a {@link ModelInspection}, one figure per line, for the CLI. */
 export function formatModelInspection(inspection: ModelInspection): string {
@@ -20,6 +21,7 @@ export function formatModelInspection(inspection: ModelInspection): string {
     ['Context length', `${known(inspection.contextLength)} tokens`],
     ['RoPE base', known(inspection.ropeFrequencyBase)],
     ['KV cache (F16)', kvCacheLine(inspection)],
+    ...resourceLines(inspection.resources),
   ];
   const width = Math.max(...lines.map(([label]) => label.length));
   return lines.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
@@ -31,6 +33,27 @@ function kvCacheLine(inspection: ModelInspection): string {
   const context = inspection.contextLength;
   const total = context === undefined ? '' : `, ${formatBytes(perToken * context)} at ${context.toLocaleString('en-US')} tokens`;
   return `${perToken.toLocaleString('en-US')} bytes per token${total}`;
+}
+
+function resourceLines(resources: ModelResourceEstimate | undefined): [string, string][] {
+  if (resources === undefined) return [];
+  const { contextSize, sequences, modelBytes, contextBytes } = resources;
+  const context = `${contextSize.toLocaleString('en-US')} tokens${sequences > 1 ? ` × ${sequences} sequences` : ''}`;
+  const split = (total: number, model: number, ofContext: number) =>
+    `${formatBytes(total)} (model ${formatBytes(model)} + context ${formatBytes(ofContext)})`;
+  const placement =
+    resources.gpu === false ? 'CPU only (no GPU backend)' : `${resources.gpuLayers} of ${resources.totalLayers} layers on the GPU (${resources.gpu})`;
+  const free =
+    resources.freeVramBytes === undefined
+      ? `${formatBytes(resources.freeRamBytes)} RAM free`
+      : `${formatBytes(resources.freeVramBytes)} VRAM and ${formatBytes(resources.freeRamBytes)} RAM free`;
+  const vram: [string, string][] = resources.gpu === false ? [] : [['  VRAM', split(resources.vramBytes, modelBytes.vram, contextBytes.vram)]];
+  return [
+    ['Memory estimate', `for a context of ${context}, ${placement}`],
+    ...vram,
+    ['  RAM', split(resources.ramBytes, modelBytes.ram, contextBytes.ram)],
+    ['Fits this machine', `${resources.fits ? 'yes' : 'no'} (${free})`],
+  ];
 }
 
 function formatBytes(bytes: number): string {

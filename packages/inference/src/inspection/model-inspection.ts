@@ -1,3 +1,5 @@
+import type { ModelResourceEstimate } from './model-resource-estimate.js';
+
 /**
  * What a GGUF file says about the model inside, as {@link inspectModel} reads it. Shape figures are
  * undefined when the file does not state them.
@@ -37,4 +39,6 @@ export interface ModelInspection {
   hasChatTemplate: boolean;
   /** Bytes of KV cache per token of context with an F16 cache: layers × KV heads × (key + value dims) × 2. */
   kvCacheBytesPerToken: number | undefined;
+  /** Memory needed here for the context size asked for, and whether it fits; only when one was asked for. */
+  resources?: ModelResourceEstimate;
 }

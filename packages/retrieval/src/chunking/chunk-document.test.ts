@@ -18,7 +18,14 @@ function randomSource(seed: number) {
 
 const vocabulary = ['the', 'VPN', 'laptop', 'expense', 'policy', 'approval', 'e.g.', 'Dr.', 'café', '日本語', 'on-call', '3.5', 'U.S.', 'x'];
 
-function randomDocument(seed: number): string {
+function randomTable(random: ReturnType<typeof randomSource>): string {
+  const columns = 1 + random.integer(3);
+  const row = () => `| ${Array.from({ length: columns }, () => random.pick(vocabulary)).join(' | ')} |`;
+  const caption = random.next() < 0.5 ? `Table ${random.integer(9)}: ${random.pick(vocabulary)}\n` : '';
+  return `${caption}${row()}\n|${' --- |'.repeat(columns)}\n${Array.from({ length: 1 + random.integer(30) }, row).join('\n')}`;
+}
+
+function randomDocument(seed: number, withTables: boolean): string {
   const random = randomSource(seed);
   const sentence = (length: number) =>
     Array.from({ length }, () => random.pick(vocabulary)).join(' ') + random.pick(['.', '!', '?', '', '...']);
@@ -31,28 +38,48 @@ function randomDocument(seed: number): string {
     else if (kind < 0.35) blocks.push(['```sh', '# not a heading', sentence(random.integer(300)), '```'].join('\n'));
     else if (kind < 0.45) blocks.push(Array.from({ length: 1 + random.integer(6) }, () => `- ${sentence(3 + random.integer(10))}`).join('\n'));
     else if (kind < 0.5) blocks.push(sentence(250 + random.integer(300)));
+    else if (kind < 0.6 && withTables) blocks.push(randomTable(random));
     else blocks.push(Array.from({ length: 1 + random.integer(12) }, () => sentence(1 + random.integer(25))).join(random.pick([' ', '  ', '\n'])));
   }
   return blocks.join(random.pick(['\n\n', '\n\n\n', '\n \n'])) + random.pick(['', '\n', '  \n\n']);
 }
 
+/** Three to six page breaks at random line starts (always one at 0). */
+function randomPageStarts(text: string, seed: number): number[] {
+  const random = randomSource(seed * 7919);
+  const lineStarts = [...text.matchAll(/\n/g)].map((match) => match.index + 1);
+  const cuts = Array.from({ length: 3 + random.integer(4) }, () => lineStarts[random.integer(lineStarts.length)] ?? 0);
+  return [...new Set([0, ...cuts])].sort((first, second) => first - second);
+}
+
 describe('chunkDocument', () => {
-  it('keeps text === slice(start, end) and covers every non-blank character, on 300 random documents', () => {
+  it('keeps text === slice(start, end) (after a repeated table header), covers every non-blank character and stays on its page, on 300 random documents', () => {
     const violations: string[] = [];
     const check = (holds: boolean, what: string) => {
       if (!holds) violations.push(what);
     };
     for (let seed = 1; seed <= 300; seed += 1) {
-      const text = randomDocument(seed);
       const targetWords = [200, 50, 12][seed % 3] as number;
+      const text = randomDocument(seed, targetWords >= 50);
       const overlapWords = Math.min(30, targetWords - 1);
-      const chunks = chunkDocument({ text, mediaType: 'text/markdown' }, { targetWords, overlapWords });
+      const pageStarts = seed % 2 === 0 ? randomPageStarts(text, seed) : undefined;
+      const chunks = chunkDocument({ text, mediaType: 'text/markdown', ...(pageStarts ? { pageStarts } : {}) }, { targetWords, overlapWords });
       const covered = new Uint8Array(text.length);
       chunks.forEach((chunk, index) => {
         const context = `seed ${seed}, chunk ${index}`;
+        const slice = text.slice(chunk.startOffset, chunk.endOffset);
         check(chunk.index === index, `${context}: index ${chunk.index}`);
-        check(chunk.text === text.slice(chunk.startOffset, chunk.endOffset), `${context}: text is not the slice`);
-        check(chunk.text !== '' && chunk.text === chunk.text.trim(), `${context}: empty or untrimmed`);
+        const header = chunk.text.slice(0, Math.max(0, chunk.text.length - slice.length - 1));
+        const repeatsHeader = chunk.text === `${header}\n${slice}` && /\n\|( --- \|)+$/.test(header) && text.slice(0, chunk.startOffset).includes(header);
+        check(chunk.text === slice || repeatsHeader, `${context}: text is neither the slice nor a table header and the slice`);
+        check(slice !== '' && slice === slice.trim(), `${context}: empty or untrimmed`);
+        if (pageStarts) {
+          const page = chunk.page as number;
+          const pageEnd = pageStarts[page] ?? text.length;
+          check((pageStarts[page - 1] as number) <= chunk.startOffset && chunk.endOffset <= pageEnd, `${context}: not within page ${page}`);
+        } else {
+          check(chunk.page === undefined, `${context}: has a page`);
+        }
         check(countWords(chunk.text) <= targetWords * 1.25, `${context}: ${countWords(chunk.text)} words`);
         const previous = chunks[index - 1];
         if (previous) {

@@ -1,11 +1,13 @@
 import type { MarkdownHeading } from '../markdown/markdown-headings.js';
 import { closesFence, fenceMarker, isBlankLine, splitLines } from '../markdown/markdown-lines.js';
 
-/** A block of a section: a heading, a fenced code block, or a paragraph (lines up to a blank line). */
+/** A block of a section: a heading, a fenced code block, a paragraph (lines up to a blank line), or a table. */
 export interface TextBlock {
-  kind: 'heading' | 'code' | 'paragraph';
+  kind: 'heading' | 'code' | 'paragraph' | 'table';
   start: number;
   end: number;
+  /** For a table: its caption, header row and delimiter row, repeated in every chunk of the table. */
+  header?: { start: number; end: number };
 }
 
 /**
@@ -38,7 +40,8 @@ export function textBlocks(text: string, start: number, end: number, headings: r
     const headingEnd = headingEnds.get(lineStart);
     if (headingEnd !== undefined && lineStart < end) {
       finish();
-      blocks.push({ kind: 'heading', start: lineStart, end: headingEnd });
+      // A heading cut by a page break (a setext underline on the next page) ends with the range.
+      blocks.push({ kind: 'heading', start: lineStart, end: Math.min(headingEnd, end) });
       skipUntil = headingEnd;
       continue;
     }

@@ -1,28 +1,38 @@
 import { countWords } from './count-words.js';
 import type { TextBlock } from './text-blocks.js';
 
-/** The smallest piece chunks are built from: a sentence, a heading, a code block, or a piece of an over-long one. */
+/**
+ * The smallest piece chunks are built from: a sentence, a heading, a code block, a table's header or one of its
+ * rows, or a piece of an over-long one.
+ */
 export interface TextUnit {
   /** Offset of its first non-blank character. */
   start: number;
   /** Offset one past its last non-blank character. */
   end: number;
   words: number;
-  /** True for the first unit of a block: a chunk may end before it without splitting a paragraph. */
+  /** True for the first unit of a block (and for every table row): a chunk may end before it without splitting a paragraph. */
   startsBlock: boolean;
-  /** True for a heading, which must not end a chunk. */
-  heading: boolean;
+  /** True for a heading or a table header, which must not end a chunk. */
+  keepWithNext: boolean;
+  /** For a table row: the table's caption, header row and delimiter row, repeated when a chunk starts at this row. */
+  tableHeader?: { start: number; end: number; words: number };
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
  * Cuts blocks into units: paragraphs into sentences (Unicode sentence boundaries, via `Intl.Segmenter`), headings
- * and code blocks whole. Anything longer than `maxWords` is cut into lines, and a line still too long between words.
+ * and code blocks whole, tables into their header and one unit per row. Anything longer than `maxWords` is cut
+ * into lines, and a line still too long between words.
  */
 export function textUnits(text: string, blocks: readonly TextBlock[], maxWords: number): TextUnit[] {
   const units: TextUnit[] = [];
   for (const block of blocks) {
+    if (block.kind === 'table' && block.header) {
+      units.push(...tableUnits(text, block, block.header, maxWords));
+      continue;
+    }
     const whole = trimmedRange(text, block.start, block.end);
     const pieces = block.kind === 'paragraph' ? sentences(text, block.start, block.end) : whole ? [whole] : [];
     const first = units.length;
@@ -30,6 +40,22 @@ export function textUnits(text: string, blocks: readonly TextBlock[], maxWords: 
     if (units[first]) units[first].startsBlock = true;
   }
   return units;
+}
+
+function tableUnits(text: string, block: TextBlock, header: { start: number; end: number }, maxWords: number): TextUnit[] {
+  const [headerStart, headerEnd] = trimmedRange(text, header.start, header.end) ?? [header.start, header.end];
+  const headerUnits = limitWords(text, headerStart, headerEnd, maxWords, true);
+  if (headerUnits[0]) headerUnits[0].startsBlock = true;
+  const tableHeader = { start: headerStart, end: headerEnd, words: countWords(text.slice(headerStart, headerEnd)) };
+  const rowUnits: TextUnit[] = [];
+  for (const row of text.slice(header.end, block.end).matchAll(/[^\n]+/g)) {
+    const range = trimmedRange(text, header.end + row.index, header.end + row.index + row[0].length);
+    if (!range) continue;
+    const pieces = limitWords(text, range[0], range[1], maxWords, false).map((unit) => ({ ...unit, tableHeader }));
+    if (pieces[0]) pieces[0].startsBlock = true;
+    rowUnits.push(...pieces);
+  }
+  return [...headerUnits, ...rowUnits];
 }
 
 function sentences(text: string, start: number, end: number): (readonly [number, number])[] {
@@ -41,19 +67,19 @@ function sentences(text: string, start: number, end: number): (readonly [number,
   return ranges;
 }
 
-function limitWords(text: string, start: number, end: number, maxWords: number, heading: boolean): TextUnit[] {
+function limitWords(text: string, start: number, end: number, maxWords: number, keepWithNext: boolean): TextUnit[] {
   const words = countWords(text.slice(start, end));
-  if (words <= maxWords) return [{ start, end, words, startsBlock: false, heading }];
+  if (words <= maxWords) return [{ start, end, words, startsBlock: false, keepWithNext }];
   const slice = text.slice(start, end);
   if (slice.includes('\n')) {
     const lines = [...slice.matchAll(/[^\n]+/g)].map((line) => trimmedRange(text, start + line.index, start + line.index + line[0].length));
-    return lines.flatMap((line) => (line ? limitWords(text, line[0], line[1], maxWords, heading) : []));
+    return lines.flatMap((line) => (line ? limitWords(text, line[0], line[1], maxWords, keepWithNext) : []));
   }
   const wordRanges = [...slice.matchAll(/\S+/g)].map((match) => [start + match.index, start + match.index + match[0].length] as const);
   const units: TextUnit[] = [];
   for (let index = 0; index < wordRanges.length; index += maxWords) {
     const group = wordRanges.slice(index, index + maxWords);
-    units.push({ start: group[0]?.[0] ?? start, end: group.at(-1)?.[1] ?? end, words: group.length, startsBlock: false, heading });
+    units.push({ start: group[0]?.[0] ?? start, end: group.at(-1)?.[1] ?? end, words: group.length, startsBlock: false, keepWithNext });
   }
   return units;
 }

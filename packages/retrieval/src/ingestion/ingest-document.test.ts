@@ -48,8 +48,8 @@ describe('ingestDocument into a real SQLite store', () => {
   });
 
   it('stores nothing for an unsupported file or a cancelled ingestion', async () => {
-    const pdf = ingestDocument({ store, collection: 'handbook', source: 'scan.md', bytes: encode('%PDF-1.4 binary') });
-    await expect(pdf).rejects.toMatchObject({ code: 'unsupported_file_type' });
+    const image = ingestDocument({ store, collection: 'handbook', source: 'scan.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]) });
+    await expect(image).rejects.toMatchObject({ code: 'unsupported_file_type' });
     const controller = new AbortController();
     controller.abort();
     const cancelled = ingestDocument({ store, collection: 'handbook', source: 'a.md', bytes: encode('# A\n\ntext'), signal: controller.signal });

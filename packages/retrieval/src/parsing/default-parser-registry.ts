@@ -1,9 +1,36 @@
-import { htmlParser } from './html/html-parser.js';
-import { markdownParser } from './markdown-parser.js';
+import { builtInParsers } from './built-in-parsers.js';
+import { isolatedParser } from './isolation/isolated-parser.js';
+import { ParserProcessPool } from './isolation/parser-process-pool.js';
+import type { ParseLimits } from './parse-limits.js';
 import { ParserRegistry } from './parser-registry.js';
-import { plainTextParser } from './plain-text-parser.js';
 
-/** A registry with the built-in parsers: Markdown, plain text and HTML. */
-export function createDefaultParserRegistry(): ParserRegistry {
-  return new ParserRegistry().register(markdownParser).register(plainTextParser).register(htmlParser);
+/** Options for {@link createDefaultParserRegistry}. */
+export interface DefaultParserRegistryOptions {
+  /** Bounds on every parse (time, memory, pages, inflated size, text length). Default: {@link defaultParseLimits}. */
+  limits?: ParseLimits;
+  /**
+   * `process` (default): HTML, CSV, PDF and DOCX are parsed in child processes with the time and memory limits, so
+   * a hostile file fails alone; Markdown and plain text, whose parsing is a UTF-8 decode and a linear scan, stay in
+   * the calling thread. `none`: everything in the calling thread, without time or memory limits.
+   */
+  isolation?: 'process' | 'none';
+  /** Parser processes at once. Default 1. */
+  processes?: number;
+}
+
+/** Media types parsed in the calling thread even with isolation: their parsers cannot blow up. */
+const trustedInProcess = new Set(['text/markdown', 'text/plain']);
+
+/**
+ * A registry with every built-in parser: Markdown, plain text, HTML, CSV, PDF and DOCX. With process isolation
+ * (the default) it owns a {@link ParserProcessPool}; `close()` it when done (idle parser processes never keep the
+ * parent alive, and exit with it).
+ */
+export function createDefaultParserRegistry(options: DefaultParserRegistryOptions = {}): ParserRegistry {
+  const registry = new ParserRegistry(options.limits ? { limits: options.limits } : {});
+  const pool = options.isolation === 'none' ? undefined : new ParserProcessPool({ limits: registry.limits, processes: options.processes ?? 1 });
+  for (const parser of builtInParsers) {
+    registry.register(pool && !trustedInProcess.has(parser.mediaType) ? isolatedParser(parser, pool) : parser);
+  }
+  return registry;
 }

@@ -1,3 +1,6 @@
+import type { DocumentWarning } from '@andes/core';
+import type { ParseLimits } from './parse-limits.js';
+
 /** What a parser receives: one file. */
 export interface ParserInput {
   /** The document's source path or file name, for titles and error messages. */
@@ -6,19 +9,28 @@ export interface ParserInput {
   bytes: Uint8Array;
   /** The media type the file was recognised as (one of the parser's). */
   mediaType: string;
+  /** Bounds the parser must respect (pages, inflated size, text length). Default: {@link defaultParseLimits}. */
+  limits?: ParseLimits;
 }
 
 /** What a parser extracts from a file. */
 export interface ParsedText {
-  /** The document's plain text, with headings as markdown `#` lines where the format has headings. */
+  /**
+   * The document's plain text, with headings as markdown `#` lines and tables as markdown pipe tables (header row,
+   * `| --- |` delimiter row, one line per row, caption on the line above) where the format has them.
+   */
   text: string;
-  /** The title the file itself gives (first `# ` heading, `<title>`), when it gives one. */
+  /** The title the file itself gives (first `# ` heading, `<title>`, PDF metadata), when it gives one. */
   title?: string;
+  /** For paged formats: the offset in `text` where each page starts, page 1 first. */
+  pageStarts?: number[];
+  /** What the parser removed or noticed (hidden text, pages without text). */
+  warnings?: DocumentWarning[];
 }
 
 /**
  * Turns the bytes of one file format into text. Parsers are registered by media type in a
- * {@link ParserRegistry}; PDF, DOCX or CSV parsers slot in the same way as the built-in ones.
+ * {@link ParserRegistry}; custom parsers slot in the same way as the built-in ones.
  */
 export interface DocumentParser {
   /** The media type it reads, e.g. `text/markdown`. */
@@ -32,4 +44,6 @@ export interface DocumentParser {
   readonly binary: boolean;
   /** Extracts the text; throws an AndesError `parse_failed` when the file cannot be read. */
   parse(input: ParserInput): ParsedText | Promise<ParsedText>;
+  /** Releases what the parser holds (parser processes). Called by {@link ParserRegistry.close}. */
+  close?(): Promise<void>;
 }

@@ -1,9 +1,11 @@
-import { AndesError, type SourceDocument } from '@andes/core';
+import { AndesError, type DocumentWarning, type SourceDocument } from '@andes/core';
 import { contentHash } from './content-hash.js';
 import { createDefaultParserRegistry } from './default-parser-registry.js';
-import { selectParser } from './detect-media-type.js';
+import { recognizeFile } from './detect-media-type.js';
 import type { ParserRegistry } from './parser-registry.js';
 import { sourceTitle } from './source-file-name.js';
+import { cleanExtractedText } from './text/clean-extracted-text.js';
+import { removeInvisibleCharacters } from './text/invisible-characters.js';
 
 /** One file to parse. */
 export interface ParseDocumentInput {
@@ -11,34 +13,48 @@ export interface ParseDocumentInput {
   source: string;
   /** The file's bytes. */
   bytes: Uint8Array;
-  /** Declared media type (e.g. an upload's Content-Type). Default: decided from the extension and the bytes. */
+  /** Declared media type (e.g. an upload's Content-Type). Default: decided from the bytes and the extension. */
   mediaType?: string;
-  /** The parsers to choose from. Default: {@link createDefaultParserRegistry} (Markdown, plain text, HTML). */
+  /**
+   * The parsers to choose from, with their limits. Default: one shared {@link createDefaultParserRegistry}
+   * (every built-in format, default limits, HTML, CSV, PDF and DOCX parsed in a child process).
+   */
   parsers?: ParserRegistry;
 }
 
-const defaultParsers = createDefaultParserRegistry();
+let defaultParsers: ParserRegistry | undefined;
 
 /**
- * Turns a file into a {@link SourceDocument}: picks the parser from the declared type, the extension and a sniff
- * of the bytes; extracts the text (line breaks normalised to `\n`); titles it with the file's own title or, failing
- * that, its file name; and versions it with the SHA-256 of the bytes.
+ * Turns a file into a {@link SourceDocument}: picks the parser from the bytes first and the declared type or
+ * extension second; extracts the text; normalises line breaks to `\n` and removes invisible characters (keeping
+ * page offsets exact); titles it with the file's own title or, failing that, its file name; versions it with the
+ * SHA-256 of the bytes; and collects the warnings raised on the way (hidden text, a lying file name).
  *
- * @throws AndesError `unsupported_file_type` for binary content or an unknown type, naming the supported types;
- *   `parse_failed` when the file holds no text.
+ * @throws AndesError `unsupported_file_type` for a type no parser reads, naming the supported types;
+ *   `parse_failed` when the file is broken, holds no text or its parse runs out of time; `payload_too_large` when
+ *   it passes a size limit of the registry's {@link ParseLimits}.
  */
 export async function parseDocument(input: ParseDocumentInput): Promise<SourceDocument> {
-  const parser = selectParser(input, input.parsers ?? defaultParsers);
-  const parsed = await parser.parse({ source: input.source, bytes: input.bytes, mediaType: parser.mediaType });
-  const text = parsed.text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') {
+  const registry = input.parsers ?? (defaultParsers ??= createDefaultParserRegistry());
+  const { parser, warning } = recognizeFile(input, registry);
+  const parsed = await parser.parse({ source: input.source, bytes: input.bytes, mediaType: parser.mediaType, limits: registry.limits });
+  const cleaned = cleanExtractedText(parsed.text, parsed.pageStarts);
+  if (cleaned.text.trim() === '') {
     throw new AndesError('parse_failed', `"${input.source}" contains no text.`, { details: { source: input.source } });
   }
+  if (cleaned.text.length > registry.limits.maxTextCharacters) {
+    throw new AndesError('payload_too_large', `"${input.source}" holds more than ${registry.limits.maxTextCharacters} characters of text.`, {
+      details: { source: input.source, maxTextCharacters: registry.limits.maxTextCharacters },
+    });
+  }
+  const warnings: DocumentWarning[] = [...(warning ? [warning] : []), ...(parsed.warnings ?? []), ...(cleaned.warning ? [cleaned.warning] : [])];
   return {
     source: input.source,
-    title: parsed.title?.trim() || sourceTitle(input.source),
+    title: removeInvisibleCharacters(parsed.title ?? '').text.trim() || sourceTitle(input.source),
     mediaType: parser.mediaType,
-    text,
+    text: cleaned.text,
     contentHash: contentHash(input.bytes),
+    ...(cleaned.pageStarts ? { pageStarts: cleaned.pageStarts } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

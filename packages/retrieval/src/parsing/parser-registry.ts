@@ -1,12 +1,26 @@
 import { AndesError } from '@andes/core';
 import type { DocumentParser } from './document-parser.js';
+import { resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from './parse-limits.js';
+
+/** Options for a {@link ParserRegistry}. */
+export interface ParserRegistryOptions {
+  /** Bounds every parse through this registry respects. Default: {@link defaultParseLimits}. */
+  limits?: ParseLimits;
+}
 
 /**
- * The document parsers Andes knows, keyed by media type. {@link createDefaultParserRegistry} holds the built-in
- * Markdown, plain-text and HTML parsers; register more (PDF, DOCX, CSV) to ingest more formats.
+ * The document parsers Andes knows, keyed by media type, with the limits parsing through them respects.
+ * {@link createDefaultParserRegistry} holds the built-in ones (Markdown, plain text, HTML, CSV, PDF, DOCX);
+ * register more to ingest more formats. Close it to stop its parser processes.
  */
 export class ParserRegistry {
+  /** The limits every parse through this registry respects. */
+  readonly limits: ResolvedParseLimits;
   private readonly parsers = new Map<string, DocumentParser>();
+
+  constructor(options: ParserRegistryOptions = {}) {
+    this.limits = resolveParseLimits(options.limits);
+  }
 
   /** Adds a parser, replacing any parser registered for the same media type. Returns the registry. */
   register(parser: DocumentParser): this {
@@ -41,5 +55,10 @@ export class ParserRegistry {
     return new AndesError('unsupported_file_type', `Cannot ingest "${source}": ${reason}. Supported: ${supported}.`, {
       details: { source, supported: this.supportedTypes() },
     });
+  }
+
+  /** Closes every parser that holds resources (the parser processes). The registry stays usable. */
+  async close(): Promise<void> {
+    await Promise.all([...this.parsers.values()].map((parser) => parser.close?.()));
   }
 }

@@ -1,20 +1,26 @@
 import {
   AndesError,
   noopLogger,
+  type ChatMessage,
+  type Chunk,
   type ChunkFilter,
   type EmbeddingModel,
   type Hit,
   type KnowledgeStore,
   type Logger,
+  type Reranker,
   type ScoredChunkId,
-  type StoreSearchOptions,
 } from '@andes/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 import { defaultRrfK, reciprocalRankFusion } from '../fusion/reciprocal-rank-fusion.js';
+import { defaultRerankCandidates, rerankChunks } from '../reranking/rerank-chunks.js';
+import type { QueryRewrite, QueryRewriter } from '../rewriting/query-rewriter.js';
 import { chunkToHit } from './chunk-to-hit.js';
 import { denseSkipReason } from './dense-skip-reason.js';
+import { judgeRelevance, type RelevanceThresholdOptions } from './relevance/relevance-threshold.js';
 import type { ExplainedSearch, RetrievalStage, RetrievalStageName } from './retrieval-trace.js';
 import { explainHits, timedStage } from './retrieval-stages.js';
+import { runRetrievers, searchTexts } from './run-retrievers.js';
 
 /** How a {@link HybridRetriever} searches. */
 export interface HybridRetrieverOptions {
@@ -29,12 +35,20 @@ export interface HybridRetrieverOptions {
   rrfK?: number;
   /** How many results each retriever contributes before fusion. Default `max(4 × k, 40)`, and never below k. */
   candidates?: number;
-  /** Weight of the BM25 list in fusion. Default 1. */
+  /** Weight of the BM25 lists in fusion. Default 1. */
   lexicalWeight?: number;
-  /** Weight of the dense list in fusion. Default 1. */
+  /** Weight of the dense lists in fusion. Default 1. */
   denseWeight?: number;
   /** Run BM25. Set false to search by embeddings only (needs `embeddingModel`), e.g. to compare. Default true. */
   lexical?: boolean;
+  /** A cross-encoder that reorders the best fused candidates. Default: none. */
+  reranker?: Reranker;
+  /** How many of the best fused candidates the reranker reads. Default 20, never below k. */
+  rerankCandidates?: number;
+  /** When a search counts as covering the question. Default: term coverage of at least `defaultMinTermCoverage`. */
+  relevance?: RelevanceThresholdOptions;
+  /** Rewrites the question with a chat model before searching (condensation, multi-query, HyDE). Default: none. */
+  rewriter?: QueryRewriter;
   /** Receives debug lines. Default: {@link noopLogger}. */
   logger?: Logger;
 }
@@ -45,34 +59,32 @@ export interface RetrieverSearchOptions {
   k: number;
   /** Applied inside each retriever, before ranking. */
   filter?: ChunkFilter;
+  /** Earlier turns of the conversation, oldest first: a rewriter condenses a follow-up with them. Default none. */
+  history?: readonly ChatMessage[];
   /** Cancels the search (AndesError `aborted`). */
   signal?: AbortSignal;
 }
 
 /**
- * Hybrid search over one collection: BM25 always; dense retrieval when an embedding model is configured and the
- * collection holds vectors from it; both fused by reciprocal rank fusion. Scores are higher-better: BM25 scores
- * for BM25 alone, cosine similarities for dense alone, RRF scores when fused.
+ * Hybrid search over one collection: optional query rewriting; BM25 always; dense retrieval when an embedding
+ * model is configured and the collection holds vectors from it; every list fused by reciprocal rank fusion; an
+ * optional cross-encoder reranking the best fused candidates; then a relevance threshold that decides whether the
+ * collection covers the question at all. Scores are higher-better: BM25 alone, cosine alone, RRF when fused, the
+ * reranker's probability when reranked.
  */
 export class HybridRetriever {
-  private readonly store: KnowledgeStore;
-  private readonly embeddingModel: EmbeddingModel | undefined;
+  private readonly options: HybridRetrieverOptions;
   private readonly rrfK: number;
-  private readonly candidates: number | undefined;
   private readonly weights: Record<'lexical' | 'dense', number>;
-  private readonly lexical: boolean;
   private readonly logger: Logger;
 
   constructor(options: HybridRetrieverOptions) {
     if (options.lexical === false && options.embeddingModel === undefined) {
       throw new AndesError('invalid_request', 'A retriever without BM25 needs an embedding model.');
     }
-    this.store = options.store;
-    this.embeddingModel = options.embeddingModel;
+    this.options = options;
     this.rrfK = options.rrfK ?? defaultRrfK;
-    this.candidates = options.candidates;
     this.weights = { lexical: options.lexicalWeight ?? 1, dense: options.denseWeight ?? 1 };
-    this.lexical = options.lexical ?? true;
     this.logger = options.logger ?? noopLogger;
   }
 
@@ -84,39 +96,83 @@ export class HybridRetriever {
     return (await this.explain(collection, query, options)).hits;
   }
 
-  /** Like {@link search}, with a trace of every stage's ranks and scores (for `--explain`). */
+  /** Like {@link search}, with a trace of every stage's ranks and scores and the relevance verdict (`covered`). */
   async explain(collection: string, query: string, options: RetrieverSearchOptions): Promise<ExplainedSearch> {
     const { k, signal } = options;
+    const { store, reranker } = this.options;
     if (query.trim() === '') throw new AndesError('invalid_request', 'The query is empty.');
     if (!Number.isInteger(k) || k < 1) throw new AndesError('invalid_request', `k must be a positive integer, got ${k}.`);
     throwIfAborted(signal);
-    const info = await this.store.getCollection(collection);
+    const info = await store.getCollection(collection);
     if (!info) throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, { details: { collection } });
 
-    const candidates = Math.max(k, this.candidates ?? Math.max(4 * k, 40));
-    const storeOptions: StoreSearchOptions = options.filter ? { k: candidates, filter: options.filter } : { k: candidates };
-    const stages = await Promise.all([
-      timedStage('lexical', this.lexical ? undefined : 'disabled', () => this.store.searchLexical(collection, query, storeOptions)),
-      timedStage('dense', denseSkipReason(info, this.embeddingModel, this.logger), async () => {
-        const vector = await (this.embeddingModel as EmbeddingModel).embedQuery(query, signal ? { signal } : {});
-        throwIfAborted(signal);
-        return this.store.searchVector(collection, vector, storeOptions);
-      }),
-    ]);
-    throwIfAborted(signal);
+    const rewrite = await this.rewrite(query, options);
+    const searchQuery = rewrite?.query ?? query;
+    const candidates = Math.max(k, this.options.candidates ?? Math.max(4 * k, 40));
+    const stages = await runRetrievers(
+      {
+        store,
+        collection,
+        lexical: this.options.lexical ?? true,
+        embeddingModel: this.options.embeddingModel,
+        denseSkipped: denseSkipReason(info, this.options.embeddingModel, this.logger),
+        storeOptions: options.filter ? { k: candidates, filter: options.filter } : { k: candidates },
+        signal,
+      },
+      searchTexts(searchQuery, rewrite),
+    );
     const ran = stages.filter((stage) => stage.skipped === undefined);
     const fusion = ran.length > 1 ? await timedStage('fusion', undefined, async () => this.fuse(ran)) : undefined;
     if (fusion) stages.push(fusion);
-    const final = fusion ?? ran[0];
-    const top = (final?.candidates ?? []).slice(0, k);
+
+    const chunks = new Map<string, Chunk>();
+    const fused = fusion ?? ran[0];
+    const rerankCandidates = Math.max(k, this.options.rerankCandidates ?? defaultRerankCandidates);
+    let rerank: RetrievalStage | undefined;
+    if (reranker && fused && fused.candidates.length > 0) {
+      const pool = await this.hydrate(collection, fused.candidates.slice(0, rerankCandidates), chunks);
+      rerank = await timedStage('rerank', undefined, () => rerankChunks(reranker, searchQuery, pool, signal));
+      stages.push(rerank);
+    }
+    const top = ((rerank ?? fused)?.candidates ?? []).slice(0, k);
     const scores = new Map(top.map((candidate) => [candidate.chunkId, candidate.score]));
-    const chunks = await this.store.getChunks(collection, [...scores.keys()]);
-    const hits = chunks.map((chunk) => chunkToHit(chunk, scores.get(chunk.id) ?? 0));
-    this.logger.debug('search', { collection, k, stages: stages.map(describeStage), hits: hits.length });
+    const hits = (await this.hydrate(collection, top, chunks)).map((chunk) => chunkToHit(chunk, scores.get(chunk.id) ?? 0));
+    // With a reranker configured but nothing to rerank, an empty map keeps the reranker's threshold in charge.
+    const rerankScores = reranker ? new Map((rerank?.candidates ?? []).map((candidate) => [candidate.chunkId, candidate.score])) : undefined;
+    const { decision, relevance } = judgeRelevance(searchQuery, hits, rerankScores, this.options.relevance);
+    this.logger.debug('search', { collection, k, stages: stages.map(describeStage), hits: hits.length, covered: decision.covered });
     return {
       hits,
-      trace: { query, k, candidates, ...(fusion ? { rrfK: this.rrfK } : {}), stages, hits: explainHits(hits, stages) },
+      covered: decision.covered,
+      trace: {
+        query,
+        k,
+        candidates,
+        ...(fusion ? { rrfK: this.rrfK } : {}),
+        ...(rerank ? { rerankCandidates } : {}),
+        ...(rewrite ? { rewrite } : {}),
+        stages,
+        threshold: decision,
+        hits: explainHits(hits, stages, relevance),
+      },
     };
+  }
+
+  private async rewrite(query: string, options: RetrieverSearchOptions): Promise<QueryRewrite | undefined> {
+    if (!this.options.rewriter) return undefined;
+    const rewrite = await this.options.rewriter.rewrite(query, {
+      ...(options.history ? { history: options.history } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    throwIfAborted(options.signal);
+    return rewrite;
+  }
+
+  /** The stored chunks for these candidates, in their order, fetching only those not already in `known`. */
+  private async hydrate(collection: string, candidates: readonly { chunkId: string }[], known: Map<string, Chunk>): Promise<Chunk[]> {
+    const missing = candidates.map((candidate) => candidate.chunkId).filter((chunkId) => !known.has(chunkId));
+    if (missing.length > 0) for (const chunk of await this.options.store.getChunks(collection, missing)) known.set(chunk.id, chunk);
+    return candidates.flatMap((candidate) => known.get(candidate.chunkId) ?? []);
   }
 
   private fuse(stages: readonly RetrievalStage[]): ScoredChunkId[] {

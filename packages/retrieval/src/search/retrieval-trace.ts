@@ -1,14 +1,16 @@
 import type { Hit } from '@andes/core';
+import type { QueryRewrite } from '../rewriting/query-rewriter.js';
+import type { HitRelevance, ThresholdDecision } from './relevance/relevance-threshold.js';
 
-/** The stages a search can run. Later stages (rerank, threshold) add their names here. */
-export type RetrievalStageName = 'lexical' | 'dense' | 'fusion';
+/** The ranking stages a search can run, in order. */
+export type RetrievalStageName = 'lexical' | 'dense' | 'fusion' | 'rerank';
 
 /** A chunk's place in one stage's results. */
 export interface RankedCandidate {
   chunkId: string;
   /** Position in the stage's results, from 1. */
   rank: number;
-  /** The stage's score (BM25, cosine similarity, RRF), higher better. */
+  /** The stage's score (BM25, cosine similarity, RRF, reranker probability), higher better. */
   score: number;
 }
 
@@ -21,6 +23,11 @@ export interface RetrievalStage {
   skipped?: string;
   /** Wall-clock time the stage took, in milliseconds. */
   durationMs: number;
+  /**
+   * The text this lexical or dense stage searched when it was not the question itself: a multi-query
+   * alternative or the HyDE passage. Unset for the question's own stages.
+   */
+  query?: string;
 }
 
 /** Why one returned hit is where it is: its rank and score in every stage it appeared in. */
@@ -31,18 +38,29 @@ export interface HitExplanation {
   rank: number;
   /** Final score (the hit's `score`). */
   score: number;
+  /** Rank and score in each stage of the question itself (alternative queries' stages are in `trace.stages`). */
   stages: Partial<Record<RetrievalStageName, { rank: number; score: number }>>;
+  /** Its relevance under the threshold's signal, and whether it cleared the threshold. */
+  relevance: HitRelevance;
 }
 
 /** A search's trace, for `andes search --explain`: each stage's ranks and scores. */
 export interface RetrievalTrace {
+  /** The question as asked. */
   query: string;
   k: number;
   /** How many results each retriever was asked for before fusion. */
   candidates: number;
   /** The RRF constant, when results were fused. */
   rrfK?: number;
+  /** How many fused candidates the reranker read, when one ran. */
+  rerankCandidates?: number;
+  /** What query rewriting did, when a rewriter is configured. */
+  rewrite?: QueryRewrite;
+  /** Ranking stages in the order they ran. */
   stages: RetrievalStage[];
+  /** The relevance threshold's verdict. */
+  threshold: ThresholdDecision;
   hits: HitExplanation[];
 }
 
@@ -50,4 +68,6 @@ export interface RetrievalTrace {
 export interface ExplainedSearch {
   hits: Hit[];
   trace: RetrievalTrace;
+  /** False when no hit cleared the relevance threshold: the collection does not cover the question. */
+  covered: boolean;
 }

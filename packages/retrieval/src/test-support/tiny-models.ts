@@ -1,4 +1,5 @@
-import { LlamaEmbeddingModel } from '@andes/embeddings';
+import { LlamaEmbeddingModel, LlamaReranker } from '@andes/embeddings';
+import { ensureTestReranker } from '@andes/gguf';
 import { ensureTestModels, LlamaChatModel, loadLlamaBackend } from '@andes/inference';
 
 /** The llama.cpp backend on the CPU, for tests. */
@@ -16,4 +17,9 @@ export async function loadTinyChatModel(llama: Awaited<ReturnType<typeof loadTes
 export async function loadTinyEmbeddingModel(llama: Awaited<ReturnType<typeof loadTestBackend>>): Promise<LlamaEmbeddingModel> {
   const { embeddingModelPath } = await ensureTestModels();
   return LlamaEmbeddingModel.load({ llama, modelPath: embeddingModelPath, threads: 1, contextSize: 512 });
+}
+
+/** The project's tiny random-weight Qwen3-architecture reranker (see `@andes/gguf`'s `makeTestReranker`), one thread. */
+export async function loadTinyReranker(llama: Awaited<ReturnType<typeof loadTestBackend>>): Promise<LlamaReranker> {
+  return LlamaReranker.load({ llama, modelPath: await ensureTestReranker(), threads: 1, contextSize: 512 });
 }

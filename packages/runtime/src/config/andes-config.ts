@@ -2,6 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AndesError } from '@andes/core';
+import { loraAdaptersConfigSchema } from './lora-adapters-config.js';
+import { retrievalConfigShape, retrievalEnvironmentKeys } from './retrieval-config.js';
 
 /** Where GPU work goes: `auto` picks CUDA, then Vulkan, then CPU. */
 export const gpuChoices = ['auto', 'cuda', 'vulkan', 'cpu'] as const;
@@ -22,10 +24,28 @@ export const andesConfigSchema = z.object({
   gpu: z.enum(gpuChoices).default('auto'),
   /** CPU threads for the models (env `ANDES_THREADS`). Default: the machine's available parallelism. */
   threads: positiveInt.default(() => os.availableParallelism()),
-  /** Context window in tokens for the chat model (env `ANDES_CONTEXT_SIZE`). Default 8192, capped by the model's own. */
-  contextSize: positiveInt.default(8192),
-  /** Most new tokens in an answer (env `ANDES_MAX_TOKENS`). Default 512. */
+  /**
+   * Context window in tokens for the chat model (env `ANDES_CONTEXT_SIZE`). Default: the largest that fits the free
+   * memory (VRAM on a GPU), up to the model's training context.
+   */
+  contextSize: positiveInt.optional(),
+  /** Most new tokens in an answer (env `ANDES_MAX_TOKENS`). Default 512. Also caps a chat request's `max_tokens`. */
   maxAnswerTokens: positiveInt.default(512),
+  /** Generations the chat model runs at once, each on a sequence of one shared context (env `ANDES_CHAT_SEQUENCES`). Default 4. */
+  chatSequences: positiveInt.max(64).default(4),
+  /**
+   * Generations allowed to wait for a free sequence, first come first served (env `ANDES_MAX_QUEUED_REQUESTS`);
+   * one more is refused with `queue_full` (HTTP 429 with `Retry-After`). 0 admits a request only when a sequence is free. Default 16.
+   */
+  maxQueuedRequests: z.coerce.number().int().min(0).default(16),
+  /**
+   * Extra chat sequences kept clear for the next request while finished ones are cleared in the background, so a
+   * request that gets a slot starts at once (env `ANDES_CHAT_SPARE_SEQUENCES`). Each costs a sequence's KV cache.
+   * Default: as many as `chatSequences`.
+   */
+  chatSpareSequences: z.coerce.number().int().min(0).max(64).optional(),
+  /** Longest an answer or chat request may take, queueing included, in ms (env `ANDES_REQUEST_TIMEOUT_MS`); then `timeout` (504). Default 120,000. */
+  requestTimeoutMs: positiveInt.default(120_000),
   /** Sources retrieved for an answer. Default 6. */
   answerSources: positiveInt.max(50).default(6),
   /** Longest question accepted, in characters (env `ANDES_MAX_QUESTION_CHARS`). Default 4000. */
@@ -40,6 +60,10 @@ export const andesConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   /** pino log level (env `ANDES_LOG_LEVEL`). Default `info`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** LoRA adapters served as `<chat model id>+<name>` (env `ANDES_LORA_ADAPTERS`, JSON): see `lora-adapters-config.ts`. */
+  loraAdapters: loraAdaptersConfigSchema,
+  /** Reranking, relevance threshold, fusion and query rewriting: see `retrieval-config.ts`. */
+  ...retrievalConfigShape,
 });
 
 /** A validated configuration. */
@@ -55,11 +79,17 @@ const environmentKeys: Record<string, keyof AndesConfigInput> = {
   ANDES_THREADS: 'threads',
   ANDES_CONTEXT_SIZE: 'contextSize',
   ANDES_MAX_TOKENS: 'maxAnswerTokens',
+  ANDES_CHAT_SEQUENCES: 'chatSequences',
+  ANDES_MAX_QUEUED_REQUESTS: 'maxQueuedRequests',
+  ANDES_CHAT_SPARE_SEQUENCES: 'chatSpareSequences',
+  ANDES_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   ANDES_PORT: 'port',
   ANDES_HOST: 'host',
   ANDES_LOG_LEVEL: 'logLevel',
   ANDES_MAX_UPLOAD_BYTES: 'maxUploadBytes',
   ANDES_MAX_QUESTION_CHARS: 'maxQuestionChars',
+  ANDES_LORA_ADAPTERS: 'loraAdapters',
+  ...retrievalEnvironmentKeys,
 };
 
 /**

@@ -1,5 +1,5 @@
-import { AndesError, type Answer, type CollectionInfo, type DocumentRecord, type Hit, type KnowledgeStore, type Logger } from '@andes/core';
-import { answerQuestion, HybridRetriever, type ExplainedSearch, type ParserRegistry } from '@andes/retrieval';
+import { AndesError, type Answer, type CollectionInfo, type DocumentRecord, type Hit, type IntegrityReport, type Logger } from '@andes/core';
+import { type ExplainedSearch, type HybridRetriever, type ParserRegistry } from '@andes/retrieval';
 import type {
   AndesService,
   AskRequest,
@@ -10,6 +10,18 @@ import type {
   SearchRequest,
 } from '../andes-service.js';
 import type { AndesConfig } from '../config/andes-config.js';
+import { chat } from '../chat/chat.js';
+import type { ChatRequest, ChatResult } from '../chat/chat-request.js';
+import type { EmbedRequest, EmbedResult } from '../embedding/embed-request.js';
+import { embedTexts } from '../embedding/embed-texts.js';
+import { createEvaluationAccess, type EvaluationAccess } from '../evaluation/evaluation-access.js';
+import { withDeadline } from '../limits/with-deadline.js';
+import { reindexCollections } from '../maintenance/reindex-collections.js';
+import type { MaintainedStore, ReindexOptions, ReindexReport } from '../maintenance/reindex-options.js';
+import { listServedModels } from '../served-models/list-served-models.js';
+import type { ServedModel } from '../served-models/served-model.js';
+import { answerFromCollection } from './answer-from-collection.js';
+import { configuredRetriever } from './configured-retriever.js';
 import { ingestFiles } from './ingest-files.js';
 import type { OpenedModels } from './open-models.js';
 import { validateText } from './validate-text.js';
@@ -20,7 +32,7 @@ export const maxSearchHits = 100;
 /** The parts {@link AndesRuntime} composes, all opened by `openAndes`. */
 export interface AndesRuntimeParts {
   config: AndesConfig;
-  store: KnowledgeStore;
+  store: MaintainedStore;
   models: OpenedModels;
   parsers: ParserRegistry;
   logger: Logger;
@@ -32,12 +44,8 @@ export class AndesRuntime implements AndesService {
   private closed = false;
 
   constructor(private readonly parts: AndesRuntimeParts) {
-    const { store, models, logger } = parts;
-    this.retriever = new HybridRetriever({
-      store,
-      logger,
-      ...(models.embeddingModel ? { embeddingModel: models.embeddingModel } : {}),
-    });
+    const { config, store, models, logger } = parts;
+    this.retriever = configuredRetriever(config, models, store, logger);
   }
 
   readiness(): Readiness {
@@ -47,6 +55,7 @@ export class AndesRuntime implements AndesService {
       store: !this.closed,
       chatModel: chatModel?.id ?? null,
       embeddingModel: embeddingModel?.id ?? null,
+      rerankModel: this.parts.models.reranker?.id ?? null,
     };
   }
 
@@ -102,24 +111,56 @@ export class AndesRuntime implements AndesService {
     const { config, models } = this.parts;
     const question = validateText('question', request.question, config.maxQuestionChars);
     const k = request.k ?? config.answerSources;
-    const hits = await this.retriever.search(request.collection, question, {
-      k,
-      ...(request.filter ? { filter: request.filter } : {}),
-      ...(request.signal ? { signal: request.signal } : {}),
-    });
-    return answerQuestion({
-      question,
-      hits,
-      maxAnswerTokens: config.maxAnswerTokens,
-      ...(models.chatModel ? { chatModel: models.chatModel } : {}),
-      ...(request.signal ? { signal: request.signal } : {}),
-      ...(request.onTextChunk ? { onTextChunk: request.onTextChunk } : {}),
-    });
+    return withDeadline(config.requestTimeoutMs, request.signal, (signal) =>
+      answerFromCollection({ retriever: this.retriever, chatModel: models.chatModel, maxAnswerTokens: config.maxAnswerTokens }, {
+        ...request,
+        question,
+        k,
+        signal,
+      }),
+    );
+  }
+
+  chat(request: ChatRequest): Promise<ChatResult> {
+    const { config, models } = this.parts;
+    return chat({ config, chatModel: models.chatModel, retriever: this.retriever }, request);
+  }
+
+  embed(request: EmbedRequest): Promise<EmbedResult> {
+    return embedTexts({ embeddingModel: this.parts.models.embeddingModel, timeoutMs: this.parts.config.requestTimeoutMs }, request);
+  }
+
+  /** Store, models and retriever variants for the evaluator (`andes eval`); see `evaluation/evaluation-access.ts`. */
+  evaluationAccess(): EvaluationAccess {
+    const { store, models, parsers, logger } = this.parts;
+    const { chatModel, embeddingModel, reranker } = models;
+    return createEvaluationAccess({ store, chatModel, embeddingModel, reranker, parsers, logger });
+  }
+
+  models(): Promise<ServedModel[]> {
+    const { store, models, config } = this.parts;
+    const adapterNames = Object.keys(config.loraAdapters);
+    return listServedModels({ store, chatModel: models.chatModel, embeddingModel: models.embeddingModel, adapterNames });
+  }
+
+  /**
+   * Rebuilds every index from the database (`andes reindex`); with an embedding model configured, first embeds the
+   * chunks that have no vector from it (documents stored before it was configured, or with another model).
+   */
+  reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
+    const { store, models, logger } = this.parts;
+    return reindexCollections({ store, embeddingModel: models.embeddingModel, logger }, options);
+  }
+
+  /** Checks that no chunk, lexical row or vector points at a missing record, and the reverse. */
+  verifyIntegrity(): Promise<IntegrityReport> {
+    return this.parts.store.verifyIntegrity();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.parts.parsers.close();
     await this.parts.models.dispose();
     await this.parts.store.close();
   }

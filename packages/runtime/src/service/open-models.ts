@@ -1,12 +1,14 @@
-import type { ChatModel, EmbeddingModel, Logger } from '@andes/core';
-import { LlamaEmbeddingModel } from '@andes/embeddings';
-import { assertGgufFile, LlamaChatModel, loadLlamaBackend } from '@andes/inference';
+import type { ChatModel, EmbeddingModel, Logger, Reranker } from '@andes/core';
+import { LlamaEmbeddingModel, LlamaReranker } from '@andes/embeddings';
+import { assertGgufFile, assertLoraAdapterFile, LlamaChatModel, loadLlamaBackend } from '@andes/inference';
 import type { AndesConfig } from '../config/andes-config.js';
 
 /** The models a configuration asks for; either may be absent. */
 export interface OpenedModels {
   chatModel: ChatModel | undefined;
   embeddingModel: EmbeddingModel | undefined;
+  /** The cross-encoder that reranks search results (`rerankModelPath`), or undefined. */
+  reranker?: Reranker | undefined;
   dispose(): Promise<void>;
 }
 
@@ -17,26 +19,42 @@ export interface OpenedModels {
  * @throws AndesError `model_not_found`, `invalid_model_file`, `model_error`.
  */
 export async function openModels(config: AndesConfig, logger: Logger): Promise<OpenedModels> {
-  const { modelPath, embeddingModelPath } = config;
+  const { modelPath, embeddingModelPath, rerankModelPath } = config;
   if (modelPath) await assertGgufFile(modelPath);
   if (embeddingModelPath) await assertGgufFile(embeddingModelPath);
-  if (!modelPath && !embeddingModelPath) {
+  if (rerankModelPath) await assertGgufFile(rerankModelPath);
+  for (const adapter of Object.values(config.loraAdapters)) await assertLoraAdapterFile(adapter.path);
+  if (!modelPath && !embeddingModelPath && !rerankModelPath) {
     return { chatModel: undefined, embeddingModel: undefined, dispose: async () => {} };
   }
   const llama = await loadLlamaBackend({ gpu: config.gpu, logger });
-  const loaded: Array<ChatModel | EmbeddingModel> = [];
+  const loaded: Array<ChatModel | EmbeddingModel | Reranker> = [];
   try {
     const chatModel = modelPath
-      ? await LlamaChatModel.load({ llama, modelPath, contextSize: config.contextSize, threads: config.threads, logger })
+      ? await LlamaChatModel.load({
+          llama,
+          modelPath,
+          contextSize: config.contextSize ?? 'auto',
+          threads: config.threads,
+          sequences: config.chatSequences,
+          maxWaiting: config.maxQueuedRequests,
+          ...(config.chatSpareSequences === undefined ? {} : { spareSequences: config.chatSpareSequences }),
+          logger,
+        })
       : undefined;
     if (chatModel) loaded.push(chatModel);
     const embeddingModel = embeddingModelPath
       ? await LlamaEmbeddingModel.load({ llama, modelPath: embeddingModelPath, threads: config.threads, logger })
       : undefined;
     if (embeddingModel) loaded.push(embeddingModel);
+    const reranker = rerankModelPath
+      ? await LlamaReranker.load({ llama, modelPath: rerankModelPath, threads: config.threads, logger })
+      : undefined;
+    if (reranker) loaded.push(reranker);
     return {
       chatModel,
       embeddingModel,
+      reranker,
       dispose: async () => {
         await Promise.all(loaded.map((model) => model.dispose()));
         await llama.dispose();

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { AndesError } from '@andes/core';
-import { schemaStatements, schemaVersion } from './schema.js';
+import { schemaStatements, schemaUpgrades, schemaVersion } from './schema.js';
 
 /**
  * Opens (creating if needed) the SQLite database at `file` and brings its schema up to date.
@@ -42,7 +42,13 @@ function migrate(database: Database.Database, file: string): void {
           `The database ${file} has schema version ${version}; this Andes understands up to ${schemaVersion}`,
         );
       }
-      for (const statement of schemaStatements) database.exec(statement);
+      if (version === 0) {
+        for (const statement of schemaStatements) database.exec(statement);
+      } else {
+        for (let from = version; from < schemaVersion; from += 1) {
+          for (const statement of schemaUpgrades[from] ?? []) database.exec(statement);
+        }
+      }
       database.pragma(`user_version = ${schemaVersion}`);
     })
     .immediate();

@@ -1,5 +1,14 @@
 /** The schema version this code writes; stored in `PRAGMA user_version`. */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
+
+/**
+ * Statements that bring a database from the version it has (the key) to the next. A new database runs
+ * {@link schemaStatements} instead.
+ */
+export const schemaUpgrades: Readonly<Record<number, readonly string[]>> = {
+  // 2: documents keep the warnings parsing raised (hidden text removed, a misleading file name), as JSON.
+  1: ["ALTER TABLE documents ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'"],
+};
 
 /**
  * Tables of the source of truth. Chunk rowids are AUTOINCREMENT so a deleted chunk's rowid, which is its hnswlib
@@ -23,6 +32,7 @@ export const schemaStatements: readonly string[] = [
     content_hash TEXT NOT NULL,
     chunk_count INTEGER NOT NULL,
     ingested_at TEXT NOT NULL,
+    warnings TEXT NOT NULL DEFAULT '[]',
     UNIQUE (collection_id, source)
   )`,
   `CREATE TABLE chunks (

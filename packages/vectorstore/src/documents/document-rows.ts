@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DocumentRecord } from '@andes/core';
+import type { DocumentRecord, DocumentWarning } from '@andes/core';
 import { prepared } from '../database/prepared-statement.js';
 
 /** A row of the `documents` table. */
@@ -12,6 +12,8 @@ export interface DocumentRow {
   content_hash: string;
   chunk_count: number;
   ingested_at: string;
+  /** The document's warnings as a JSON array. */
+  warnings: string;
 }
 
 /** The public view of a document row. */
@@ -25,7 +27,23 @@ export function toDocumentRecord(row: DocumentRow, collection: string): Document
     contentHash: row.content_hash,
     chunkCount: row.chunk_count,
     ingestedAt: row.ingested_at,
+    warnings: parseWarnings(row.warnings),
   };
+}
+
+/** The warnings column read back: only well-formed `{ code, message }` entries survive. */
+function parseWarnings(json: string): DocumentWarning[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (warning): warning is DocumentWarning =>
+      typeof warning === 'object' && warning !== null && typeof warning.code === 'string' && typeof warning.message === 'string',
+  );
 }
 
 /** The document with this id in the collection, or undefined. */

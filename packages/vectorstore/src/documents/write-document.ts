@@ -44,13 +44,15 @@ export function writeDocument(
     content_hash: write.document.contentHash,
     chunk_count: write.chunks.length,
     ingested_at: new Date().toISOString(),
+    warnings: JSON.stringify(write.document.warnings ?? []),
   };
   prepared(
     database,
-    `INSERT INTO documents (id, collection_id, source, title, media_type, content_hash, chunk_count, ingested_at)
-     VALUES (@id, @collection_id, @source, @title, @media_type, @content_hash, @chunk_count, @ingested_at)
+    `INSERT INTO documents (id, collection_id, source, title, media_type, content_hash, chunk_count, ingested_at, warnings)
+     VALUES (@id, @collection_id, @source, @title, @media_type, @content_hash, @chunk_count, @ingested_at, @warnings)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, media_type = excluded.media_type,
-       content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, ingested_at = excluded.ingested_at`,
+       content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, ingested_at = excluded.ingested_at,
+       warnings = excluded.warnings`,
   ).run(row);
   const added = insertChunks(database, collection.id, row, write);
 

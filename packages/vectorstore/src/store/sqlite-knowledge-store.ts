@@ -6,12 +6,18 @@ import {
   noopLogger,
   toAndesError,
   type Chunk,
+  type ChunkEmbedding,
+  type ChunksToEmbed,
   type CollectionInfo,
   type DocumentRecord,
   type DocumentWrite,
   type DocumentWriteResult,
+  type IndexRebuildReport,
+  type IntegrityReport,
   type KnowledgeStore,
+  type KnowledgeStoreMaintenance,
   type ScoredChunkId,
+  type StoredEmbeddingModel,
   type StoreSearchOptions,
 } from '@andes/core';
 import { assertCollectionName } from '../database/collection-name.js';
@@ -35,12 +41,19 @@ import {
 } from '../documents/document-rows.js';
 import { validateDocumentWrite } from '../documents/validate-document-write.js';
 import { writeDocument } from '../documents/write-document.js';
+import { chunksWithoutEmbeddings } from '../embeddings/chunks-without-embeddings.js';
+import { resetEmbeddingRows } from '../embeddings/reset-embeddings.js';
+import { storeEmbeddings } from '../embeddings/set-embeddings.js';
+import { assertChunkEmbeddings, assertStoredEmbeddingModel } from '../embeddings/stored-embedding-model.js';
+import { verifyIntegrity } from '../integrity/verify-integrity.js';
+import { rebuildFtsTable } from '../lexical/rebuild-fts-table.js';
 import { searchLexical } from '../lexical/search-lexical.js';
 import { resolveHnswOptions } from '../vector/hnsw-options.js';
 import { removeOrphanIndexFiles } from '../vector/orphan-index-files.js';
 import { searchVector } from '../vector/search-vector.js';
 import { VectorIndexes } from '../vector/vector-indexes.js';
 import { assertQueryVector, assertSearchOptions } from './search-options.js';
+import { resolveStoreOptions } from './resolve-store-options.js';
 import type { SqliteKnowledgeStoreOptions } from './store-options.js';
 
 /**
@@ -50,7 +63,7 @@ import type { SqliteKnowledgeStoreOptions } from './store-options.js';
  *
  * One process should write a data directory at a time. Close it (or `await using`) to save the indexes.
  */
-export class SqliteKnowledgeStore implements KnowledgeStore, AsyncDisposable {
+export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaintenance, AsyncDisposable {
   private closed = false;
 
   private constructor(
@@ -61,15 +74,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore, AsyncDisposable {
 
   /** Opens the store in `options.dataDir`, creating the folder and the database when missing. */
   static async open(options: SqliteKnowledgeStoreOptions): Promise<SqliteKnowledgeStore> {
-    if (typeof options.dataDir !== 'string' || options.dataDir.length === 0) {
-      throw new AndesError('invalid_request', 'dataDir must be a non-empty path');
-    }
-    for (const name of ['indexSaveDelayMs', 'exactSearchLimit'] as const) {
-      const value = options[name];
-      if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
-        throw new AndesError('invalid_request', `${name} must be a non-negative integer, got ${value}`);
-      }
-    }
+    const resolved = resolveStoreOptions(options);
     const logger = options.logger ?? noopLogger;
     const hnsw = resolveHnswOptions(options.hnsw);
     const indexDirectory = path.join(options.dataDir, 'indexes');
@@ -84,9 +89,15 @@ export class SqliteKnowledgeStore implements KnowledgeStore, AsyncDisposable {
     } catch (error) {
       logger.warn('Could not remove stray index files', { directory: indexDirectory, error: String(error) });
     }
-    const saveDelayMs = options.indexSaveDelayMs ?? 2000;
-    const vectorIndexes = new VectorIndexes({ database, directory: indexDirectory, hnsw, logger, saveDelayMs });
-    return new SqliteKnowledgeStore(database, vectorIndexes, options.exactSearchLimit ?? 1000);
+    const vectorIndexes = new VectorIndexes({
+      database,
+      directory: indexDirectory,
+      hnsw,
+      logger,
+      saveDelayMs: resolved.indexSaveDelayMs,
+      compactionThreshold: resolved.vectorCompactionThreshold,
+    });
+    return new SqliteKnowledgeStore(database, vectorIndexes, resolved.exactSearchLimit);
   }
 
   async ensureCollection(name: string): Promise<CollectionInfo> {
@@ -191,6 +202,52 @@ export class SqliteKnowledgeStore implements KnowledgeStore, AsyncDisposable {
         filter: options.filter,
         exactSearchLimit: this.exactSearchLimit,
       });
+    });
+  }
+
+  async rebuildIndexes(collection?: string): Promise<IndexRebuildReport[]> {
+    return this.run(() => {
+      const rows =
+        collection === undefined ? listCollectionRows(this.database) : [this.requireCollection(collection)];
+      return rows.map((row) => {
+        const chunks = this.database.transaction(() => rebuildFtsTable(this.database, row.id)).immediate();
+        const vectors = this.vectorIndexes.rebuildNow(row, 'rebuild requested');
+        const { documentCount } = toCollectionInfo(this.database, row);
+        return { collection: row.name, documents: documentCount, chunks, vectors };
+      });
+    });
+  }
+
+  async verifyIntegrity(): Promise<IntegrityReport> {
+    return this.run(() => verifyIntegrity(this.database, (row) => this.vectorIndexes.indexFor(row)));
+  }
+
+  async resetEmbeddings(collection: string, model: StoredEmbeddingModel): Promise<void> {
+    return this.run(() => {
+      assertStoredEmbeddingModel(model);
+      const row = this.requireCollection(collection);
+      this.database.transaction(() => resetEmbeddingRows(this.database, row, model)).immediate();
+      this.vectorIndexes.forget(row.id);
+    });
+  }
+
+  async chunksWithoutEmbeddings(collection: string, limit: number): Promise<ChunksToEmbed> {
+    return this.run(() => chunksWithoutEmbeddings(this.database, this.requireCollection(collection).id, limit));
+  }
+
+  async setEmbeddings(collection: string, embeddings: ChunkEmbedding[], model: StoredEmbeddingModel): Promise<number> {
+    return this.run(() => {
+      assertStoredEmbeddingModel(model);
+      assertChunkEmbeddings(embeddings, model);
+      this.loadVectorIndex(this.requireCollection(collection));
+      const outcome = this.database
+        .transaction(() => {
+          const row = requireCollection(this.database, collection);
+          return storeEmbeddings(this.database, row, embeddings, model);
+        })
+        .immediate();
+      if (outcome.vectorChange) this.vectorIndexes.apply(outcome.vectorChange);
+      return outcome.stored;
     });
   }
 

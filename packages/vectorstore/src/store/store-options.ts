@@ -20,4 +20,10 @@ export interface SqliteKnowledgeStoreOptions {
    * the graph. Default 1000.
    */
   exactSearchLimit?: number;
+  /**
+   * Deleting a document only marks its vectors deleted in hnswlib (replacements reuse those slots). When more than
+   * this fraction of an index's slots are deleted, the next save rebuilds the index from SQLite without them: the
+   * file shrinks and searches stop walking dead nodes. From 0 (exclusive) to 1 (never compact). Default 0.25.
+   */
+  vectorCompactionThreshold?: number;
 }

@@ -19,21 +19,31 @@ const randomSeed = 100;
 /**
  * One collection's hnswlib index, in the `cosine` space: hnswlib normalises stored and query vectors, so
  * `1 - distance` is the cosine similarity even when a caller's vectors are not unit length. Deleted slots are reused
- * by later inserts (`allowReplaceDeleted`), so replacing documents does not grow the file.
+ * by later inserts (`allowReplaceDeleted`), so replacing documents does not grow the file; slots left over by net
+ * deletions are counted ({@link CollectionVectorIndex.deletedSlots}) for compaction.
  */
 export class CollectionVectorIndex {
   /** The generation of the collection's vectors this index reflects (see `collections.index_generation`). */
   generation: number;
   /** True when it holds changes not yet saved to disk. */
   dirty = false;
+  /** Vectors in the index that are not marked deleted. */
+  liveCount: number;
 
   private constructor(
     readonly hnsw: hnswlib.HierarchicalNSW,
     readonly dimensions: number,
     private readonly options: ResolvedHnswOptions,
     generation: number,
+    liveCount: number,
   ) {
     this.generation = generation;
+    this.liveCount = liveCount;
+  }
+
+  /** Slots held by vectors marked deleted and not reused yet: what a compaction would free. */
+  get deletedSlots(): number {
+    return this.hnsw.getCurrentCount() - this.liveCount;
   }
 
   /** An empty index with room for `capacity` vectors. */
@@ -51,31 +61,51 @@ export class CollectionVectorIndex {
       randomSeed,
       allowReplaceDeleted: true,
     });
-    return new CollectionVectorIndex(hnsw, dimensions, options, generation);
+    return new CollectionVectorIndex(hnsw, dimensions, options, generation, 0);
   }
 
-  /** Reads an index file. Only call it on a file whose checksum was verified: hnswlib trusts what it reads. */
+  /**
+   * Reads an index file holding `liveCount` live vectors (the embedded chunks SQLite counts for that generation).
+   * Only call it on a file whose checksum was verified: hnswlib trusts what it reads.
+   */
   static read(
     file: string,
     dimensions: number,
     options: ResolvedHnswOptions,
     generation: number,
+    liveCount: number,
   ): CollectionVectorIndex {
     const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
     hnsw.readIndexSync(file, true);
-    return new CollectionVectorIndex(hnsw, dimensions, options, generation);
+    return new CollectionVectorIndex(hnsw, dimensions, options, generation, liveCount);
   }
 
   /** Adds vectors, growing the index when full. */
   add(vectors: readonly LabelledVector[]): void {
     const needed = this.hnsw.getCurrentCount() + vectors.length;
     if (needed > this.hnsw.getMaxElements()) this.hnsw.resizeIndex(Math.max(needed, this.hnsw.getMaxElements() * 2));
-    for (const { label, vector } of vectors) this.hnsw.addPoint(Array.from(vector), label, true);
+    for (const { label, vector } of vectors) {
+      this.hnsw.addPoint(Array.from(vector), label, true);
+      this.liveCount += 1;
+    }
   }
 
   /** Marks labels deleted: they are never returned again and their slots are reused. */
   remove(labels: readonly number[]): void {
-    for (const label of labels) this.hnsw.markDelete(label);
+    for (const label of labels) {
+      this.hnsw.markDelete(label);
+      this.liveCount -= 1;
+    }
+  }
+
+  /** True when `label` is in the index and not marked deleted. */
+  holds(label: number): boolean {
+    try {
+      this.hnsw.getPoint(label);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**

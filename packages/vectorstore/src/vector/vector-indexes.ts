@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '@andes/core';
 import type { CollectionRow } from '../database/collection-rows.js';
-import { blobToEmbedding } from '../database/embedding-blob.js';
 import { prepared } from '../database/prepared-statement.js';
+import { buildVectorIndex, countEmbeddedChunks } from './build-vector-index.js';
 import { CollectionVectorIndex, type LabelledVector } from './collection-vector-index.js';
 import type { ResolvedHnswOptions } from './hnsw-options.js';
 import { findIndexFileProblem, missingIndexProblem } from './index-file-check.js';
-import { indexFilePaths, publishAtomically, removeIndexFiles, type IndexFilePaths } from './index-files.js';
-import { writeSidecar } from './index-sidecar.js';
+import { indexFilePaths, removeIndexFiles, type IndexFilePaths } from './index-files.js';
+import { saveIndexFiles } from './save-index-files.js';
+import { needsCompaction } from './vector-compaction.js';
 
 /** What one committed write did to a collection's vectors. */
 export interface VectorChange {
@@ -28,12 +29,15 @@ export interface VectorIndexesOptions {
   logger: Logger;
   /** Milliseconds from a collection's first unsaved change to saving its index. */
   saveDelayMs: number;
+  /** Fraction of an index's slots held by deleted vectors above which a save rebuilds it without them. */
+  compactionThreshold: number;
 }
 
 /**
  * The hnswlib indexes of all collections, loaded lazily and kept in step with SQLite. SQLite is the truth: each
  * collection row holds the generation its index file must carry. A missing, stale or corrupt file is rebuilt from the
- * embeddings in SQLite, never handed to hnswlib's loader. Changes are saved a little after they happen and on close.
+ * embeddings in SQLite, never handed to hnswlib's loader. Changes are saved a little after they happen and on close;
+ * a save first compacts an index whose deleted slots passed the threshold (deletes only mark vectors deleted).
  */
 export class VectorIndexes {
   private readonly loaded = new Map<number, CollectionVectorIndex>();
@@ -81,6 +85,15 @@ export class VectorIndexes {
     for (const collectionId of [...this.loaded.keys()]) this.save(collectionId);
   }
 
+  /** Rebuilds the collection's index from SQLite now and saves it; returns how many vectors it holds. */
+  rebuildNow(collection: CollectionRow, reason: string): number {
+    this.forget(collection.id);
+    const dimensions = collection.embedding_dimensions;
+    if (dimensions === null) return 0;
+    this.options.logger.info('Rebuilding vector index from SQLite', { collection: collection.name, reason });
+    return this.rebuild(collection, dimensions).liveCount;
+  }
+
   /** Drops a deleted collection's index from memory and disk. */
   forget(collectionId: number): void {
     this.unload(collectionId);
@@ -106,7 +119,9 @@ export class VectorIndexes {
       return undefined;
     }
     try {
-      return CollectionVectorIndex.read(paths.index, dimensions, this.options.hnsw, collection.index_generation);
+      const liveCount = countEmbeddedChunks(this.options.database, collection.id);
+      const { hnsw } = this.options;
+      return CollectionVectorIndex.read(paths.index, dimensions, hnsw, collection.index_generation, liveCount);
     } catch (error) {
       this.logRebuild(collection, `unreadable: ${String(error)}`);
       return undefined;
@@ -119,18 +134,13 @@ export class VectorIndexes {
   }
 
   private rebuild(collection: CollectionRow, dimensions: number): CollectionVectorIndex {
-    const { database } = this.options;
-    const { count } = prepared(
-      database,
-      'SELECT COUNT(*) AS count FROM chunks WHERE collection_id = ? AND embedding IS NOT NULL',
-    ).get(collection.id) as { count: number };
-    const index = CollectionVectorIndex.create(dimensions, this.options.hnsw, collection.index_generation, count);
-    const rows = prepared(
-      database,
-      'SELECT rowid AS label, embedding FROM chunks WHERE collection_id = ? AND embedding IS NOT NULL ORDER BY rowid',
-    ).iterate(collection.id) as IterableIterator<{ label: number; embedding: Buffer }>;
-    for (const row of rows) index.add([{ label: row.label, vector: blobToEmbedding(row.embedding) }]);
-    index.dirty = true;
+    const index = buildVectorIndex({
+      database: this.options.database,
+      collectionId: collection.id,
+      dimensions,
+      generation: collection.index_generation,
+      hnsw: this.options.hnsw,
+    });
     this.loaded.set(collection.id, index);
     this.save(collection.id);
     return index;
@@ -147,7 +157,7 @@ export class VectorIndexes {
   }
 
   private save(collectionId: number): void {
-    const index = this.loaded.get(collectionId);
+    let index = this.loaded.get(collectionId);
     if (!index?.dirty) return;
     const row = prepared(this.options.database, 'SELECT index_generation FROM collections WHERE id = ?').get(
       collectionId,
@@ -157,16 +167,9 @@ export class VectorIndexes {
       this.unload(collectionId);
       return;
     }
-    const paths = this.paths(collectionId);
+    if (needsCompaction(index, this.options.compactionThreshold)) index = this.compact(collectionId, index);
     try {
-      const checksum = publishAtomically(paths.index, (temporaryFile) => index.hnsw.writeIndexSync(temporaryFile));
-      writeSidecar(paths, {
-        format: 1,
-        collectionId,
-        generation: index.generation,
-        dimensions: index.dimensions,
-        sha256: checksum,
-      });
+      saveIndexFiles(this.paths(collectionId), collectionId, index);
       index.dirty = false;
     } catch (error) {
       this.options.logger.error('Saving the vector index failed; SQLite still holds every vector', {
@@ -174,6 +177,24 @@ export class VectorIndexes {
         error: String(error),
       });
     }
+  }
+
+  /** The index rebuilt from SQLite without its deleted slots, replacing the loaded one. */
+  private compact(collectionId: number, index: CollectionVectorIndex): CollectionVectorIndex {
+    this.options.logger.info('Compacting vector index', {
+      collectionId,
+      deletedSlots: index.deletedSlots,
+      liveVectors: index.liveCount,
+    });
+    const compacted = buildVectorIndex({
+      database: this.options.database,
+      collectionId,
+      dimensions: index.dimensions,
+      generation: index.generation,
+      hnsw: this.options.hnsw,
+    });
+    this.loaded.set(collectionId, compacted);
+    return compacted;
   }
 
   private unload(collectionId: number): void {

@@ -17,7 +17,12 @@ export interface DomElement extends DomNode {
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): Iterable<DomElement>;
   closest(selectors: string): DomElement | null;
+  matches(selectors: string): boolean;
   remove(): void;
+  readonly parentElement: DomElement | null;
+  readonly children: Iterable<DomElement>;
+  readonly previousElementSibling: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
 }
 
 /** A parsed HTML document. */

@@ -1,4 +1,5 @@
-import { isElement, textNode, type DomElement, type DomNode } from './dom-node.js';
+import { isElement, textNode, type DomNode } from './dom-node.js';
+import { isTableCaption, renderHtmlTable } from './html-table.js';
 import { MarkdownTextWriter } from './markdown-text-writer.js';
 
 /** Attribute carrying a heading's original level through Readability, which rewrites `<h1>` as `<h2>`. */
@@ -10,7 +11,7 @@ const headingPattern = /^h([1-6])$/;
 /**
  * Renders an element's content as markdown-flavoured plain text: headings become `#` lines (so chunking sees
  * them), paragraphs and other blocks are separated by blank lines, list items start with `- `, `<pre>` becomes
- * a fenced code block, and each table row becomes one line of cells joined by ` | `.
+ * a fenced code block, and tables become markdown pipe tables (see `renderHtmlTable`).
  */
 export function htmlToMarkdownText(root: DomNode): string {
   const writer = new MarkdownTextWriter();
@@ -23,7 +24,7 @@ function renderNode(node: DomNode, writer: MarkdownTextWriter): void {
     writer.write(node.textContent ?? '');
     return;
   }
-  if (!isElement(node) || skipped.has(node.localName)) return;
+  if (!isElement(node) || skipped.has(node.localName) || isTableCaption(node)) return;
   const name = node.localName;
   const headingLevel = headingPattern.exec(name)?.[1];
   if (headingLevel !== undefined) {
@@ -33,7 +34,7 @@ function renderNode(node: DomNode, writer: MarkdownTextWriter): void {
     return;
   }
   if (name === 'pre') return writer.block(`\`\`\`\n${(node.textContent ?? '').replace(/\n+$/, '')}\n\`\`\``);
-  if (name === 'table') return writer.block(renderTable(node));
+  if (name === 'table') return writer.block(renderHtmlTable(node));
   if (name === 'br' || name === 'hr') return writer.flush();
   if (name === 'li') {
     writer.startListItem();
@@ -44,17 +45,6 @@ function renderNode(node: DomNode, writer: MarkdownTextWriter): void {
   if (isBlock) writer.flush();
   for (const child of node.childNodes) renderNode(child, writer);
   if (isBlock) writer.flush();
-}
-
-function renderTable(table: DomElement): string {
-  const rows: string[] = [];
-  const caption = collapse(table.querySelector('caption')?.textContent ?? '');
-  if (caption !== '') rows.push(caption);
-  for (const row of table.querySelectorAll('tr')) {
-    const cells = [...row.querySelectorAll('th, td')].map((cell) => collapse(cell.textContent));
-    if (cells.some((cell) => cell !== '')) rows.push(cells.join(' | '));
-  }
-  return rows.join('\n');
 }
 
 function collapse(text: string | null): string {

@@ -4,7 +4,7 @@ import type { DomDocument, DomElement } from './dom-node.js';
 const neverContent = [
   'script', 'style', 'noscript', 'template', 'form', 'iframe', 'object', 'embed', 'svg', 'canvas',
   'button', 'select', 'input', 'textarea', 'nav', 'dialog',
-  '[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="search"]',
+  '[aria-hidden="true"]', '[role="navigation"]', '[role="search"]',
 ].join(', ');
 
 /** Page furniture: boilerplate around the page, but content inside an article (its header, a side note). */
@@ -12,16 +12,13 @@ const pageFurniture = [
   'header', 'footer', 'aside', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
 ].join(', ');
 
-const hiddenStylePattern = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
-
 /**
- * Removes from the document what is not main content: scripts, styles, forms, navigation, hidden elements
- * (`hidden`, `aria-hidden`, inline `display: none`), and page-level headers, footers and sidebars
- * (those inside an `<article>` or `<main>` are kept).
+ * Removes from the document what is not main content: scripts, styles, forms, navigation, `aria-hidden`
+ * decorations, and page-level headers, footers and sidebars (those inside an `<article>` or `<main>` are kept).
+ * Hidden text is removed before, by `removeHiddenContent`, which reports it.
  */
 export function removeBoilerplate(document: DomDocument): void {
   removeAll([...document.querySelectorAll(neverContent)]);
-  removeAll([...document.querySelectorAll('[style]')].filter((element) => hiddenStylePattern.test(element.getAttribute('style') ?? '')));
   removeAll([...document.querySelectorAll(pageFurniture)].filter((element) => !insideArticle(element)));
 }
 

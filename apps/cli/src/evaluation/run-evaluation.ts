@@ -1,0 +1,76 @@
+import { AndesError } from '@andes/core';
+import {
+  checkQualityGates,
+  compareConfigurations,
+  createEvaluationReport,
+  evaluateAnswers,
+  type AnswerEvaluation,
+  type EvaluationDataset,
+  type EvaluationReport,
+  type QualityGate,
+} from '@andes/evaluation';
+import type { AndesConfig, AndesRuntime } from '@andes/runtime';
+import { chunkSizeConfigurations } from './chunk-size-configurations.js';
+import { retrievalConfigurations } from './retrieval-configurations.js';
+
+/** One `andes eval` run, flags already validated. */
+export interface RunEvaluationOptions {
+  runtime: AndesRuntime;
+  config: AndesConfig;
+  dataset: EvaluationDataset;
+  /** As given on the command line, for the report. */
+  datasetPath: string;
+  collection: string;
+  /** The k of hit@k and recall@k, in documents. */
+  k: number;
+  /** Chunks retrieved per question. */
+  chunks: number;
+  /** Run the comparison variants too. */
+  compare: boolean;
+  /** With `compare`: chunk sizes to re-chunk copies at (empty: none). */
+  chunkSizes: readonly number[];
+  gates: readonly QualityGate[];
+  /** Generate answers and grade them (needs a chat model). */
+  answers: boolean;
+}
+
+/**
+ * Evaluates the collection: every configuration over the dataset, answers when asked, gates on the default
+ * configuration, and assembles the report (not yet written).
+ *
+ * @throws AndesError `collection_not_found`, or `invalid_request` for `answers` without a chat model.
+ */
+export async function runEvaluation(options: RunEvaluationOptions): Promise<EvaluationReport> {
+  const { runtime, dataset, collection, chunks } = options;
+  const access = runtime.evaluationAccess();
+  if (!(await access.getCollection(collection))) {
+    throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, { details: { collection } });
+  }
+  const judge = access.chatModel;
+  if (options.answers && !judge) throw new AndesError('invalid_request', '--answers needs a chat model (--model or ANDES_MODEL).');
+  const configurations = await retrievalConfigurations({ runtime, access, collection, chunks, compare: options.compare });
+  const sized =
+    options.compare && options.chunkSizes.length > 0
+      ? await chunkSizeConfigurations(access, collection, options.chunkSizes, chunks)
+      : undefined;
+  try {
+    const retrieval = await compareConfigurations({ dataset, k: options.k, configurations: [...configurations, ...(sized?.configurations ?? [])] });
+    let answers: AnswerEvaluation | undefined;
+    if (options.answers && judge) {
+      answers = await evaluateAnswers({ dataset, answer: (question) => runtime.ask({ collection, question }), judge });
+    }
+    const baseline = retrieval.configurations.find((configuration) => configuration.name === retrieval.baseline);
+    const gates = baseline ? checkQualityGates(options.gates, baseline, answers) : [];
+    const context = {
+      dataset: options.datasetPath,
+      collection,
+      'data directory': options.config.dataDir,
+      'chunks per question': String(chunks),
+      'embedding model': access.embeddingModel?.id ?? 'none',
+      'chat model': judge?.id ?? 'none',
+    };
+    return createEvaluationReport({ dataset, retrieval, gates, context, ...(answers ? { answers } : {}) });
+  } finally {
+    await sized?.close();
+  }
+}

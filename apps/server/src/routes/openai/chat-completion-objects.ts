@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Citation, FinishReason } from '@andes/core';
+import type { ChatResult } from '@andes/runtime';
+
+/** OpenAI's token counts. */
+export interface CompletionUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+/** Identity shared by a completion and all its chunks. */
+export interface CompletionIdentity {
+  /** `chatcmpl-<uuid>`. */
+  id: string;
+  /** Unix seconds. */
+  created: number;
+  model: string;
+}
+
+/** A fresh identity for one completion. */
+export function newCompletionIdentity(model: string): CompletionIdentity {
+  return { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model };
+}
+
+/** OpenAI's `finish_reason` for Andes's; `aborted` never reaches a client that is still there. */
+export function openAiFinishReason(reason: FinishReason): 'stop' | 'length' {
+  return reason === 'length' ? 'length' : 'stop';
+}
+
+/** The usage block for a result. */
+export function usageOf(result: Pick<ChatResult, 'promptTokens' | 'completionTokens'>): CompletionUsage {
+  return {
+    prompt_tokens: result.promptTokens,
+    completion_tokens: result.completionTokens,
+    total_tokens: result.promptTokens + result.completionTokens,
+  };
+}
+
+/** Citations, when the result has them, under the extra field `andes_citations`. */
+function citationField(citations: Citation[] | undefined): { andes_citations?: Citation[] } {
+  return citations === undefined ? {} : { andes_citations: citations };
+}
+
+/** A whole `chat.completion` object. A collection model's message carries `andes_citations`. */
+export function chatCompletion(identity: CompletionIdentity, result: ChatResult) {
+  return {
+    ...identity,
+    object: 'chat.completion' as const,
+    system_fingerprint: null,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant' as const, content: result.text, refusal: null, ...citationField(result.citations) },
+        logprobs: null,
+        finish_reason: openAiFinishReason(result.finishReason),
+      },
+    ],
+    usage: usageOf(result),
+  };
+}
+
+/** A `chat.completion.chunk` with one choice whose `delta` is given. */
+export function chatCompletionChunk(
+  identity: CompletionIdentity,
+  delta: Record<string, unknown>,
+  finishReason: 'stop' | 'length' | null = null,
+) {
+  return {
+    ...identity,
+    object: 'chat.completion.chunk' as const,
+    system_fingerprint: null,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+  };
+}
+
+/** The last chunk of a stream: empty delta but for `andes_citations` (collection models), and the finish reason. */
+export function finalChunk(identity: CompletionIdentity, result: ChatResult) {
+  return chatCompletionChunk(identity, citationField(result.citations), openAiFinishReason(result.finishReason));
+}
+
+/** The chunk `stream_options.include_usage` asks for: no choices, the usage. */
+export function usageChunk(identity: CompletionIdentity, result: ChatResult) {
+  return { ...identity, object: 'chat.completion.chunk' as const, system_fingerprint: null, choices: [], usage: usageOf(result) };
+}

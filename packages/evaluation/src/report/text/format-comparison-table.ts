@@ -1,0 +1,27 @@
+import type { ComparisonResult } from '../../comparison/comparison-result.js';
+
+/**
+ * The comparison as a plain-text table for terminals, best first, then one line per skipped configuration:
+ * rank, name, hit@k, recall@k, MRR@10, nDCG@10, p50 and p95 latency.
+ */
+export function formatComparisonTable(retrieval: ComparisonResult): string {
+  const { k } = retrieval;
+  const header = ['#', 'configuration', `hit@${k}`, `recall@${k}`, 'MRR@10', 'nDCG@10', 'p50 ms', 'p95 ms'];
+  const rows = retrieval.configurations.map((configuration) => {
+    const { summary, latency } = configuration;
+    return [
+      String(configuration.rank),
+      configuration.name + (configuration.name === retrieval.baseline ? ' *' : ''),
+      ...[summary.hitAtK, summary.recallAtK, summary.mrrAt10, summary.ndcgAt10].map((value) => value.toFixed(3)),
+      latency.p50Ms.toFixed(1),
+      latency.p95Ms.toFixed(1),
+    ];
+  });
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const format = (row: string[]) =>
+    row.map((cell, column) => (column === 1 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  const lines = [format(header), ...rows.map(format)];
+  for (const configuration of retrieval.skipped) lines.push(`-  ${configuration.name}: skipped (${configuration.skipped})`);
+  lines.push(`* baseline · ${retrieval.dataset.questionCount} questions · metrics over distinct documents`);
+  return lines.join('\n');
+}

@@ -1,0 +1,173 @@
+import type { ChildProcess } from 'node:child_process';
+import { AndesError } from '@andes/core';
+import type { ParsedText } from '../document-parser.js';
+import { resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from '../parse-limits.js';
+import { deserializeError, type ParseRequest, type ParseResponse } from './parse-messages.js';
+import { startParserProcess } from './start-parser-process.js';
+
+/** Options for a {@link ParserProcessPool}. */
+export interface ParserProcessPoolOptions {
+  /** Most parser processes at once; more files wait their turn. Default 1. */
+  processes?: number;
+  /** `timeoutMs` and `maxMemoryMb` bound each process. Default: {@link defaultParseLimits}. */
+  limits?: ParseLimits;
+  /** An idle process is stopped after this many milliseconds, returning its memory. Default 30,000. */
+  idleTimeoutMs?: number;
+}
+
+/** One file for {@link ParserProcessPool.parse}. */
+export interface PooledParse {
+  source: string;
+  /** A built-in parser's media type. */
+  mediaType: string;
+  /** Copied to the parser process; the caller's bytes stay as they are. */
+  bytes: Uint8Array;
+  /** Passed to the parser. */
+  limits: ParseLimits;
+}
+
+interface Job extends PooledParse {
+  resolve: (parsed: ParsedText) => void;
+  reject: (error: AndesError) => void;
+}
+
+interface ParserProcess {
+  child: ChildProcess;
+  /** True once it has loaded its parsers: a file's time limit starts then, not while Node boots. */
+  ready: boolean;
+  job: Job | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Parses files in child processes, each with a V8 heap limit (`maxMemoryMb`) and a time limit (`timeoutMs`).
+ * A process that runs out of time is killed; one that runs out of memory dies on its own; either way only its file
+ * fails (AndesError `parse_failed` for time, `payload_too_large` for memory) and the next file gets a fresh
+ * process. Child processes rather than worker threads, because V8 can abort the whole process when a worker
+ * thread hits its heap limit in some allocations (nodejs/node#47224; seen here with a 48 MB CSV): a hostile file
+ * must never take the server down. Processes start on demand, are reused, do not keep the parent alive while
+ * idle, and stop after `idleTimeoutMs`. `close()` stops them all; the pool can be used again.
+ */
+export class ParserProcessPool {
+  private readonly size: number;
+  private readonly limits: ResolvedParseLimits;
+  private readonly idleTimeoutMs: number;
+  private readonly processes = new Set<ParserProcess>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+
+  constructor(options: ParserProcessPoolOptions = {}) {
+    this.size = Math.max(1, options.processes ?? 1);
+    this.limits = resolveParseLimits(options.limits);
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
+  }
+
+  /** Parses one file in a parser process. Rejects with the parser's AndesError, or as described on the class. */
+  parse(request: PooledParse): Promise<ParsedText> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...request, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every parser process; files still queued or parsing fail with `aborted`. */
+  async close(): Promise<void> {
+    const closing = new AndesError('aborted', 'The parser pool was closed.');
+    for (const job of this.queue.splice(0)) job.reject(closing);
+    await Promise.all([...this.processes].map((entry) => this.retire(entry, closing)));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const entry = [...this.processes].find((candidate) => candidate.job === undefined) ?? this.spawn();
+      if (!entry) return;
+      const job = this.queue.shift() as Job;
+      clearTimeout(entry.timer);
+      entry.job = job;
+      setReferenced(entry.child, true);
+      if (entry.ready) this.startTimeLimit(entry, job);
+      const message: ParseRequest = { id: this.nextId++, source: job.source, mediaType: job.mediaType, bytes: job.bytes, limits: job.limits };
+      entry.child.send(message);
+    }
+  }
+
+  private spawn(): ParserProcess | undefined {
+    if (this.processes.size >= this.size) return undefined;
+    const entry: ParserProcess = { child: startParserProcess(this.limits.maxMemoryMb), ready: false, job: undefined, timer: undefined };
+    this.processes.add(entry);
+    entry.child.on('message', (response: ParseResponse) => this.finish(entry, response));
+    entry.child.on('error', (error) => void this.retire(entry, this.failure(entry, `could not run its parser (${error.message})`)));
+    entry.child.on('exit', (code, signal) => void this.retire(entry, this.exitError(entry, code, signal)));
+    return entry;
+  }
+
+  private startTimeLimit(entry: ParserProcess, job: Job): void {
+    entry.timer = setTimeout(() => void this.retire(entry, this.timeoutError(job)), this.limits.timeoutMs);
+  }
+
+  private finish(entry: ParserProcess, response: ParseResponse): void {
+    if ('ready' in response) {
+      entry.ready = true;
+      if (entry.job) this.startTimeLimit(entry, entry.job);
+      return;
+    }
+    const job = entry.job;
+    if (!job) return;
+    clearTimeout(entry.timer);
+    entry.job = undefined;
+    if ('parsed' in response) job.resolve(response.parsed);
+    else job.reject(deserializeError(response.error));
+    setReferenced(entry.child, false);
+    entry.timer = setTimeout(() => void this.retire(entry), this.idleTimeoutMs).unref();
+    this.dispatch();
+  }
+
+  /** Stops a process, failing its file with `error` if it had one, and starts the next queued file elsewhere. */
+  private async retire(entry: ParserProcess, error?: AndesError): Promise<void> {
+    if (!this.processes.delete(entry)) return;
+    clearTimeout(entry.timer);
+    const job = entry.job;
+    entry.job = undefined;
+    if (job) job.reject(error ?? this.failure(entry, 'stopped'));
+    entry.child.removeAllListeners('message');
+    if (entry.child.exitCode === null && entry.child.signalCode === null) {
+      const exited = new Promise((resolve) => entry.child.once('exit', resolve));
+      entry.child.kill('SIGKILL');
+      await exited;
+    }
+    this.dispatch();
+  }
+
+  private timeoutError(job: Job): AndesError {
+    const seconds = this.limits.timeoutMs / 1000;
+    return new AndesError('parse_failed', `Parsing "${job.source}" took longer than ${seconds} s and was stopped.`, {
+      details: { source: job.source, timeoutMs: this.limits.timeoutMs },
+    });
+  }
+
+  /** V8 aborts (SIGABRT, exit code 134) when a heap limit is reached. */
+  private exitError(entry: ParserProcess, code: number | null, signal: NodeJS.Signals | null): AndesError {
+    if (signal !== 'SIGABRT' && code !== 134) return this.failure(entry, `stopped (${signal ?? `exit code ${code}`})`);
+    const source = entry.job?.source ?? 'a file';
+    return new AndesError('payload_too_large', `Parsing "${source}" needed more than ${this.limits.maxMemoryMb} MiB of memory and was stopped.`, {
+      details: { source, maxMemoryMb: this.limits.maxMemoryMb },
+    });
+  }
+
+  private failure(entry: ParserProcess, what: string): AndesError {
+    const source = entry.job?.source ?? 'a file';
+    return new AndesError('parse_failed', `The parser process reading "${source}" ${what}.`, { details: { source } });
+  }
+}
+
+/** An idle parser process (and its IPC channel) must not keep the parent process alive; a busy one must. */
+function setReferenced(child: ChildProcess, referenced: boolean): void {
+  const channel = child.channel as { ref(): void; unref(): void } | null | undefined;
+  if (referenced) {
+    child.ref();
+    channel?.ref();
+  } else {
+    child.unref();
+    channel?.unref();
+  }
+}

@@ -1,0 +1,61 @@
+import type { EmbeddingModel, KnowledgeStore, StoreSearchOptions } from '@andes/core';
+import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
+import type { QueryRewrite } from '../rewriting/query-rewriter.js';
+import type { RetrievalStage } from './retrieval-trace.js';
+import { timedStage } from './retrieval-stages.js';
+
+/** A text to search for: the question or an alternative phrasing (`query`), or a HyDE passage (`passage`). */
+export interface SearchText {
+  text: string;
+  kind: 'query' | 'passage';
+}
+
+/** What {@link runRetrievers} searches with. */
+export interface RetrieverRun {
+  store: KnowledgeStore;
+  collection: string;
+  /** Run BM25. */
+  lexical: boolean;
+  /** The embedding model, when dense retrieval can run. */
+  embeddingModel: EmbeddingModel | undefined;
+  /** Why dense retrieval cannot run, when it cannot. */
+  denseSkipped: string | undefined;
+  storeOptions: StoreSearchOptions;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Runs BM25 and dense retrieval (concurrently) for each search text, the question first. Stages of later texts
+ * carry the text they searched; a skipped retriever is recorded once, for the question. A passage is embedded as
+ * a document (with the model's document prefix), a query as a query.
+ */
+export async function runRetrievers(run: RetrieverRun, texts: readonly SearchText[]): Promise<RetrievalStage[]> {
+  const { store, collection, storeOptions, signal } = run;
+  const stages: RetrievalStage[] = [];
+  for (const [index, { text, kind }] of texts.entries()) {
+    const pair = await Promise.all([
+      timedStage('lexical', run.lexical ? undefined : 'disabled', () => store.searchLexical(collection, text, storeOptions)),
+      timedStage('dense', run.denseSkipped, async () => {
+        const model = run.embeddingModel as EmbeddingModel;
+        const embedOptions = signal ? { signal } : {};
+        const vector = kind === 'passage' ? (await model.embedDocuments([text], embedOptions))[0] : await model.embedQuery(text, embedOptions);
+        throwIfAborted(signal);
+        return vector ? store.searchVector(collection, vector, storeOptions) : [];
+      }),
+    ]);
+    throwIfAborted(signal);
+    for (const stage of pair) {
+      if (index === 0) stages.push(stage);
+      else if (stage.skipped === undefined) stages.push({ ...stage, query: text });
+    }
+  }
+  return stages;
+}
+
+/** The texts to search for: the (rewritten) question, its alternatives, then the HyDE passage. */
+export function searchTexts(query: string, rewrite: QueryRewrite | undefined): SearchText[] {
+  const texts: SearchText[] = [{ text: query, kind: 'query' }];
+  for (const alternative of rewrite?.alternatives ?? []) texts.push({ text: alternative, kind: 'query' });
+  if (rewrite?.hypotheticalDocument) texts.push({ text: rewrite.hypotheticalDocument, kind: 'passage' });
+  return texts;
+}

@@ -1,0 +1,55 @@
+import { AndesError, type ChatModel } from '@andes/core';
+import type { HybridRetriever } from '@andes/retrieval';
+import type { AndesConfig } from '../config/andes-config.js';
+import { withDeadline } from '../limits/with-deadline.js';
+import { adapterOfModel } from '../served-models/adapter-model.js';
+import { collectionOfModel } from '../served-models/served-model.js';
+import { unknownModelError } from '../served-models/unknown-model-error.js';
+import type { ChatRequest, ChatResult } from './chat-request.js';
+import { plainChat } from './plain-chat.js';
+import { resolveMaxTokens } from './resolve-max-tokens.js';
+import { retrievalChat } from './retrieval-chat.js';
+
+/** What {@link chat} needs from the runtime. */
+export interface ChatParts {
+  config: AndesConfig;
+  chatModel: ChatModel | undefined;
+  retriever: HybridRetriever;
+}
+
+/**
+ * Answers a chat request with the model it names: `andes:<collection>` answers from that collection with
+ * citations, the chat model's id chats plainly, `<chat model id>+<adapter>` chats through that configured LoRA
+ * adapter (the base model stays loaded; a request's own `generation.lora` is replaced by it). `maxTokens` is capped by `config.maxAnswerTokens`, and the whole
+ * request (queueing included) by `config.requestTimeoutMs`.
+ *
+ * @throws AndesError `not_found` (unknown model), `invalid_request`, `collection_not_found`, `context_overflow`,
+ *   `queue_full`, `timeout`, `aborted`, `model_error`.
+ */
+export async function chat(parts: ChatParts, request: ChatRequest): Promise<ChatResult> {
+  const { config, chatModel } = parts;
+  if (request.messages.length === 0) {
+    throw new AndesError('invalid_request', 'A chat needs at least one message.', { details: { param: 'messages' } });
+  }
+  const maxTokens = resolveMaxTokens(request.generation?.maxTokens, config.maxAnswerTokens);
+  const collection = collectionOfModel(request.model);
+  if (collection !== undefined) {
+    return withDeadline(config.requestTimeoutMs, request.signal, (signal) =>
+      retrievalChat({
+        chatModel,
+        retriever: parts.retriever,
+        collection,
+        request,
+        maxTokens,
+        sources: config.answerSources,
+        maxQuestionChars: config.maxQuestionChars,
+        signal,
+      }),
+    );
+  }
+  if (chatModel === undefined) throw unknownModelError(request.model);
+  const lora = adapterOfModel(request.model, chatModel.id, config.loraAdapters);
+  if (request.model !== chatModel.id && lora === undefined) throw unknownModelError(request.model);
+  const adapted: ChatRequest = lora === undefined ? request : { ...request, generation: { ...request.generation, lora } };
+  return withDeadline(config.requestTimeoutMs, request.signal, (signal) => plainChat({ chatModel, request: adapted, maxTokens, signal }));
+}

@@ -1,0 +1,67 @@
+import { AndesError, type ChatModel, type Generation } from '@andes/core';
+import { answerQuestion, defaultAnswerSystemPrompt, type HybridRetriever } from '@andes/retrieval';
+import { validateText } from '../service/validate-text.js';
+import type { ChatRequest, ChatResult } from './chat-request.js';
+import { conversationChatModel } from './conversation-chat-model.js';
+
+/** What {@link retrievalChat} runs. */
+export interface RetrievalChatOptions {
+  /** Without one, the answer is extractive (the most relevant passages), as for `ask`. */
+  chatModel: ChatModel | undefined;
+  retriever: HybridRetriever;
+  collection: string;
+  request: ChatRequest;
+  /** Already capped by the configuration. */
+  maxTokens: number;
+  /** Sources retrieved for the prompt (`config.answerSources`). */
+  sources: number;
+  /** Longest question accepted (`config.maxQuestionChars`). */
+  maxQuestionChars: number;
+  /** The request's signal joined with its deadline. */
+  signal: AbortSignal;
+}
+
+/**
+ * Answers the conversation's last user message from a collection, like `ask`: retrieves sources for it, builds the
+ * numbered-sources prompt (dropping the lowest-ranked sources that do not fit, counted in model tokens), and
+ * returns the citations. The request's system messages are added to Andes's answering instructions; earlier turns
+ * stay in the prompt, between the instructions and the question.
+ *
+ * @throws AndesError `invalid_request` when the last message is not the user's, `collection_not_found`,
+ *   `context_overflow`, and whatever the chat model throws.
+ */
+export async function retrievalChat(options: RetrievalChatOptions): Promise<ChatResult> {
+  const { request, signal } = options;
+  const last = request.messages.at(-1);
+  if (last?.role !== 'user') {
+    throw new AndesError('invalid_request', 'To answer from a collection, the last message must be the user’s question.', {
+      details: { param: 'messages' },
+    });
+  }
+  const question = validateText('question', last.content, options.maxQuestionChars);
+  const hits = await options.retriever.search(options.collection, question, { k: options.sources, signal });
+  const instructions = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
+  const history = request.messages.slice(0, -1).filter((message) => message.role !== 'system');
+  let generation: Generation | undefined;
+  const { maxTokens: _ignored, ...settings } = request.generation ?? {};
+  const chatModel =
+    options.chatModel &&
+    conversationChatModel(options.chatModel, { history, generation: settings, onGeneration: (result) => (generation = result) });
+  const answer = await answerQuestion({
+    question,
+    hits,
+    maxAnswerTokens: options.maxTokens,
+    systemPrompt: [defaultAnswerSystemPrompt, ...instructions].join('\n\n'),
+    signal,
+    ...(chatModel === undefined ? {} : { chatModel }),
+    ...(request.onTextChunk === undefined ? {} : { onTextChunk: request.onTextChunk }),
+  });
+  return {
+    model: request.model,
+    text: answer.answer,
+    finishReason: generation?.finishReason ?? 'stop',
+    promptTokens: generation?.promptTokens ?? 0,
+    completionTokens: generation?.completionTokens ?? 0,
+    citations: answer.citations,
+  };
+}

@@ -1,0 +1,62 @@
+import { AndesError } from '@andes/core';
+import type { AndesService, Readiness } from '../andes-service.js';
+
+const notLoaded: Readiness = { ready: false, store: false, chatModel: null, embeddingModel: null };
+
+/**
+ * An {@link AndesService} that answers at once while the real one loads: until `open` resolves, readiness is
+ * `ready: false` and every other method rejects with AndesError `not_ready` (HTTP 503 with `Retry-After`); then it
+ * forwards everything. Lets a server listen, and report that it is loading, before its models are in memory.
+ */
+export class LoadingAndesService implements AndesService {
+  #service: AndesService | undefined;
+  #failure: unknown;
+  #closed = false;
+  readonly #loading: Promise<AndesService | undefined>;
+
+  /** Starts `open` at once. */
+  constructor(open: () => Promise<AndesService>) {
+    this.#loading = open().then(
+      (service) => (this.#service = service),
+      (error: unknown) => {
+        this.#failure = error;
+        return undefined;
+      },
+    );
+  }
+
+  /** Resolves once the service is loaded; rejects with the error that stopped it loading. */
+  async whenLoaded(): Promise<void> {
+    await this.#loading;
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  readiness(): Readiness {
+    return this.#service === undefined || this.#closed ? notLoaded : this.#service.readiness();
+  }
+
+  listCollections: AndesService['listCollections'] = async () => this.#current().listCollections();
+  ingest: AndesService['ingest'] = async (...parameters) => this.#current().ingest(...parameters);
+  listDocuments: AndesService['listDocuments'] = async (...parameters) => this.#current().listDocuments(...parameters);
+  deleteDocument: AndesService['deleteDocument'] = async (...parameters) => this.#current().deleteDocument(...parameters);
+  search: AndesService['search'] = async (...parameters) => this.#current().search(...parameters);
+  explainSearch: AndesService['explainSearch'] = async (...parameters) => this.#current().explainSearch(...parameters);
+  ask: AndesService['ask'] = async (...parameters) => this.#current().ask(...parameters);
+  chat: AndesService['chat'] = async (...parameters) => this.#current().chat(...parameters);
+  embed: AndesService['embed'] = async (...parameters) => this.#current().embed(...parameters);
+  models: AndesService['models'] = async () => this.#current().models();
+
+  /** Waits for loading to end (a load cannot be cut short), then closes what it opened. Idempotent. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const service = await this.#loading;
+    await service?.close();
+  }
+
+  #current(): AndesService {
+    if (this.#closed) throw new AndesError('not_ready', 'Andes is shutting down.');
+    if (this.#failure !== undefined) throw new AndesError('not_ready', 'Andes failed to load its models or store.');
+    if (this.#service === undefined) throw new AndesError('not_ready', 'Andes is still loading its models and store.');
+    return this.#service;
+  }
+}
