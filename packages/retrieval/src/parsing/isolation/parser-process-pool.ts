@@ -132,6 +132,8 @@ export class ParserProcessPool {
     entry.child.removeAllListeners('message');
     if (entry.child.exitCode === null && entry.child.signalCode === null) {
       const exited = new Promise((resolve) => entry.child.once('exit', resolve));
+      // An idle process is unreferenced; reference it again so the caller's process lives until it has exited.
+      setReferenced(entry.child, true);
       entry.child.kill('SIGKILL');
       await exited;
     }
