@@ -26,7 +26,7 @@ export function quickstartCommand(): Command {
       }
       await serve(config);
       process.stderr.write(
-        `Try: curl -s 'http://${config.host}:${config.port}/api/search?q=hotel+limit+in+Berlin&k=3'\n` +
+        `Try: curl -s 'http://${config.host}:${config.port}/api/search?q=nightly+hotel+cap+Berlin&k=3'\n` +
           `  or open http://${config.host}:${config.port}/ in a browser.\n`,
       );
     });
