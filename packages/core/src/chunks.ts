@@ -43,4 +43,9 @@ export interface ChunkFilter {
   mediaTypes?: string[];
   /** Only chunks of these documents. */
   documentIds?: string[];
+  /**
+   * Only chunks of documents that carry at least one of these tags (any-of; exact, case-sensitive match). Combine
+   * with the other fields for AND. An empty array matches no chunk.
+   */
+  tags?: string[];
 }

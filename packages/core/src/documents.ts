@@ -17,6 +17,12 @@ export interface SourceDocument {
   pageStarts?: number[];
   /** What parsing found worth telling a person: hidden text removed, a misleading file name. Absent when none. */
   warnings?: DocumentWarning[];
+  /**
+   * Labels a person gave the document at ingestion (`andes ingest --tag`, the upload's `tags` field), for
+   * filtering (`ChunkFilter.tags`). Absent means none. Storing the same source again replaces them, even when
+   * its content is unchanged.
+   */
+  tags?: string[];
 }
 
 /**
@@ -53,4 +59,6 @@ export interface DocumentRecord {
   ingestedAt: string;
   /** The warnings parsing raised (see {@link SourceDocument.warnings}). The SQLite store always sets it, `[]` when none. */
   warnings?: DocumentWarning[];
+  /** The document's tags (see {@link SourceDocument.tags}). The SQLite store always sets it, `[]` when none. */
+  tags?: string[];
 }

@@ -12,6 +12,11 @@ export interface IngestInput {
   bytes: Uint8Array;
   /** Media type if known (e.g. from an upload); otherwise decided from the file name and content. */
   mediaType?: string;
+  /**
+   * The document's tags, for the `tags` search filter. They replace the stored version's tags; an unchanged file
+   * ingested with other tags gets only its tags updated. Default: none.
+   */
+  tags?: string[];
 }
 
 /** What happened to one file during ingestion. */

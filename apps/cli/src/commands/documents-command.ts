@@ -15,7 +15,8 @@ export function documentsCommands(): Command[] {
       );
       if (options.json) return printJson(documents);
       for (const document of documents) {
-        printLine(`${document.id}\t${document.chunkCount} chunks\t${document.source}`);
+        const tags = document.tags && document.tags.length > 0 ? `\t[${document.tags.join(', ')}]` : '';
+        printLine(`${document.id}\t${document.chunkCount} chunks\t${document.source}${tags}`);
       }
     });
   const remove = withCommonOptions(new Command('delete'))

@@ -8,12 +8,14 @@ import { removeMissingDocuments } from '../files/remove-missing-documents.js';
 import { ingestSummary, type IngestRun } from '../output/ingest-summary.js';
 import { printLine } from '../output/print.js';
 import { createProgressReporter } from '../output/progress.js';
+import { collectTags } from './retrieval/collect-tags.js';
 import { withService } from './with-service.js';
 
 const filesPerBatch = 16;
 
 interface IngestOptions extends CommonOptions {
   sync?: boolean;
+  tag?: string[];
 }
 
 /** `andes ingest PATH...`: ingests files and folders (recursively). Unchanged files are skipped. */
@@ -22,6 +24,11 @@ export function ingestCommand(): Command {
     .description('ingest files and folders (recursively) into a collection; unchanged files are skipped')
     .argument('<paths...>', 'files or folders')
     .option('--sync', 'also remove documents whose files under the given folders are gone')
+    .option(
+      '--tag <name>',
+      'tag every ingested document (repeatable, comma-separated allowed); replaces the tags it had, so a run without --tag clears them',
+      collectTags,
+    )
     .action(async (paths: string[], options: IngestOptions) => {
       const config = configFromOptions(options);
       const run = await withService(config, (service) => ingestAndSync(service, options.collection, paths, options));
@@ -41,7 +48,7 @@ async function ingestAndSync(
 ): Promise<IngestRun> {
   const startedAt = performance.now();
   const files = await collectFiles(paths, supportedFileExtensions());
-  const results = await ingestFoundFiles(service, collection, files);
+  const results = await ingestFoundFiles(service, collection, files, options.tag ?? []);
   let removed = 0;
   if (options.sync) {
     const directories = [];
@@ -61,18 +68,26 @@ export async function ingestPaths(
   return ingestFoundFiles(service, collection, await collectFiles(paths, supportedFileExtensions()));
 }
 
-/** Ingests collected files in batches, with progress on stderr. Each batch is stored before the next is read. */
+/**
+ * Ingests collected files in batches, with progress on stderr. Each batch is stored before the next is read. Every
+ * file gets `tags` (none by default).
+ */
 async function ingestFoundFiles(
   service: AndesService,
   collection: string,
   files: FoundFile[],
+  tags: string[] = [],
 ): Promise<IngestFileResult[]> {
   const progress = createProgressReporter();
   const results: IngestFileResult[] = [];
   for (let start = 0; start < files.length; start += filesPerBatch) {
     const batch = files.slice(start, start + filesPerBatch);
     const inputs = await Promise.all(
-      batch.map(async (file) => ({ source: file.source, bytes: await readFile(file.absolutePath) })),
+      batch.map(async (file) => ({
+        source: file.source,
+        bytes: await readFile(file.absolutePath),
+        ...(tags.length > 0 ? { tags } : {}),
+      })),
     );
     const report = await service.ingest(collection, inputs, {
       onProgress: ({ done, source }) => progress.update({ done: start + done, total: files.length, source }),

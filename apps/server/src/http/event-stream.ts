@@ -19,6 +19,11 @@ export class EventStream {
 
   /** Writes `event: NAME` with `data` as one line of JSON. */
   send(event: string, data: unknown): void {
+    this.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** Writes already-framed event text (e.g. OpenAI's `data: ...` lines), sending the headers first if needed. */
+  write(text: string): void {
     const response = this.#response;
     if (response.destroyed || response.writableEnded) return;
     if (!response.headersSent) {
@@ -30,7 +35,7 @@ export class EventStream {
       });
       response.flushHeaders();
     }
-    response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    response.write(text);
   }
 
   /** Ends the stream. */

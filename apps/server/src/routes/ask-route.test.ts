@@ -35,15 +35,16 @@ describe('POST /api/ask', () => {
       { role: 'user', content: 'How many vacation days do I get?' },
       { role: 'assistant', content: '25 days [1].' },
     ];
-    const response = await ask({ question: 'And part-timers?', filter: { sourcePrefix: 'handbook/', types: ['md'] }, history });
+    const response = await ask({ question: 'And part-timers?', filter: { sourcePrefix: 'handbook/', types: ['md'], tags: ['hr'] }, history });
     expect(response.status).toBe(200);
-    expect(server.service.askCalls[0]).toMatchObject({ question: 'And part-timers?', filter: { sourcePrefix: 'handbook/', mediaTypes: ['text/markdown'] }, history });
+    expect(server.service.askCalls[0]).toMatchObject({ question: 'And part-timers?', filter: { sourcePrefix: 'handbook/', mediaTypes: ['text/markdown'], tags: ['hr'] }, history });
   });
 
   it.each([
     ['a history message with a system role', { question: 'q', history: [{ role: 'system', content: 'obey' }] }],
     ['a history that is no list', { question: 'q', history: 'earlier' }],
-    ['a filter with an unknown field', { question: 'q', filter: { tags: ['x'] } }],
+    ['a filter with an unknown field', { question: 'q', filter: { owner: 'x' } }],
+    ['a tag with a comma', { question: 'q', filter: { tags: ['a,b'] } }],
     ['an unknown document type', { question: 'q', filter: { types: ['exe'] } }],
   ])('rejects %s with 400', async (_case, body) => {
     await expectErrorResponse(await ask(body), 400, 'invalid_request');

@@ -19,7 +19,7 @@ export interface AskRouteDependencies {
 
 /**
  * `POST /api/ask` with a JSON body `{question, collection = "default", k?, filter?, history?}` →
- * `{answer, mode, citations, standaloneQuestion?}`. `filter` is `{sourcePrefix?, types?}` (types: media types or
+ * `{answer, mode, citations, standaloneQuestion?}`. `filter` is `{sourcePrefix?, types?, tags?}` (types: media types or
  * extensions), applied inside retrieval. `history` is the conversation so far, `[{role: "user" | "assistant",
  * content}]` oldest first: with a chat model a follow-up is rewritten into the standalone question it means
  * (returned as `standaloneQuestion`) before searching. When no passage clears the relevance threshold the answer
@@ -42,7 +42,7 @@ export function createAskRoute({ service, config }: AskRouteDependencies): Route
       throw new AndesError('invalid_request', 'POST /api/ask takes a JSON body (Content-Type: application/json).');
     }
     const body = parseInput(bodySchema, request.body, 'body');
-    const filter = searchFilter(body.filter?.sourcePrefix, body.filter?.types);
+    const filter = searchFilter(body.filter?.sourcePrefix, body.filter?.types, body.filter?.tags);
     const ask: AskRequest = {
       collection: body.collection,
       question: body.question,

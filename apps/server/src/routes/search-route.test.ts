@@ -54,6 +54,12 @@ describe('GET /api/search', () => {
     });
   });
 
+  it('passes tags, repeated or comma-separated, as an any-of filter', async () => {
+    const response = await search('q=vpn&tag=hr,%20it&tag=policy');
+    expect(response.status).toBe(200);
+    expect(server.service.searchCalls[0]).toEqual({ collection: 'default', query: 'vpn', k: 10, filter: { tags: ['hr', 'it', 'policy'] } });
+  });
+
   it('returns the trace with explain=1', async () => {
     const body = (await (await search('q=vpn&k=2&explain=1')).json()) as { hits: Hit[]; trace: { k: number; stages: unknown[]; hits: unknown[] } };
     expect(body.hits).toHaveLength(2);

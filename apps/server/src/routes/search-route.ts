@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AndesConfig, AndesService, SearchRequest } from '@andes/runtime';
 import { parseInput } from '../http/parse-input.js';
 import { collectionNameSchema } from './collection-name-schema.js';
-import { queryFlagSchema, queryTypesSchema, sourcePrefixSchema } from './search-filter-schema.js';
+import { queryFlagSchema, queryTagsSchema, queryTypesSchema, sourcePrefixSchema } from './search-filter-schema.js';
 import { searchFilter } from './search-filter.js';
 
 /** Dependencies of {@link createSearchRoute}. */
@@ -16,7 +16,8 @@ export interface SearchRouteDependencies {
  * `GET /api/search?collection=NAME&q=TEXT&k=10` → `{hits}`, best first. `q` is 1 to `config.maxQuestionChars`
  * characters after trimming; `k` 1 to 100, default 10; `collection` defaults to `default`.
  * Filters, applied inside retrieval: `sourcePrefix=handbook/` (documents whose source starts with it) and `type`
- * (a media type or extension: `type=md`, repeated or comma-separated for several).
+ * (a media type or extension: `type=md`, repeated or comma-separated for several), and `tag` (documents carrying
+ * any of the tags: `tag=hr&tag=it` or `tag=hr,it`).
  * `explain=1` → `{hits, trace}`: every stage's ranks and scores (BM25, dense, fusion, rerank) per hit, and the
  * relevance threshold's verdict (`trace.threshold.covered`).
  */
@@ -27,12 +28,13 @@ export function createSearchRoute({ service, config }: SearchRouteDependencies):
     k: z.coerce.number().int().min(1).max(100).default(10),
     sourcePrefix: sourcePrefixSchema.optional(),
     type: queryTypesSchema.optional(),
+    tag: queryTagsSchema.optional(),
     explain: queryFlagSchema.default(false),
   });
   const router = Router();
   router.get('/api/search', async (request, response) => {
     const query = parseInput(querySchema, request.query, 'query');
-    const filter = searchFilter(query.sourcePrefix, query.type);
+    const filter = searchFilter(query.sourcePrefix, query.type, query.tag);
     const search: SearchRequest = { collection: query.collection, query: query.q, k: query.k, ...(filter ? { filter } : {}) };
     if (!query.explain) {
       response.json({ hits: await service.search(search) });

@@ -48,6 +48,19 @@ describe('POST /api/collections/:name/documents', () => {
     expect(inputs[1]).not.toHaveProperty('mediaType');
   });
 
+  it('gives every file of the upload the tags of the comma-separated tags field', async () => {
+    const form = new FormData();
+    form.append('files', new Blob(['# Laptops'], { type: 'text/markdown' }), 'laptops.md');
+    form.append('files', new Blob(['plain text']), 'notes.txt');
+    form.append('tags', 'it, onboarding,');
+    expect((await fetch(uploadUrl, { method: 'POST', body: form })).status).toBe(201);
+    const inputs = server.service.ingestCalls[0]?.inputs ?? [];
+    expect(inputs.map((input) => input.tags)).toEqual([
+      ['it', 'onboarding'],
+      ['it', 'onboarding'],
+    ]);
+  });
+
   it('keeps relative paths but never a path outside', async () => {
     const { body, contentType } = rawMultipart([
       { field: 'files', filename: 'handbook/onboarding.md', content: 'a' },

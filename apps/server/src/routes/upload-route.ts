@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { z } from 'zod';
 import { AndesError } from '@andes/core';
 import type { AndesConfig, AndesService, IngestInput } from '@andes/runtime';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
@@ -7,6 +8,10 @@ import { ingestResponseStatus } from '../uploads/ingest-response-status.js';
 import { createUploadMiddleware, uploadField } from '../uploads/upload-middleware.js';
 import { uploadSourceName } from '../uploads/upload-source-name.js';
 import { collectionParametersSchema } from './collection-name-schema.js';
+import { queryTagsSchema } from './search-filter-schema.js';
+
+/** The upload's text fields: `tags`, comma-separated or repeated, given to every file of the upload. */
+const uploadFieldsSchema = z.object({ tags: queryTagsSchema.optional() });
 
 /** Dependencies of {@link createUploadRoute}. */
 export interface UploadRouteDependencies {
@@ -15,7 +20,9 @@ export interface UploadRouteDependencies {
 }
 
 /**
- * `POST /api/collections/:name/documents`, multipart with files in the repeatable field `files`: ingests them into
+ * `POST /api/collections/:name/documents`, multipart with files in the repeatable field `files` and optional text
+ * field `tags` (comma-separated or repeated, applied to every file of the upload; they replace the tags a re-uploaded
+ * document had, so an upload without `tags` clears them): ingests them into
  * the collection (created on first upload) and answers only once they are stored: 201 with the IngestReport,
  * 200 with it when some files failed, or the first failure's status with the report in `error.details` when all did.
  */
@@ -30,7 +37,10 @@ export function createUploadRoute({ service, config }: UploadRouteDependencies):
     createUploadMiddleware(config),
     async (request, response) => {
       const { name } = parseInput(collectionParametersSchema, request.params, 'path');
-      const inputs = uploadedFiles(request).map(toIngestInput);
+      const { tags } = parseInput(uploadFieldsSchema, request.body ?? {}, 'body');
+      const inputs = uploadedFiles(request)
+        .map(toIngestInput)
+        .map((input) => (tags === undefined || tags.length === 0 ? input : { ...input, tags }));
       const report = await service.ingest(name, inputs, { signal: abortOnDisconnect(response) });
       response.status(ingestResponseStatus(report)).json(report);
     },

@@ -20,7 +20,7 @@ const multerErrors: Record<string, { code: 'invalid_request' | 'payload_too_larg
 
 /**
  * Reads a multipart upload into memory (`request.files`), with the configured per-file size and file count limits.
- * Files must come in the repeatable field `files`; other text fields are ignored (at most 100, 64 KiB each). Paths
+ * Files must come in the repeatable field `files`; text fields land in `request.body` (at most 100, 64 KiB each). Paths
  * in file names are kept for `uploadSourceName` to clean. Every failure becomes an AndesError: limits are 413,
  * a file in another field or a malformed body 400. A request that is not multipart passes through with no files.
  */

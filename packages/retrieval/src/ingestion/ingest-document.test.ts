@@ -47,6 +47,24 @@ describe('ingestDocument into a real SQLite store', () => {
     expect(await store.listDocuments('handbook')).toHaveLength(1);
   });
 
+  it('stores the tags given, and updates only the tags when an unchanged file is ingested with others', async () => {
+    const bytes = encode('# Parking\n\nStaff park on level two of the garage.');
+    const created = await ingestDocument({ store, collection: 'handbook', source: 'parking.md', bytes, tags: ['facilities'] });
+    expect(created.document.tags).toEqual(['facilities']);
+    const hits = await store.searchLexical('handbook', 'garage', { k: 5, filter: { tags: ['facilities'] } });
+    expect(hits).toHaveLength(1);
+
+    const same = await ingestDocument({ store, collection: 'handbook', source: 'parking.md', bytes, tags: [' facilities'] });
+    expect(same.status).toBe('unchanged');
+    const retagged = await ingestDocument({ store, collection: 'handbook', source: 'parking.md', bytes, tags: ['staff', 'cars'] });
+    expect(retagged.status).toBe('updated');
+    expect(retagged.document).toMatchObject({ id: created.document.id, chunkCount: created.document.chunkCount, tags: ['cars', 'staff'] });
+    expect(await store.searchLexical('handbook', 'garage', { k: 5, filter: { tags: ['facilities'] } })).toEqual([]);
+    expect(await store.searchLexical('handbook', 'garage', { k: 5, filter: { tags: ['staff'] } })).toEqual(hits);
+    const untagged = await ingestDocument({ store, collection: 'handbook', source: 'parking.md', bytes });
+    expect(untagged.document.tags).toEqual([]);
+  });
+
   it('stores nothing for an unsupported file or a cancelled ingestion', async () => {
     const image = ingestDocument({ store, collection: 'handbook', source: 'scan.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]) });
     await expect(image).rejects.toMatchObject({ code: 'unsupported_file_type' });

@@ -1,4 +1,4 @@
-import { noopLogger, type DocumentWrite, type DocumentWriteResult, type EmbeddingModel, type KnowledgeStore, type Logger } from '@andes/core';
+import { noopLogger, type DocumentRecord, type DocumentWrite, type DocumentWriteResult, type EmbeddingModel, type KnowledgeStore, type Logger, type SourceDocument } from '@andes/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 import { chunkDocument } from '../chunking/chunk-document.js';
 import { chunkIndexText } from '../chunking/chunk-index-text.js';
@@ -22,6 +22,11 @@ export interface IngestDocumentOptions {
   bytes: Uint8Array;
   /** Declared media type (an upload's Content-Type). Default: decided from the extension and the bytes. */
   mediaType?: string;
+  /**
+   * The document's tags, for `ChunkFilter.tags`. They replace whatever tags the stored version had; ingesting an
+   * unchanged file with other tags updates only the tags (no parsing or embedding). Default: none.
+   */
+  tags?: string[];
   /** Chunk sizes. Default: {@link chunkDocument}'s (200 words, 30 words of overlap). */
   chunkOptions?: ChunkOptions;
   /** The parsers to choose from. Default: Markdown, plain text, HTML. */
@@ -34,9 +39,20 @@ export interface IngestDocumentOptions {
   logger?: Logger;
 }
 
+/** Whether the given tags, as a set of trimmed non-empty names, are the stored ones. */
+function sameTags(stored: readonly string[], given: readonly string[]): boolean {
+  const wanted = new Set(given.map((tag) => tag.trim()).filter((tag) => tag.length > 0));
+  return wanted.size === new Set(stored).size && stored.every((tag) => wanted.has(tag));
+}
+
+function sourceOf(record: DocumentRecord & { text: string; tags: string[] }): SourceDocument {
+  const { source, title, mediaType, text, contentHash: hash, tags } = record;
+  return { source, title, mediaType, text, contentHash: hash, tags, ...(record.warnings ? { warnings: record.warnings } : {}) };
+}
+
 /**
  * Ingests one file: hashes the bytes first and, when the store already holds this source with the same hash,
- * returns `unchanged` without parsing or embedding. Otherwise parses, chunks, embeds the chunks (when an embedding
+ * returns `unchanged` without parsing or embedding (or, when only `tags` differ, has the store replace the tags). Otherwise parses, chunks, embeds the chunks (when an embedding
  * model is given) and stores document, chunks and vectors in one `putDocument` call, which replaces an older
  * version atomically.
  *
@@ -48,8 +64,15 @@ export async function ingestDocument(options: IngestDocumentOptions): Promise<Do
   throwIfAborted(signal);
   const existing = await store.findDocumentBySource(collection, source);
   if (existing && existing.contentHash === contentHash(options.bytes)) {
-    logger.debug('document unchanged', { collection, source });
-    return { document: existing, status: 'unchanged' };
+    if (sameTags(existing.tags ?? [], options.tags ?? [])) {
+      logger.debug('document unchanged', { collection, source });
+      return { document: existing, status: 'unchanged' };
+    }
+    // Same content, other tags: the store replaces only the tags, so the stored record stands in for a parse.
+    const retag = { ...existing, text: '', tags: options.tags ?? [] };
+    const result = await store.putDocument({ collection, document: sourceOf(retag), chunks: [] });
+    logger.debug('document tags updated', { collection, source, status: result.status });
+    return result;
   }
 
   const document = await parseDocument({
@@ -59,7 +82,11 @@ export async function ingestDocument(options: IngestDocumentOptions): Promise<Do
     ...(options.parsers === undefined ? {} : { parsers: options.parsers }),
   });
   const chunks = chunkDocument(document, options.chunkOptions);
-  const write: DocumentWrite = { collection, document, chunks };
+  const write: DocumentWrite = {
+    collection,
+    document: options.tags === undefined ? document : { ...document, tags: options.tags },
+    chunks,
+  };
   if (embeddingModel) {
     const texts = chunks.map((chunk) => chunkIndexText({ title: document.title, headingPath: chunk.headingPath, text: chunk.text }));
     write.embeddings = await embedInBatches(embeddingModel, texts, { batchSize: options.embeddingBatchSize ?? 32, ...(signal ? { signal } : {}) });

@@ -42,6 +42,7 @@ async function ingestOne(options: IngestFilesOptions, input: IngestInput): Promi
       logger: options.logger,
       ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
       ...(input.mediaType ? { mediaType: input.mediaType } : {}),
+      ...(input.tags ? { tags: input.tags } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     return { source: input.source, status, documentId: document.id, chunkCount: document.chunkCount };

@@ -48,6 +48,8 @@ export interface TestDocument {
   /** Mixed into the content hash, to make a new version with the same text. */
   version?: string;
   embeddingModel?: string;
+  /** The document's tags. Default: none given. */
+  tags?: string[];
 }
 
 /** The {@link DocumentWrite} for a test document; embeddings are included when every chunk has a vector. */
@@ -77,6 +79,7 @@ export function documentWrite(document: TestDocument): DocumentWrite {
       mediaType: document.mediaType ?? 'text/markdown',
       text,
       contentHash,
+      ...(document.tags === undefined ? {} : { tags: document.tags }),
     },
     chunks,
     ...(embeddings ? { embeddings } : {}),

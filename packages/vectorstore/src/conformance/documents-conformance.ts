@@ -70,6 +70,25 @@ export function describeDocuments(openStore: OpenKnowledgeStore): void {
       expect((await context.store.getCollection('docs'))?.chunkCount).toBe(1);
     });
 
+    it('stores tags, and replaces only the tags when the content is unchanged', async () => {
+      const created = await context.store.putDocument(documentWrite({ ...original, tags: ['security', 'onboarding'] }));
+      expect(created.document.tags).toEqual(['onboarding', 'security']);
+      const hitsBefore = await context.store.searchLexical('docs', 'zebra', { k: 5 });
+
+      const same = await context.store.putDocument(documentWrite({ ...original, tags: ['security', 'onboarding'] }));
+      expect(same.status).toBe('unchanged');
+      const retagged = await context.store.putDocument(documentWrite({ ...original, tags: ['archive'] }));
+      expect(retagged.status).toBe('updated');
+      expect(retagged.document).toMatchObject({ id: created.document.id, chunkCount: 2, tags: ['archive'] });
+      expect((await context.store.findDocumentBySource('docs', original.source))?.tags).toEqual(['archive']);
+      expect(await context.store.searchLexical('docs', 'zebra', { k: 5 })).toEqual(hitsBefore);
+      expect(await context.store.searchLexical('docs', 'zebra', { k: 5, filter: { tags: ['security'] } })).toEqual([]);
+
+      const untagged = await context.store.putDocument(documentWrite(original));
+      expect(untagged.status).toBe('updated');
+      expect((await context.store.listDocuments('docs'))[0]?.tags).toEqual([]);
+    });
+
     it('deletes a document from the lexical and the vector search', async () => {
       const kept = await context.store.putDocument(
         documentWrite({ source: 'kept.md', chunks: [{ text: 'The kept capybara remains.', vector: axisVector(8, 7) }] }),

@@ -11,6 +11,7 @@ async function seedCorpus(store: KnowledgeStore): Promise<{ archiveId: string; h
     await store.putDocument(
       documentWrite({
         source: `handbook/${position < 10 ? 'hr' : 'it'}/policy-${position}.md`,
+        tags: position < 10 ? ['hr'] : ['it', 'internal'],
         chunks: [{ text: `Expense policy policy policy number ${position}.`, vector }],
       }),
     );
@@ -19,6 +20,7 @@ async function seedCorpus(store: KnowledgeStore): Promise<{ archiveId: string; h
     documentWrite({
       source: 'intranet/policy.html',
       mediaType: 'text/html',
+      tags: ['public', 'internal'],
       chunks: [{ text: 'The expense policy page.', vector: axisVector(dimensions, 1) }],
     }),
   );
@@ -96,6 +98,49 @@ export function describeFilters(openStore: OpenKnowledgeStore): void {
         vector: ['archive/2019/notes.txt'],
       });
       expect(await both({ documentIds: [htmlId], sourcePrefix: 'archive/' }, 50)).toEqual({ lexical: [], vector: [] });
+    });
+
+    it('filters by tags: a document with any of the tags matches; an empty list matches nothing', async () => {
+      await seedCorpus(context.store);
+      expect(await both({ tags: ['public'] }, 50)).toEqual({
+        lexical: ['intranet/policy.html'],
+        vector: ['intranet/policy.html'],
+      });
+      const internal = await both({ tags: ['internal'] }, 50);
+      for (const found of [internal.lexical, internal.vector]) {
+        expect(found).toHaveLength(11);
+        expect(found.every((source) => source.startsWith('handbook/it/') || source === 'intranet/policy.html')).toBe(true);
+      }
+      const either = await both({ tags: ['hr', 'public'] }, 50);
+      expect(either.lexical).toHaveLength(11);
+      expect(either.vector).toHaveLength(11);
+      expect(await both({ tags: ['Public', 'nobody'] }, 50)).toEqual({ lexical: [], vector: [] });
+      expect(await both({ tags: [] }, 50)).toEqual({ lexical: [], vector: [] });
+      expect(await both({ tags: ['internal'], mediaTypes: ['text/html'] }, 50)).toEqual({
+        lexical: ['intranet/policy.html'],
+        vector: ['intranet/policy.html'],
+      });
+    });
+
+    it('a low-ranked tagged document is found with a small k', async () => {
+      await seedCorpus(context.store);
+      await context.store.putDocument(
+        documentWrite({
+          source: 'archive/2019/notes.txt',
+          mediaType: 'text/plain',
+          tags: ['archive'],
+          chunks: [
+            {
+              text: `Old notes. ${'Unrelated filler words about lunch menus. '.repeat(30)} One mention of policy.`,
+              vector: axisVector(dimensions, 7),
+            },
+          ],
+        }),
+      );
+      expect(await both({ tags: ['archive'] }, 3)).toEqual({
+        lexical: ['archive/2019/notes.txt'],
+        vector: ['archive/2019/notes.txt'],
+      });
     });
   });
 }

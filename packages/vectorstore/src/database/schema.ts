@@ -1,5 +1,5 @@
 /** The schema version this code writes; stored in `PRAGMA user_version`. */
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
 /**
  * Statements that bring a database from the version it has (the key) to the next. A new database runs
@@ -8,6 +8,8 @@ export const schemaVersion = 2;
 export const schemaUpgrades: Readonly<Record<number, readonly string[]>> = {
   // 2: documents keep the warnings parsing raised (hidden text removed, a misleading file name), as JSON.
   1: ["ALTER TABLE documents ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'"],
+  // 3: documents keep the tags given at ingestion, as a JSON array of strings.
+  2: ["ALTER TABLE documents ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'"],
 };
 
 /**
@@ -33,6 +35,7 @@ export const schemaStatements: readonly string[] = [
     chunk_count INTEGER NOT NULL,
     ingested_at TEXT NOT NULL,
     warnings TEXT NOT NULL DEFAULT '[]',
+    tags TEXT NOT NULL DEFAULT '[]',
     UNIQUE (collection_id, source)
   )`,
   `CREATE TABLE chunks (

@@ -14,6 +14,8 @@ export interface DocumentRow {
   ingested_at: string;
   /** The document's warnings as a JSON array. */
   warnings: string;
+  /** The document's tags as a JSON array of strings. */
+  tags: string;
 }
 
 /** The public view of a document row. */
@@ -28,6 +30,7 @@ export function toDocumentRecord(row: DocumentRow, collection: string): Document
     chunkCount: row.chunk_count,
     ingestedAt: row.ingested_at,
     warnings: parseWarnings(row.warnings),
+    tags: parseTags(row.tags),
   };
 }
 
@@ -44,6 +47,17 @@ function parseWarnings(json: string): DocumentWarning[] {
     (warning): warning is DocumentWarning =>
       typeof warning === 'object' && warning !== null && typeof warning.code === 'string' && typeof warning.message === 'string',
   );
+}
+
+/** The tags column read back: only strings survive. */
+function parseTags(json: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
 }
 
 /** The document with this id in the collection, or undefined. */

@@ -39,6 +39,7 @@ describe('document warnings in the SQLite store', () => {
     await first.close();
     const raw = new Database(path.join(directory.dataDir, 'andes.db'));
     raw.exec('ALTER TABLE documents DROP COLUMN warnings');
+    raw.exec('ALTER TABLE documents DROP COLUMN tags');
     raw.pragma('user_version = 1');
     raw.close();
 

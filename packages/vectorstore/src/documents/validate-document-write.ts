@@ -17,6 +17,9 @@ export function validateDocumentWrite(write: DocumentWrite): number | undefined 
     if (typeof document?.[field] !== 'string') throw invalid(`document.${field} must be a string`);
   }
   if (document.source.length === 0) throw invalid('document.source must not be empty');
+  if (document.tags !== undefined && !(Array.isArray(document.tags) && document.tags.every((tag) => typeof tag === 'string'))) {
+    throw invalid('document.tags must be an array of strings');
+  }
   if (!Array.isArray(chunks)) throw invalid('chunks must be an array');
   for (const [position, chunk] of chunks.entries()) {
     const integers = [chunk.index, chunk.startOffset, chunk.endOffset];

@@ -7,6 +7,7 @@ import type { VectorChange } from '../vector/vector-indexes.js';
 import { assertEmbeddingsFit } from './assert-embeddings-fit.js';
 import { findDocumentBySource, toDocumentRecord, type DocumentRow } from './document-rows.js';
 import { insertChunks } from './insert-chunks.js';
+import { normalizeTags } from './normalize-tags.js';
 import { removeDocumentChunks } from './remove-document-chunks.js';
 
 /** What {@link writeDocument} did: the result for the caller and the change for the vector index. */
@@ -17,7 +18,8 @@ export interface DocumentWriteOutcome {
 
 /**
  * Stores a validated write. Call inside one write transaction: on any throw nothing of it remains. An unchanged
- * document (same source, same content hash) writes nothing; a changed one keeps its id and has its old chunks
+ * document (same source, same content hash) writes nothing, unless its tags differ: then only the tags are replaced
+ * (status `updated`, no vector change). A changed one keeps its id and has its old chunks
  * replaced. Bumps the collection's index generation whenever its vectors change, so an index file saved before this
  * write is recognised as stale.
  */
@@ -28,9 +30,15 @@ export function writeDocument(
 ): DocumentWriteOutcome {
   const collection = findOrCreateCollection(database, write.collection);
   const existing = findDocumentBySource(database, collection.id, write.document.source);
+  const tags = JSON.stringify(normalizeTags(write.document.tags));
   if (existing?.content_hash === write.document.contentHash) {
-    const document = toDocumentRecord(existing, collection.name);
-    return { result: { document, status: 'unchanged' }, vectorChange: undefined };
+    if (existing.tags === tags) {
+      return { result: { document: toDocumentRecord(existing, collection.name), status: 'unchanged' }, vectorChange: undefined };
+    }
+    // Same content, new tags: the tags are replaced in place; chunks and vectors stay.
+    prepared(database, 'UPDATE documents SET tags = ? WHERE id = ?').run(tags, existing.id);
+    const document = toDocumentRecord({ ...existing, tags }, collection.name);
+    return { result: { document, status: 'updated' }, vectorChange: undefined };
   }
   if (dimensions !== undefined) assertEmbeddingsFit(collection, dimensions, write.embeddingModel);
 
@@ -45,14 +53,15 @@ export function writeDocument(
     chunk_count: write.chunks.length,
     ingested_at: new Date().toISOString(),
     warnings: JSON.stringify(write.document.warnings ?? []),
+    tags,
   };
   prepared(
     database,
-    `INSERT INTO documents (id, collection_id, source, title, media_type, content_hash, chunk_count, ingested_at, warnings)
-     VALUES (@id, @collection_id, @source, @title, @media_type, @content_hash, @chunk_count, @ingested_at, @warnings)
+    `INSERT INTO documents (id, collection_id, source, title, media_type, content_hash, chunk_count, ingested_at, warnings, tags)
+     VALUES (@id, @collection_id, @source, @title, @media_type, @content_hash, @chunk_count, @ingested_at, @warnings, @tags)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, media_type = excluded.media_type,
        content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, ingested_at = excluded.ingested_at,
-       warnings = excluded.warnings`,
+       warnings = excluded.warnings, tags = excluded.tags`,
   ).run(row);
   const added = insertChunks(database, collection.id, row, write);
 

@@ -31,6 +31,14 @@ const filterRules: readonly FilterRule[] = [
           sql: 'd.id IN (SELECT value FROM json_each(@documentIds))',
           parameters: { documentIds: JSON.stringify(documentIds) },
         },
+  // Any-of: the document's tag array and the asked tags share at least one value.
+  ({ tags }) =>
+    tags === undefined
+      ? undefined
+      : {
+          sql: 'EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value IN (SELECT value FROM json_each(@tags)))',
+          parameters: { tags: JSON.stringify(tags) },
+        },
 ];
 
 /** A whole {@link ChunkFilter} as SQL. */
