@@ -8,6 +8,7 @@
  *      no 5xx other than 503 — for several queue bounds.
  * Threads: ANDES_BENCH_THREADS (default 1) for both Andes and raw. ANDES_BENCH_SERVING_ONLY=overload runs part 4 alone.
  * ANDES_BENCH_SPARE_SEQUENCES sets the server's ANDES_CHAT_SPARE_SEQUENCES (0: no spares, the behaviour before them).
+ * ANDES_BENCH_OVERLOAD_QUEUES: comma-separated queue bounds for part 4 (default 0,4,16).
  */
 import os from 'node:os';
 import { buildAnswerPrompt } from '@andes/retrieval';
@@ -24,6 +25,7 @@ const threads = Number(process.env['ANDES_BENCH_THREADS'] ?? 1);
 const overloadOnly = process.env['ANDES_BENCH_SERVING_ONLY'] === 'overload';
 const spareSequences = process.env['ANDES_BENCH_SPARE_SEQUENCES'];
 const sequences = 4;
+const overloadQueues = (process.env['ANDES_BENCH_OVERLOAD_QUEUES'] ?? `0,${sequences},16`).split(',').map(Number);
 const configuredContextSize = 8192;
 const answerTokens = 512;
 const overloadSeconds = 6;
@@ -62,7 +64,7 @@ try {
     await compareAsk(server.url, raw);
     await compareParallel(server.url, chatModel);
   }
-  for (const queue of [0, sequences, 16]) {
+  for (const queue of overloadQueues) {
     await server.stop();
     server = await startServerProcess(['--data-dir', dataDirectory.path, '--model', models.chatModelPath], environment(queue));
     await overload(server.url, chatModel, queue);

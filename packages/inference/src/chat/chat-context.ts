@@ -16,7 +16,10 @@ export interface ChatContextOptions {
   contextSize: NonNullable<LlamaContextOptions['contextSize']>;
   /** Evaluation threads. */
   threads: number;
-  /** Generations allowed to wait for a free sequence; more are refused with `queue_full`. */
+  /**
+   * Generations allowed to wait for a free, cleared sequence (one still being cleared counts as not free); more
+   * are refused with `queue_full`.
+   */
   maxWaiting: number;
   /** LoRA adapters applied to every evaluation in this context. Default: none. */
   lora?: { filePath: string; scale: number }[];

@@ -48,7 +48,10 @@ export interface LlamaChatModelOptions {
    * Default: `sequences`.
    */
   spareSequences?: number;
-  /** Generations allowed to wait for a free sequence; more are refused with `queue_full`. Default: unbounded. */
+  /**
+   * Generations allowed to wait for a free, cleared sequence (one still being cleared counts as not free); more
+   * are refused with `queue_full`. Default: unbounded.
+   */
   maxWaiting?: number;
   /** `maxTokens` when a request sets none. Default 1024 (always capped by the room left in the context). */
   defaultMaxTokens?: number;

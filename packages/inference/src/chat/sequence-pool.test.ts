@@ -60,13 +60,19 @@ describe('SequencePool', () => {
     expect(await next).toBe('a');
   });
 
-  it('with maxWaiting 0 admits a caller while a slot is free, even if its item is still being reset', async () => {
-    const pool = new SequencePool(['only'], 0, { reset: () => new Promise<void>((resolve) => setTimeout(resolve, 5)) });
-    pool.release(await pool.acquire());
-    const admitted = pool.acquire();
-    expect(pool.waiting).toBe(0);
-    await expect(pool.acquire()).rejects.toMatchObject({ code: 'queue_full' });
+  it('counts a caller that would wait for a reset as waiting: refused with maxWaiting 0, served after the reset with 1', async () => {
+    const reset = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+    const strict = new SequencePool(['only'], 0, { reset });
+    strict.release(await strict.acquire());
+    await expect(strict.acquire()).rejects.toMatchObject({ code: 'queue_full' });
+    await strict.settled();
+    expect(await strict.acquire()).toBe('only');
+
+    const patient = new SequencePool(['only'], 1, { reset });
+    patient.release(await patient.acquire());
+    const admitted = patient.acquire();
+    expect(patient.waiting).toBe(1);
+    await expect(patient.acquire()).rejects.toMatchObject({ code: 'queue_full' });
     expect(await admitted).toBe('only');
-    await pool.settled();
   });
 });

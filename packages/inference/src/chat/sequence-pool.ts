@@ -37,7 +37,8 @@ export class SequencePool<Item> {
 
   /**
    * @param items the pooled items, all ready at first
-   * @param maxWaiting most callers allowed to wait for a slot; one more is refused with AndesError `queue_full`
+   * @param maxWaiting most callers allowed to wait, for a slot or for a reset to finish; one more is refused with
+   *   AndesError `queue_full` (with 0, a caller is admitted only when a ready item is there for it)
    * @param options slots and reset, see {@link SequencePoolOptions}
    */
   constructor(
@@ -50,9 +51,9 @@ export class SequencePool<Item> {
     this.reset = options.reset;
   }
 
-  /** Callers waiting for a slot (not those that hold a slot and wait only for a reset to finish). */
+  /** Callers waiting, for a slot or for a reset to finish. */
   get waiting(): number {
-    return Math.max(0, this.waiters.length - this.freeSlots);
+    return this.waiters.length;
   }
 
   /** Resolves with a ready item, in arrival order. Rejects with `aborted` when `signal` fires while waiting. */
@@ -60,7 +61,8 @@ export class SequencePool<Item> {
     if (this.closed) return Promise.reject(new AndesError('not_ready', 'The model is shutting down'));
     if (signal?.aborted) return Promise.reject(abortedError());
     if (this.waiters.length === 0 && this.freeSlots > 0 && this.ready.length > 0) return Promise.resolve(this.lend());
-    if (this.waiters.length >= this.freeSlots + this.maxWaiting) {
+    // A caller that would wait for a reset waits like one without a slot: with maxWaiting 0, nobody waits.
+    if (this.waiters.length >= this.maxWaiting) {
       return Promise.reject(new AndesError('queue_full', 'Too many generations are waiting', {
         details: { maxWaiting: this.maxWaiting },
       }));
