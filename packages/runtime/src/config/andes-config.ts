@@ -34,8 +34,10 @@ export const andesConfigSchema = z.object({
   /** Generations the chat model runs at once, each on a sequence of one shared context (env `ANDES_CHAT_SEQUENCES`). Default 4. */
   chatSequences: positiveInt.max(64).default(4),
   /**
-   * Generations allowed to wait for a free sequence, first come first served (env `ANDES_MAX_QUEUED_REQUESTS`);
-   * one more is refused with `queue_full` (HTTP 429 with `Retry-After`). 0 admits a request only when a sequence is free. Default 16.
+   * Generations allowed to wait for a free, cleared sequence, first come first served (env
+   * `ANDES_MAX_QUEUED_REQUESTS`); one more is refused with `queue_full` (HTTP 429 with `Retry-After`). 0 admits a
+   * request only when a cleared sequence is ready, so it starts at once: the setting for the lowest time to first
+   * token under overload. Default 16.
    */
   maxQueuedRequests: z.coerce.number().int().min(0).default(16),
   /**
