@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DocumentWrite, DocumentWriteResult } from '@andes/core';
 import { findOrCreateCollection } from '../database/collection-rows.js';
+import { advanceIndexGeneration } from '../database/advance-index-generation.js';
 import { prepared } from '../database/prepared-statement.js';
 import { newDocumentId } from '../database/record-ids.js';
 import type { VectorChange } from '../vector/vector-indexes.js';
@@ -67,16 +68,7 @@ export function writeDocument(
 
   let vectorChange: VectorChange | undefined;
   if (removed.length > 0 || added.length > 0) {
-    const generationAfter = collection.index_generation + 1;
-    prepared(
-      database,
-      `UPDATE collections SET index_generation = @generationAfter,
-         embedding_dimensions = coalesce(embedding_dimensions, @dimensions),
-         embedding_model = coalesce(embedding_model, @model)
-       WHERE id = @id`,
-    ).run({
-      id: collection.id,
-      generationAfter,
+    const generationAfter = advanceIndexGeneration(database, collection, {
       dimensions: dimensions ?? null,
       model: dimensions === undefined ? null : (write.embeddingModel ?? null),
     });

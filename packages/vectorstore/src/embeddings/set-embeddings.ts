@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChunkEmbedding, StoredEmbeddingModel } from '@andes/core';
 import type { CollectionRow } from '../database/collection-rows.js';
+import { advanceIndexGeneration } from '../database/advance-index-generation.js';
 import { embeddingToBlob } from '../database/embedding-blob.js';
 import { prepared } from '../database/prepared-statement.js';
 import { assertEmbeddingsFit } from '../documents/assert-embeddings-fit.js';
@@ -35,14 +36,7 @@ export function storeEmbeddings(
     if (label !== undefined) added.push({ label, vector });
   }
   if (added.length === 0) return { stored: 0, vectorChange: undefined };
-  const generationAfter = collection.index_generation + 1;
-  prepared(
-    database,
-    `UPDATE collections SET index_generation = @generationAfter,
-       embedding_dimensions = coalesce(embedding_dimensions, @dimensions),
-       embedding_model = coalesce(embedding_model, @model)
-     WHERE id = @id`,
-  ).run({ id: collection.id, generationAfter, dimensions: model.dimensions, model: model.id });
+  const generationAfter = advanceIndexGeneration(database, collection, { dimensions: model.dimensions, model: model.id });
   return {
     stored: added.length,
     vectorChange: {
