@@ -64,10 +64,19 @@ describe('LoRA adapters chosen per request', () => {
   });
 
   it('refuses another adapter with queue_full while every adapter context is busy', async () => {
-    // The adapter context is taken as soon as generate() is called.
-    const busy = model.generate(question, { maxTokens: 200, temperature: 1, seed: 5, lora: { path: adapterPath } });
+    // Hold the only adapter context with a long greedy generation (it repeats one token, so it does not stop early),
+    // and ask for another adapter only once that generation is streaming.
+    let streaming: () => void = () => {};
+    const firstText = new Promise<void>((resolve) => (streaming = resolve));
+    const busy = model.generate(question, {
+      ...greedy,
+      maxTokens: 300,
+      onTextChunk: () => streaming(),
+      lora: { path: adapterPath },
+    });
+    await firstText;
     await expect(model.generate(question, { ...greedy, lora: { path: otherAdapterPath } })).rejects.toMatchObject({ code: 'queue_full' });
-    await busy;
+    expect((await busy).completionTokens).toBe(300);
     expect((await model.generate(question, { ...greedy, lora: { path: otherAdapterPath } })).completionTokens).toBe(8);
   });
 
