@@ -1,6 +1,8 @@
 /**
- * Decode and prompt tokens/s of a Llama-3-8B-shaped GGUF on a CUDA GPU, for 1, 4 and 8 parallel streams, next to
- * the physical ceiling for decode (memory bandwidth / bytes of weights read per token).
+ * Decode and prompt tokens/s of a Llama-3-8B-shaped GGUF on a CUDA GPU, for 1, 4, 8 and 16 parallel streams, next
+ * to the physical ceiling for decode (memory bandwidth / bytes of weights read per token); what `andes models
+ * inspect` estimates for it; and Andes's `LlamaChatModel` generation against raw node-llama-cpp on it.
+ * Figures measured on an H100: docs/benchmarks/llama-8b-gpu.md.
  *
  * The model has Meta-Llama-3-8B's shapes (32 blocks, 4096 wide, 32 query / 8 KV heads, 14336 SwiGLU, 128,256
  * vocabulary, untied output) with random F16 weights: speed does not depend on weight values. It is written once,
@@ -10,7 +12,8 @@
  * CUDA build of llama.cpp, it says how to build one and exits 1.
  * Environment: `ANDES_GPU_BANDWIDTH_GBPS` sets the bandwidth when the GPU is not in the table below;
  * `ANDES_BENCH_CPU_DRY_RUN=1` runs the same measurements on the CPU with the tiny test model, to check this
- * script on a machine without a GPU (its figures say nothing about GPUs).
+ * script on a machine without a GPU (its figures say nothing about GPUs); `ANDES_BENCH_PREPARE_ONLY=1` only writes
+ * the model file (to write it while llama.cpp's CUDA build runs).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureTestModels, makeTestModel, readGgufFile } from '@andes/gguf';
 import { loadLlamaBackend } from '@andes/inference';
+import { compareAndesWithRaw, printInspection } from './gpu/andes-vs-raw-generation.js';
 
 type Llama = Awaited<ReturnType<typeof loadLlamaBackend>>;
 type LlamaModel = Awaited<ReturnType<Llama['loadModel']>>;
@@ -27,7 +31,7 @@ type Sequence = ReturnType<LlamaContext['getSequence']>;
 type Token = Parameters<Sequence['evaluate']>[0][number];
 
 const dryRun = process.env['ANDES_BENCH_CPU_DRY_RUN'] === '1';
-const streamCounts = [1, 4, 8];
+const streamCounts = [1, 4, 8, 16];
 const promptLength = dryRun ? 64 : 512;
 const decodeLength = dryRun ? 16 : 128;
 
@@ -104,9 +108,17 @@ function randomPrompt(length: number, seed: number): Token[] {
   });
 }
 
-/** Aggregate prompt tokens/s with `sequences` evaluating a prompt each, at once. */
+/**
+ * Aggregate prompt tokens/s with `sequences` evaluating a prompt each, at once. The same batch shape runs once
+ * untimed first: the first batch of a new size sets up GPU kernels and buffers (without it, 1 stream measured
+ * 1,927 tokens/s on an H100 instead of ~9,700).
+ */
 async function promptRate(sequences: Sequence[]): Promise<number> {
-  await Promise.all(sequences.map((sequence) => sequence.clearHistory()));
+  for (const round of ['warm-up', 'timed']) {
+    await Promise.all(sequences.map((sequence) => sequence.clearHistory()));
+    if (round === 'timed') break;
+    await Promise.all(sequences.map((sequence, index) => sequence.evaluateWithoutGeneratingNewTokens(randomPrompt(promptLength, index + 1))));
+  }
   const started = performance.now();
   await Promise.all(sequences.map((sequence, index) => sequence.evaluateWithoutGeneratingNewTokens(randomPrompt(promptLength, index + 1))));
   return (sequences.length * promptLength) / ((performance.now() - started) / 1000);
@@ -133,6 +145,10 @@ async function decodeRate(sequences: Sequence[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  if (process.env['ANDES_BENCH_PREPARE_ONLY'] === '1') {
+    console.log(`model ready: ${await eightBShapedModel()}`);
+    return;
+  }
   const gpu = dryRun ? { name: 'none (CPU dry run)', memoryMiB: 0 } : detectNvidiaGpu();
   if (gpu === undefined) {
     console.log('skipped: no GPU (nvidia-smi finds no NVIDIA GPU on this machine)');
@@ -149,6 +165,7 @@ async function main(): Promise<void> {
   }
   const modelPath = dryRun ? (await ensureTestModels()).chatModelPath : await eightBShapedModel();
   const threads = dryRun ? 1 : Math.max(1, os.availableParallelism());
+  await printInspection(llama, modelPath, 8192, 4);
   const model = await llama.loadModel({ modelPath, gpuLayers: dryRun ? 0 : 'max' });
   const context = await model.createContext({
     sequences: Math.max(...streamCounts),
@@ -183,6 +200,10 @@ async function main(): Promise<void> {
   } finally {
     await context.dispose();
     await model.dispose();
+  }
+  try {
+    await compareAndesWithRaw(llama, modelPath, { threads, contextSize: 2048, tokens: dryRun ? 32 : 256, rounds: 5 });
+  } finally {
     await llama.dispose();
   }
 }

@@ -22,15 +22,20 @@ export interface RawGenerator {
   dispose(): Promise<void>;
 }
 
+/** Where the raw model runs: the CPU (default), or node-llama-cpp's own GPU choice with its own layer fitting. */
+export interface RawGeneratorOptions {
+  gpu?: 'cpu' | 'auto';
+}
+
 /**
- * Loads node-llama-cpp from the inference package's dependencies (the test package does not depend on it) and
- * opens `modelPath` on the CPU with `threads` threads.
+ * Loads node-llama-cpp from the inference package's dependencies (the test package does not depend on it; a
+ * bundled copy of a benchmark finds it by its package name instead) and opens `modelPath` with `threads` threads.
  */
-export async function openRawGenerator(modelPath: string, threads: number, contextSize: number): Promise<RawGenerator> {
-  const entry = path.join(repositoryRoot, 'packages/inference/node_modules/node-llama-cpp/dist/index.js');
-  const { getLlama, LlamaChat, LlamaLogLevel } = (await import(pathToFileURL(entry).href)) as typeof NodeLlamaCpp;
-  const llama = await getLlama({ gpu: false, build: 'never', skipDownload: true, progressLogs: false, logLevel: LlamaLogLevel.error });
-  const model = await llama.loadModel({ modelPath });
+export async function openRawGenerator(modelPath: string, threads: number, contextSize: number, options: RawGeneratorOptions = {}): Promise<RawGenerator> {
+  const { getLlama, LlamaChat, LlamaLogLevel } = await importNodeLlamaCpp();
+  const gpu = options.gpu === 'auto' ? 'auto' : false;
+  const llama = await getLlama({ gpu, build: 'never', skipDownload: true, progressLogs: false, logLevel: LlamaLogLevel.error });
+  const model = await llama.loadModel({ modelPath, gpuLayers: gpu === false ? 0 : 'auto' });
   const size = Math.min(contextSize, model.trainContextSize);
   const context = await model.createContext({ sequences: 1, contextSize: size, threads });
   const chat = new LlamaChat({ contextSequence: context.getSequence() });
@@ -56,4 +61,11 @@ export async function openRawGenerator(modelPath: string, threads: number, conte
       await llama.dispose();
     },
   };
+}
+
+async function importNodeLlamaCpp(): Promise<typeof NodeLlamaCpp> {
+  const entry = path.join(repositoryRoot, 'packages/inference/node_modules/node-llama-cpp/dist/index.js');
+  const packageName = 'node-llama-cpp';
+  const imported: unknown = await import(pathToFileURL(entry).href).catch(() => import(packageName));
+  return imported as typeof NodeLlamaCpp;
 }
