@@ -1,5 +1,5 @@
 import { LlamaChat, type LlamaContext, type LlamaContextOptions, type LlamaModel } from 'node-llama-cpp';
-import { promptsFirstStrategy } from './prompts-first-strategy.js';
+import { createPromptsFirstStrategy } from './prompts-first-strategy.js';
 import { SequencePool } from './sequence-pool.js';
 
 /** Options of {@link ChatContext.create}. */
@@ -30,7 +30,7 @@ export interface ChatContextOptions {
  * One llama.cpp context of a loaded model, with a chat on each of its sequences, handed out first come, first
  * served. The base model's generations share one; each LoRA adapter set gets its own (llama.cpp applies
  * adapters per context), all over the same loaded weights. Its batches evaluate new prompts before the running
- * generations' next tokens ({@link promptsFirstStrategy}), for a short time to first token under load.
+ * generations' next tokens ({@link createPromptsFirstStrategy}), for a short time to first token under load.
  */
 export class ChatContext {
   private constructor(
@@ -47,7 +47,7 @@ export class ChatContext {
       sequences: total,
       contextSize: options.contextSize,
       threads: options.threads,
-      batching: { itemPrioritizationStrategy: promptsFirstStrategy },
+      batching: { itemPrioritizationStrategy: createPromptsFirstStrategy() },
       ...(options.lora === undefined ? {} : { lora: { adapters: options.lora } }),
     });
     const chats = Array.from({ length: total }, () => new LlamaChat({ contextSequence: context.getSequence() }));

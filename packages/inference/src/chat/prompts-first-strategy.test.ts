@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestModels } from '@andes/gguf';
 import type { BatchItem, Llama, LlamaModel, Token } from 'node-llama-cpp';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
-import { promptsFirstStrategy } from './prompts-first-strategy.js';
+import { createPromptsFirstStrategy } from './prompts-first-strategy.js';
 
 /** A queued item of `length` tokens with logits on its last token, like a generation's evaluation. */
 function item(length: number, evaluationPriority: BatchItem['evaluationPriority'] = 5): BatchItem {
@@ -10,15 +10,15 @@ function item(length: number, evaluationPriority: BatchItem['evaluationPriority'
   return { tokens, logits: tokens.map((_, index) => (index === length - 1 ? true : undefined)), evaluationPriority };
 }
 
-describe('promptsFirstStrategy', () => {
+describe('createPromptsFirstStrategy', () => {
   it('puts every decode item into the batch when no prompt waits', () => {
     const decodes = [item(1), item(1), item(1)];
-    expect(promptsFirstStrategy({ items: decodes, size: 512 })).toEqual(decodes.map((decode) => ({ item: decode, processAmount: 1 })));
+    expect(createPromptsFirstStrategy()({ items: decodes, size: 512 })).toEqual(decodes.map((decode) => ({ item: decode, processAmount: 1 })));
   });
 
   it('dispatches only the prompts while any is queued, leaving decode items out', () => {
     const [decode, prompt, otherDecode, otherPrompt] = [item(1), item(16), item(1), item(9)];
-    const batch = promptsFirstStrategy({ items: [decode!, prompt!, otherDecode!, otherPrompt!], size: 512 });
+    const batch = createPromptsFirstStrategy()({ items: [decode!, prompt!, otherDecode!, otherPrompt!], size: 512 });
     expect(batch).toEqual([
       { item: prompt, processAmount: 16 },
       { item: otherPrompt, processAmount: 9 },
@@ -27,15 +27,36 @@ describe('promptsFirstStrategy', () => {
 
   it('fills the batch in priority order, then arrival order, splitting a prompt that does not fit', () => {
     const [first, second, urgent] = [item(300, 1), item(300, 1), item(100, 5)];
-    expect(promptsFirstStrategy({ items: [first!, second!, urgent!], size: 512 })).toEqual([
+    expect(createPromptsFirstStrategy()({ items: [first!, second!, urgent!], size: 512 })).toEqual([
       { item: urgent, processAmount: 100 },
       { item: first, processAmount: 300 },
       { item: second, processAmount: 112 },
     ]);
   });
+
+  it('never makes a decode item wait two batches in a row: a long prompt takes turns with the generations', () => {
+    const strategy = createPromptsFirstStrategy();
+    const [decode, longPrompt] = [item(1), item(1500)];
+    expect(strategy({ items: [decode!, longPrompt!], size: 512 })).toEqual([{ item: longPrompt, processAmount: 512 }]);
+    const [stillDecoding, restOfPrompt] = [item(1), item(988)];
+    expect(strategy({ items: [stillDecoding!, restOfPrompt!], size: 512 })).toEqual([
+      { item: stillDecoding, processAmount: 1 },
+      { item: restOfPrompt, processAmount: 511 },
+    ]);
+    const [nextDecode, lastOfPrompt] = [item(1), item(477)];
+    expect(strategy({ items: [nextDecode!, lastOfPrompt!], size: 512 })).toEqual([{ item: lastOfPrompt, processAmount: 477 }]);
+  });
+
+  it('goes back to prompts first once the decode items have had their batch', () => {
+    const strategy = createPromptsFirstStrategy();
+    strategy({ items: [item(1), item(16)], size: 512 });
+    strategy({ items: [item(1)], size: 512 });
+    const [decode, prompt] = [item(1), item(12)];
+    expect(strategy({ items: [decode!, prompt!], size: 512 })).toEqual([{ item: prompt, processAmount: 12 }]);
+  });
 });
 
-describe('promptsFirstStrategy in a node-llama-cpp context of the tiny Llama 3 test model', () => {
+describe('the prompts-first strategy in a node-llama-cpp context of the tiny Llama 3 test model', () => {
   let llama: Llama;
   let model: LlamaModel;
 
@@ -57,6 +78,7 @@ describe('promptsFirstStrategy in a node-llama-cpp context of the tiny Llama 3 t
       for (const dispatch of scheduled.splice(0)) dispatch();
     };
     const batches: { queued: number[]; dispatched: number[] }[] = [];
+    const strategy = createPromptsFirstStrategy();
     const context = await model.createContext({
       sequences: 2,
       contextSize: 256,
@@ -64,7 +86,7 @@ describe('promptsFirstStrategy in a node-llama-cpp context of the tiny Llama 3 t
       batching: {
         dispatchSchedule: (dispatch) => scheduled.push(dispatch),
         itemPrioritizationStrategy: (options) => {
-          const batch = promptsFirstStrategy(options);
+          const batch = strategy(options);
           batches.push({ queued: options.items.map((queued) => queued.tokens.length), dispatched: batch.map((chosen) => chosen.processAmount) });
           return batch;
         },
