@@ -35,4 +35,6 @@ export interface ChatResult {
   completionTokens: number;
   /** For a collection model: the sources the answer relies on, numbered as the text cites them. Absent for plain chat. */
   citations?: Citation[];
+  /** For a collection model: the question as searched and answered, when a follow-up was condensed with the history. */
+  standaloneQuestion?: string;
 }

@@ -1,7 +1,5 @@
 import type { ChatMessage, ChatModel, GenerateOptions, Generation } from '@andes/core';
-
-/** Tokens the chat template adds around each message (role header, end-of-turn), a generous estimate. */
-const templateTokensPerMessage = 8;
+import { templateTokensPerMessage } from './trim-history.js';
 
 /** What {@link conversationChatModel} adds to a chat model. */
 export interface ConversationOptions {

@@ -1,8 +1,8 @@
 import { AndesError, type ChatModel, type Generation } from '@andes/core';
-import { answerQuestion, defaultAnswerSystemPrompt, type HybridRetriever } from '@andes/retrieval';
+import type { HybridRetriever } from '@andes/retrieval';
+import { answerFromCollection } from '../service/answer-from-collection.js';
 import { validateText } from '../service/validate-text.js';
 import type { ChatRequest, ChatResult } from './chat-request.js';
-import { conversationChatModel } from './conversation-chat-model.js';
 
 /** What {@link retrievalChat} runs. */
 export interface RetrievalChatOptions {
@@ -22,10 +22,10 @@ export interface RetrievalChatOptions {
 }
 
 /**
- * Answers the conversation's last user message from a collection, like `ask`: retrieves sources for it, builds the
- * numbered-sources prompt (dropping the lowest-ranked sources that do not fit, counted in model tokens), and
- * returns the citations. The request's system messages are added to Andes's answering instructions; earlier turns
- * stay in the prompt, between the instructions and the question.
+ * Answers the conversation's last user message from a collection through the same pipeline as `ask`
+ * ({@link answerFromCollection}): the earlier user and assistant turns are the history (a follow-up is condensed
+ * with them, and they stay in the prompt), the request's system messages are added to Andes's answering
+ * instructions, and an off-topic question gets the same "not covered" answer with no citation.
  *
  * @throws AndesError `invalid_request` when the last message is not the user's, `collection_not_found`,
  *   `context_overflow`, and whatever the chat model throws.
@@ -39,23 +39,24 @@ export async function retrievalChat(options: RetrievalChatOptions): Promise<Chat
     });
   }
   const question = validateText('question', last.content, options.maxQuestionChars);
-  const hits = await options.retriever.search(options.collection, question, { k: options.sources, signal });
   const instructions = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
   const history = request.messages.slice(0, -1).filter((message) => message.role !== 'system');
   let generation: Generation | undefined;
   const { maxTokens: _ignored, ...settings } = request.generation ?? {};
-  const chatModel =
-    options.chatModel &&
-    conversationChatModel(options.chatModel, { history, generation: settings, onGeneration: (result) => (generation = result) });
-  const answer = await answerQuestion({
-    question,
-    hits,
-    maxAnswerTokens: options.maxTokens,
-    systemPrompt: [defaultAnswerSystemPrompt, ...instructions].join('\n\n'),
-    signal,
-    ...(chatModel === undefined ? {} : { chatModel }),
-    ...(request.onTextChunk === undefined ? {} : { onTextChunk: request.onTextChunk }),
-  });
+  const answer = await answerFromCollection(
+    { retriever: options.retriever, chatModel: options.chatModel, maxAnswerTokens: options.maxTokens },
+    {
+      collection: options.collection,
+      question,
+      k: options.sources,
+      history,
+      instructions,
+      generation: settings,
+      signal,
+      onGeneration: (result) => (generation = result),
+      ...(request.onTextChunk === undefined ? {} : { onTextChunk: request.onTextChunk }),
+    },
+  );
   return {
     model: request.model,
     text: answer.answer,
@@ -63,5 +64,6 @@ export async function retrievalChat(options: RetrievalChatOptions): Promise<Chat
     promptTokens: generation?.promptTokens ?? 0,
     completionTokens: generation?.completionTokens ?? 0,
     citations: answer.citations,
+    ...(answer.standaloneQuestion === undefined ? {} : { standaloneQuestion: answer.standaloneQuestion }),
   };
 }
