@@ -26,4 +26,9 @@ export interface Answer {
   citations: Citation[];
   /** The question as it was searched and answered, when a follow-up was rewritten into a standalone question. */
   standaloneQuestion?: string;
+  /**
+   * URLs of links and images the model wrote that appear in none of the sources it was shown, removed from the
+   * answer (and from its stream) so an answer cannot carry data out through a URL. Absent when none were removed.
+   */
+  removedLinks?: string[];
 }

@@ -1,6 +1,7 @@
 import type { Answer, ChatModel, GenerateOptions, Hit } from '@andes/core';
 import { buildAnswerPrompt } from '../prompt/build-answer-prompt.js';
 import { citedSourceNumbers } from './cited-source-numbers.js';
+import { ForeignLinkGate, removeForeignLinks } from './foreign-links.js';
 import { hitToCitation } from './hit-to-citation.js';
 
 /** What a generative answer needs. */
@@ -19,7 +20,9 @@ export interface GenerativeAnswerOptions {
  * Asks the chat model to answer from the numbered sources that fit its context, streaming the text.
  * Citations keep the numbers the prompt used. When the answer cites sources (`[2]`, `[1][3]`), exactly those
  * are returned, in number order; when it cites none, every source the model was shown is returned, since any of
- * them may have shaped the answer.
+ * them may have shaped the answer. A number beyond the sources shown cites nothing. Links and images whose URL is
+ * in none of the sources shown are removed from the text and from the stream (`removedLinks`), whatever a
+ * retrieved document told the model to write.
  */
 export async function generativeAnswer(options: GenerativeAnswerOptions): Promise<Answer> {
   const { chatModel, maxAnswerTokens } = options;
@@ -31,12 +34,22 @@ export async function generativeAnswer(options: GenerativeAnswerOptions): Promis
     maxAnswerTokens,
     ...(options.systemPrompt === undefined ? {} : { systemPrompt: options.systemPrompt }),
   });
-  const generation = await chatModel.generate(prompt.messages, { ...options.generation, maxTokens: maxAnswerTokens });
-  const cited = citedSourceNumbers(generation.text, prompt.sources.length);
+  const allowedTexts = prompt.sources.map((source) => source.text);
+  const { onTextChunk, ...generation } = options.generation ?? {};
+  const gate = onTextChunk === undefined ? undefined : new ForeignLinkGate(allowedTexts, onTextChunk);
+  const generated = await chatModel.generate(prompt.messages, {
+    ...generation,
+    maxTokens: maxAnswerTokens,
+    ...(gate === undefined ? {} : { onTextChunk: (text: string) => gate.push(text) }),
+  });
+  gate?.end();
+  const guarded = removeForeignLinks(generated.text, allowedTexts);
+  const cited = citedSourceNumbers(guarded.text, prompt.sources.length);
   const numbers = cited.length > 0 ? cited : prompt.sources.map((_source, index) => index + 1);
   return {
-    answer: generation.text.trim(),
+    answer: guarded.text.trim(),
     mode: 'generative',
     citations: numbers.map((n) => hitToCitation(prompt.sources[n - 1] as Hit, n)),
+    ...(guarded.removed.length === 0 ? {} : { removedLinks: guarded.removed }),
   };
 }
