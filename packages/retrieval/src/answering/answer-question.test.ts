@@ -57,7 +57,7 @@ describe('answerQuestion with a chat model (generative)', () => {
     expect(streamed.join('')).toBe('Employees get 25 days [1], and sick notes follow [3, 9].');
     expect(answer).toMatchObject({ mode: 'generative', answer: 'Employees get 25 days [1], and sick notes follow [3, 9].' });
     expect(answer.citations.map((citation) => [citation.n, citation.chunkId])).toEqual([[1, 'vacation'], [3, 'laptops']]);
-    expect(model.prompts[0]?.[1]?.content).toContain('[4] Title parking (docs/parking.md)');
+    expect(model.prompts[0]?.[1]?.content).toContain('<source n="4" title="Title parking" path="docs/parking.md">');
   });
 
   it('returns every source it was shown when the answer cites none', async () => {
