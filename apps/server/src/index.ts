@@ -7,3 +7,6 @@ export { errorStatus, isAndesErrorCode, retryAfterSeconds, type ErrorStatusOptio
 export { toHttpErrorResponse, type ErrorBody, type HttpErrorResponse } from './http/error-response.js';
 export { uploadSourceName } from './uploads/upload-source-name.js';
 export { publicDirectory } from './web/public-directory.js';
+export { listeningSummary, listeningUrls } from './app/listening-urls.js';
+export { assertBindAllowed, authenticationSummary } from './security/bind-policy.js';
+export { isLoopbackHost } from './security/loopback-host.js';

@@ -4,12 +4,13 @@ import type { ChatRequest, ChatResult } from './chat/chat-request.js';
 import type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
 import type { ServedModel } from './served-models/served-model.js';
 
-/** One file to ingest. */
-export interface IngestInput {
+/** One file to ingest: its bytes, or the path of a file holding them (read only when its turn comes). */
+export type IngestInput = IngestInputFields & ({ bytes: Uint8Array; path?: undefined } | { path: string; bytes?: undefined });
+
+/** What every {@link IngestInput} says besides where its content is. */
+export interface IngestInputFields {
   /** The document's identity within its collection: the path it was ingested from, or the uploaded file name. */
   source: string;
-  /** The file's bytes. */
-  bytes: Uint8Array;
   /** Media type if known (e.g. from an upload); otherwise decided from the file name and content. */
   mediaType?: string;
   /**

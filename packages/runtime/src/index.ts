@@ -3,6 +3,7 @@ export type {
   AskRequest,
   IngestFileResult,
   IngestInput,
+  IngestInputFields,
   IngestProgress,
   IngestReport,
   Readiness,

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { coreLoggerFromPino, createLogger, startServer } from '@andes/server';
+import { authenticationSummary, coreLoggerFromPino, createLogger, listeningSummary, startServer } from '@andes/server';
 import { openAndesInBackground, type AndesConfig } from '@andes/runtime';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 
@@ -32,12 +32,16 @@ export async function serve(config: AndesConfig): Promise<void> {
     throw error;
   });
   process.stderr.write(`Andes is listening on ${server.url} — loading the store and models…\n`);
+  process.stderr.write(`${listeningSummary(config.host, server.urls)}; ${authenticationSummary(config.adminKey)}\n`);
   try {
     await service.whenLoaded();
   } catch (error) {
+    // A signal during loading closes the service under the load: that is a shutdown, not a failure to report.
+    if (server.closing) return;
     await server.close();
     throw error;
   }
+  if (server.closing) return;
   const readiness = service.readiness();
   const mode = readiness.chatModel ? `generative (${readiness.chatModel})` : 'extractive (no --model given)';
   process.stderr.write(`Andes is serving ${server.url} — answers: ${mode}; data: ${config.dataDir}\n`);

@@ -8,9 +8,16 @@ import { createHealthRoutes } from '../routes/health-routes.js';
 import { createOpenAiRoutes } from '../routes/openai/openai-routes.js';
 import { createSearchRoute } from '../routes/search-route.js';
 import { createUploadRoute } from '../routes/upload-route.js';
+import { createAdminKeyAuth } from '../security/admin-key-auth.js';
+import { createCorsPolicy } from '../security/cors-policy.js';
+import { createCrossSiteGuard } from '../security/cross-site-guard.js';
+import { createHostGuard } from '../security/host-guard.js';
 import { publicDirectory } from '../web/public-directory.js';
 import { securityHeaders } from '../web/security-headers.js';
 import type { AppDependencies } from './app-dependencies.js';
+
+/** The API's mount points; guarded by CORS, the cross-site check and the admin key. The probes stay outside. */
+const apiPaths = ['/api', '/v1'];
 
 /** Default for {@link AppDependencies.jsonBodyLimitBytes}: 1 MiB. */
 export const defaultJsonBodyLimitBytes = 1024 * 1024;
@@ -18,8 +25,9 @@ export const defaultJsonBodyLimitBytes = 1024 * 1024;
 /**
  * Builds the Express app: the JSON API under `/api`, the OpenAI-compatible API under `/v1` (with OpenAI's error
  * shape), health probes, the web UI at `/`, a JSON 404 for anything
- * else and one error handler that maps AndesError codes to statuses. No side effects: it neither listens nor
- * touches the process; `startServer` does that.
+ * else and one error handler that maps AndesError codes to statuses. Every request first passes the `Host` check
+ * (DNS rebinding); `/api` and `/v1` then pass CORS, the cross-site write check and the admin key (`src/security/`).
+ * No side effects: it neither listens nor touches the process; `startServer` does that.
  */
 export function createApp(dependencies: AppDependencies): Express {
   const { service, config, logger } = dependencies;
@@ -27,6 +35,9 @@ export function createApp(dependencies: AppDependencies): Express {
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(securityHeaders);
+  // Before any body is read: who may ask at all (Host), CORS and preflights, cross-site writes, then the key.
+  app.use(createHostGuard({ allowedHosts: config.allowedHosts, boundHost: config.host }));
+  app.use(apiPaths, createCorsPolicy(config.corsOrigins), createCrossSiteGuard(config.corsOrigins), createAdminKeyAuth(config.adminKey));
   app.use(express.json({ limit: dependencies.jsonBodyLimitBytes ?? defaultJsonBodyLimitBytes }));
   app.use(createHealthRoutes({ service, isDraining: dependencies.isDraining ?? (() => false) }));
   app.use(createCollectionRoutes(service));

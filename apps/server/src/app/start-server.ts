@@ -1,9 +1,13 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { assertBindAllowed } from '../security/bind-policy.js';
+import { clearUploadDirectory } from '../uploads/upload-directory.js';
 import type { AppDependencies } from './app-dependencies.js';
 import { ConnectionTracker } from './connection-tracker.js';
 import { createApp } from './create-app.js';
 import { listen } from './listen.js';
+import { listeningUrls } from './listening-urls.js';
 import { trackServiceCalls } from './tracked-service.js';
 import { handleShutdownSignals } from './shutdown-signals.js';
 
@@ -22,6 +26,13 @@ export interface StartServerOptions extends Omit<AppDependencies, 'isDraining'> 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:3000` (the real port when `config.port` was 0). */
   url: string;
+  /**
+   * Every URL the server listens at: one for a specific address; each interface's addresses for a wildcard bind
+   * (`0.0.0.0`, `::`), loopback first. For the start banner, which should not claim loopback only.
+   */
+  urls: string[];
+  /** True once `close()` has been called (a signal arrived): the server is draining, not starting. */
+  readonly closing: boolean;
   /** The Node HTTP server, for callers that need it (upgrades, extra listeners). */
   server: Server;
   /**
@@ -34,15 +45,22 @@ export interface RunningServer {
 /** Default for {@link StartServerOptions.shutdownGraceMs}. */
 export const defaultShutdownGraceMs = 10_000;
 
-/** Builds the app with {@link createApp} and listens on `config.host`:`config.port`. */
+/**
+ * Builds the app with {@link createApp} and listens on `config.host`:`config.port`. Rejects with `invalid_request`
+ * before listening when the host is not loopback and no `config.adminKey` is set (`security/bind-policy.ts`).
+ * Deletes temporary files that interrupted uploads left in the data directory.
+ */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
+  assertBindAllowed(config.host, config.adminKey);
+  await clearUploadDirectory(config.dataDir);
   const { service, settled } = trackServiceCalls(options.service);
   let draining = false;
   const server = createServer(createApp({ ...options, service, isDraining: () => draining }));
   const connections = new ConnectionTracker(server);
   const url = await listen(server, config.host, config.port);
-  logger.info({ url }, 'listening');
+  const urls = listeningUrls(server.address() as AddressInfo);
+  logger.info({ url, urls }, 'listening');
 
   let removeSignalHandlers = () => {};
   let closing: Promise<void> | undefined;
@@ -65,5 +83,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   const close = () => (closing ??= drainAndClose());
   if (options.handleSignals === true) removeSignalHandlers = handleShutdownSignals(close, logger);
-  return { url, server, close };
+  return {
+    url,
+    urls,
+    server,
+    close,
+    get closing() {
+      return closing !== undefined;
+    },
+  };
 }

@@ -5,7 +5,10 @@ import type { AndesConfig, AndesService, IngestInput } from '@andes/runtime';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
 import { parseInput } from '../http/parse-input.js';
 import { ingestResponseStatus } from '../uploads/ingest-response-status.js';
-import { createUploadMiddleware, uploadField } from '../uploads/upload-middleware.js';
+import { TemporaryFileStorage } from '../uploads/temporary-file-storage.js';
+import { UploadBudget } from '../uploads/upload-budget.js';
+import { uploadDirectory } from '../uploads/upload-directory.js';
+import { createUploadMiddleware, uploadField, uploadLeaseOf } from '../uploads/upload-middleware.js';
 import { uploadSourceName } from '../uploads/upload-source-name.js';
 import { collectionParametersSchema } from './collection-name-schema.js';
 import { queryTagsSchema } from './search-filter-schema.js';
@@ -25,8 +28,12 @@ export interface UploadRouteDependencies {
  * document had, so an upload without `tags` clears them): ingests them into
  * the collection (created on first upload) and answers only once they are stored: 201 with the IngestReport,
  * 200 with it when some files failed, or the first failure's status with the report in `error.details` when all did.
+ * Files are streamed to temporary files under the data directory and deleted once ingested (or failed); the bytes
+ * of all uploads in flight are capped by `config.maxUploadBytesInFlight` (429 / 413, see `upload-middleware.ts`).
  */
 export function createUploadRoute({ service, config }: UploadRouteDependencies): Router {
+  const budget = new UploadBudget(config.maxUploadBytesInFlight);
+  const storage = new TemporaryFileStorage(uploadDirectory(config.dataDir));
   const router = Router();
   router.post(
     '/api/collections/:name/documents',
@@ -34,15 +41,22 @@ export function createUploadRoute({ service, config }: UploadRouteDependencies):
       parseInput(collectionParametersSchema, request.params, 'path');
       next();
     },
-    createUploadMiddleware(config),
+    createUploadMiddleware({ config, budget, storage }),
     async (request, response) => {
-      const { name } = parseInput(collectionParametersSchema, request.params, 'path');
-      const { tags } = parseInput(uploadFieldsSchema, request.body ?? {}, 'body');
-      const inputs = uploadedFiles(request)
-        .map(toIngestInput)
-        .map((input) => (tags === undefined || tags.length === 0 ? input : { ...input, tags }));
-      const report = await service.ingest(name, inputs, { signal: abortOnDisconnect(response) });
-      response.status(ingestResponseStatus(report)).json(report);
+      const lease = uploadLeaseOf(response);
+      try {
+        if (lease !== undefined) lease.ingesting = true;
+        const { name } = parseInput(collectionParametersSchema, request.params, 'path');
+        const { tags } = parseInput(uploadFieldsSchema, request.body ?? {}, 'body');
+        const inputs = uploadedFiles(request)
+          .map(toIngestInput)
+          .map((input) => (tags === undefined || tags.length === 0 ? input : { ...input, tags }));
+        const report = await service.ingest(name, inputs, { signal: abortOnDisconnect(response) });
+        response.status(ingestResponseStatus(report)).json(report);
+      } finally {
+        // Stored or failed, the temporary files go now and their bytes leave the in-flight budget.
+        await lease?.settle();
+      }
     },
   );
   return router;
@@ -60,5 +74,5 @@ function toIngestInput(file: Express.Multer.File): IngestInput {
   const source = uploadSourceName(file.originalname);
   // Browsers label most text formats they do not know (Markdown among them) as octet-stream: let the service sniff.
   const isInformative = file.mimetype !== '' && file.mimetype !== 'application/octet-stream';
-  return isInformative ? { source, bytes: file.buffer, mediaType: file.mimetype } : { source, bytes: file.buffer };
+  return isInformative ? { source, path: file.path, mediaType: file.mimetype } : { source, path: file.path };
 }

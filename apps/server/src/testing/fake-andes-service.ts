@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Answer, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
 import { AndesError } from '@andes/core';
 import type {
@@ -37,6 +38,11 @@ export class FakeAndesService implements AndesService {
   nextError: unknown;
   /** While set, every `ask` waits for it before answering. */
   gate: Promise<void> | undefined;
+  /** While set, every `ingest` waits for it (after reading its files) before storing. */
+  ingestGate: Promise<void> | undefined;
+  /** The temporary file paths uploads handed to `ingest`. */
+  readonly ingestedPaths: string[] = [];
+  readonly #ingestStarted = deferred<void>();
   readonly #documents = new Map<string, DocumentRecord[]>();
   readonly #asked = deferred<AskRequest>();
   readonly #aborted = deferred<unknown>();
@@ -48,6 +54,11 @@ export class FakeAndesService implements AndesService {
   /** Resolves with the first `ask` request once the service receives it. */
   get askStarted(): Promise<AskRequest> {
     return this.#asked.promise;
+  }
+
+  /** Resolves once the first `ingest` has read its files. */
+  get ingestStarted(): Promise<void> {
+    return this.#ingestStarted.promise;
   }
 
   /** Resolves with the abort reason once a hanging `ask` sees its signal fire. */
@@ -71,9 +82,19 @@ export class FakeAndesService implements AndesService {
     }));
   }
 
-  async ingest(collection: string, inputs: IngestInput[]): Promise<IngestReport> {
+  async ingest(collection: string, pending: IngestInput[]): Promise<IngestReport> {
     this.#throwInjected();
+    // Uploads arrive as temporary files: keep their bytes, as the real service stores them.
+    const inputs = await Promise.all(
+      pending.map(async (input): Promise<IngestInput> => {
+        const { path, ...fields } = input;
+        return path === undefined ? input : { ...fields, bytes: await readFile(path), path: undefined };
+      }),
+    );
     this.ingestCalls.push({ collection, inputs });
+    this.ingestedPaths.push(...pending.flatMap((input) => (input.path === undefined ? [] : [input.path])));
+    this.#ingestStarted.resolve();
+    await this.ingestGate;
     const documents = this.#documents.get(collection) ?? [];
     this.#documents.set(collection, documents);
     const files = inputs.map((input): IngestReport['files'][number] => {
@@ -86,7 +107,7 @@ export class FakeAndesService implements AndesService {
         source: input.source,
         title: input.source,
         mediaType: input.mediaType ?? 'text/plain',
-        contentHash: String(input.bytes.length),
+        contentHash: String(input.bytes?.length ?? 0),
         chunkCount: 1,
         ingestedAt: '2025-01-01T00:00:00.000Z',
       };

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type AndesConfigInput } from '@andes/runtime';
 import { startServer, type RunningServer, type StartServerOptions } from '../app/start-server.js';
@@ -18,7 +21,8 @@ const testLimits: Partial<AndesConfigInput> = { maxUploadBytes: 1024, maxUploadF
 export async function startTestServer(
   options: { config?: Partial<AndesConfigInput>; service?: FakeAndesService } & Partial<Pick<StartServerOptions, 'jsonBodyLimitBytes' | 'shutdownGraceMs'>> = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ ...testLimits, port: 0, host: '127.0.0.1', logLevel: 'debug', ...options.config }, {});
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'andes-server-test-'));
+  const config = loadConfig({ ...testLimits, dataDir, port: 0, host: '127.0.0.1', logLevel: 'debug', ...options.config }, {});
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {

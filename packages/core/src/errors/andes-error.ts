@@ -35,6 +35,12 @@ export type AndesErrorCode =
   | 'storage_error'
   /** The model failed while loading or generating. */
   | 'model_error'
+  /** The request carries no valid credentials (a missing or wrong API key). */
+  | 'unauthorized'
+  /** The request is refused whoever sends it: a cross-site write from a foreign origin. */
+  | 'forbidden'
+  /** The request names a host this server does not answer to (a `Host` header it was not configured for). */
+  | 'misdirected_request'
   /** A bug: anything not covered above. */
   | 'internal_error';
 

@@ -11,6 +11,11 @@ export const gpuChoices = ['auto', 'cuda', 'vulkan', 'cpu'] as const;
 export type GpuChoice = (typeof gpuChoices)[number];
 
 const positiveInt = z.coerce.number().int().positive();
+/** A list given as an array or as one comma-separated string (an environment variable); blanks dropped. */
+const commaSeparated = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (typeof value === 'string' ? value.split(',') : value).map((item) => item.trim()).filter((item) => item !== ''))
+  .default([]);
 
 /** The schema every Andes configuration passes through, with its defaults. */
 export const andesConfigSchema = z.object({
@@ -60,6 +65,29 @@ export const andesConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   /** HTTP host (env `ANDES_HOST`). Default 127.0.0.1. */
   host: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Bytes of uploads the server holds at once, across all requests (env `ANDES_MAX_UPLOAD_BYTES_IN_FLIGHT`). Uploads
+   * are streamed to temporary files in the data directory; one that would go over this gets 429 with `Retry-After`,
+   * one larger than it on its own 413. Default 4 GiB.
+   */
+  maxUploadBytesInFlight: positiveInt.default(4 * 1024 * 1024 * 1024),
+  /**
+   * Browser origins allowed to call the API from other sites (env `ANDES_CORS_ORIGINS`, comma-separated, e.g.
+   * `https://intranet.example.com`): they get CORS headers and may send writes. Default: none (only the server's
+   * own web UI).
+   */
+  corsOrigins: commaSeparated,
+  /**
+   * Host names the server answers to (env `ANDES_ALLOWED_HOSTS`, comma-separated, any port; `*` for any), against
+   * DNS rebinding. IP addresses and the loopback names are always accepted, and so is `host` when it is a name.
+   * Default: none besides those.
+   */
+  allowedHosts: commaSeparated,
+  /**
+   * The bootstrap admin key (env `ANDES_ADMIN_KEY`, at least 16 characters): when set, every `/api` and `/v1` route
+   * needs `Authorization: Bearer <key>`. Required to listen on anything but loopback. Default: none (auth off).
+   */
+  adminKey: z.string().min(16, 'the admin key needs at least 16 characters').optional(),
   /** pino log level (env `ANDES_LOG_LEVEL`). Default `info`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** LoRA adapters served as `<chat model id>+<name>` (env `ANDES_LORA_ADAPTERS`, JSON): see `lora-adapters-config.ts`. */
@@ -91,6 +119,10 @@ const environmentKeys: Record<string, keyof AndesConfigInput> = {
   ANDES_MAX_UPLOAD_BYTES: 'maxUploadBytes',
   ANDES_MAX_QUESTION_CHARS: 'maxQuestionChars',
   ANDES_LORA_ADAPTERS: 'loraAdapters',
+  ANDES_MAX_UPLOAD_BYTES_IN_FLIGHT: 'maxUploadBytesInFlight',
+  ANDES_CORS_ORIGINS: 'corsOrigins',
+  ANDES_ALLOWED_HOSTS: 'allowedHosts',
+  ANDES_ADMIN_KEY: 'adminKey',
   ...retrievalEnvironmentKeys,
 };
 

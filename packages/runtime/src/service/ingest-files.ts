@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { AndesError, type EmbeddingModel, type KnowledgeStore, type Logger } from '@andes/core';
 import { ingestDocument, type ParserRegistry } from '@andes/retrieval';
 import type { IngestFileResult, IngestInput, IngestProgress } from '../andes-service.js';
@@ -37,7 +38,8 @@ async function ingestOne(options: IngestFilesOptions, input: IngestInput): Promi
       store: options.store,
       collection: options.collection,
       source: input.source,
-      bytes: input.bytes,
+      // A path (an upload's temporary file) is read only now, so one file at a time is in memory.
+      bytes: input.bytes ?? (await readFile(input.path)),
       parsers: options.parsers,
       logger: options.logger,
       ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
