@@ -3,4 +3,3 @@ export type { SqliteKnowledgeStoreOptions } from './store/store-options.js';
 export type { HnswOptions } from './vector/hnsw-options.js';
 export { collectionNamePattern } from './database/collection-name.js';
 export { buildFtsQuery } from './lexical/fts-query.js';
-export { englishStopwords } from './lexical/english-stopwords.js';

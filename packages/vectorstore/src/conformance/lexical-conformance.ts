@@ -70,6 +70,22 @@ async function seedCorpus(store: KnowledgeStore): Promise<void> {
   for (const document of documents) await store.putDocument(documentWrite(document));
 }
 
+/** Chinese, Japanese and Korean documents, with Latin words written against CJK characters. */
+async function seedCjkCorpus(store: KnowledgeStore): Promise<void> {
+  const documents = [
+    { source: 'zh/model.md', title: '模型结构', chunks: [{ text: '该模型采用SwiGLU激活函数，隐藏层维度为4096。' }] },
+    {
+      source: 'zh/attention.md',
+      title: '注意力',
+      chunks: [{ text: '多头注意力的计算方式：先用RoPE编码位置，再按缩放点积计算注意力权重。' }],
+    },
+    { source: 'zh/leave.md', title: '休假制度', chunks: [{ text: '员工每年享有十五天带薪年假，需提前一周申请。' }] },
+    { source: 'ja/weather.md', title: '天気', chunks: [{ text: '東京の天気は晴れのち曇りです。' }] },
+    { source: 'ko/leave.md', title: '휴가', chunks: [{ text: '휴가 신청은 인사 포털에서 할 수 있습니다.' }] },
+  ];
+  for (const document of documents) await store.putDocument(documentWrite(document));
+}
+
 async function topSource(store: KnowledgeStore, query: string): Promise<string | undefined> {
   const [hit] = await store.searchLexical('docs', query, { k: 1 });
   if (!hit) return undefined;
@@ -77,7 +93,10 @@ async function topSource(store: KnowledgeStore, query: string): Promise<string |
   return chunk?.source;
 }
 
-/** Lexical (BM25) search: ranking sanity, title and headings, stopwords, k, and hostile query strings. */
+/**
+ * Lexical (BM25) search: ranking sanity, title and headings, stopwords, k, hostile query strings, and Chinese,
+ * Japanese and Korean text.
+ */
 export function describeLexicalSearch(openStore: OpenKnowledgeStore): void {
   describe('lexical search', () => {
     const context = useStore(openStore);
@@ -117,6 +136,23 @@ export function describeLexicalSearch(openStore: OpenKnowledgeStore): void {
         const hits = await context.store.searchLexical('docs', query, { k: 5 });
         expect(Array.isArray(hits), JSON.stringify(query)).toBe(true);
       }
+    });
+
+    it('finds Chinese text from a Chinese question that shares its characters, not only its exact words', async () => {
+      await seedCorpus(context.store);
+      await seedCjkCorpus(context.store);
+      expect(await topSource(context.store, '注意力机制是怎样计算的？')).toBe('zh/attention.md');
+      expect(await topSource(context.store, '模型用的是哪种激活函数')).toBe('zh/model.md');
+      expect(await context.store.searchLexical('docs', '是什么？的了吗', { k: 5 })).toEqual([]);
+    });
+
+    it('finds a Latin word written against Chinese characters, and Japanese and Korean text', async () => {
+      await seedCorpus(context.store);
+      await seedCjkCorpus(context.store);
+      expect(await topSource(context.store, 'SwiGLU')).toBe('zh/model.md');
+      expect(await topSource(context.store, 'RoPE')).toBe('zh/attention.md');
+      expect(await topSource(context.store, '東京の天気')).toBe('ja/weather.md');
+      expect(await topSource(context.store, '휴가 신청은 어떻게 하나요')).toBe('ko/leave.md');
     });
 
     it('still finds the words inside query syntax', async () => {

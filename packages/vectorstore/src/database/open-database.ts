@@ -46,7 +46,10 @@ function migrate(database: Database.Database, file: string): void {
         for (const statement of schemaStatements) database.exec(statement);
       } else {
         for (let from = version; from < schemaVersion; from += 1) {
-          for (const statement of schemaUpgrades[from] ?? []) database.exec(statement);
+          for (const step of schemaUpgrades[from] ?? []) {
+            if (typeof step === 'string') database.exec(step);
+            else step(database);
+          }
         }
       }
       database.pragma(`user_version = ${schemaVersion}`);

@@ -1,16 +1,39 @@
+import type Database from 'better-sqlite3';
+import { rebuildFtsTable } from '../lexical/rebuild-fts-table.js';
+
 /** The schema version this code writes; stored in `PRAGMA user_version`. */
-export const schemaVersion = 3;
+export const schemaVersion = 4;
+
+/** One step of a schema upgrade: an SQL statement, or code run inside the upgrade's transaction. */
+export type SchemaUpgradeStep = string | ((database: Database.Database) => void);
 
 /**
- * Statements that bring a database from the version it has (the key) to the next. A new database runs
+ * Steps that bring a database from the version it has (the key) to the next. A new database runs
  * {@link schemaStatements} instead.
  */
-export const schemaUpgrades: Readonly<Record<number, readonly string[]>> = {
+export const schemaUpgrades: Readonly<Record<number, readonly SchemaUpgradeStep[]>> = {
   // 2: documents keep the warnings parsing raised (hidden text removed, a misleading file name), as JSON.
   1: ["ALTER TABLE documents ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'"],
   // 3: documents keep the tags given at ingestion, as a JSON array of strings.
   2: ["ALTER TABLE documents ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'"],
+  // 4: collections keep the chunk size they were ingested with; FTS5 tables hold the analysed text (CJK runs as
+  // characters and character pairs, see `lexical/fts-table.ts`), so every existing one is filled again.
+  3: [addChunkSizeColumn, rebuildEveryFtsTable],
 };
+
+/** Adds `collections.chunk_size` unless a database written by this version already has it. */
+function addChunkSizeColumn(database: Database.Database): void {
+  const columns = database.prepare('PRAGMA table_info(collections)').all() as Array<{ name: string }>;
+  if (!columns.some((column) => column.name === 'chunk_size')) {
+    database.exec('ALTER TABLE collections ADD COLUMN chunk_size INTEGER');
+  }
+}
+
+/** Fills every collection's FTS5 table again from `chunks`, with the current analyser. */
+function rebuildEveryFtsTable(database: Database.Database): void {
+  const collections = database.prepare('SELECT id FROM collections ORDER BY id').all() as Array<{ id: number }>;
+  for (const { id } of collections) rebuildFtsTable(database, id);
+}
 
 /**
  * Tables of the source of truth. Chunk rowids are AUTOINCREMENT so a deleted chunk's rowid, which is its hnswlib
@@ -22,6 +45,7 @@ export const schemaStatements: readonly string[] = [
     name TEXT NOT NULL UNIQUE,
     embedding_dimensions INTEGER,
     embedding_model TEXT,
+    chunk_size INTEGER,
     index_generation INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL
   )`,

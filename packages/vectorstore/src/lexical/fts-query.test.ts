@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createFtsTable, ftsTableName } from './fts-table.js';
+import { createFtsTable, ftsBody, ftsTableName } from './fts-table.js';
 import { buildFtsQuery, quoteFtsString } from './fts-query.js';
 
 describe('buildFtsQuery', () => {
@@ -30,7 +30,7 @@ describe('buildFtsQuery', () => {
     database.prepare(`INSERT INTO ${table} (rowid, body) VALUES (1, ?)`).run('Naïve café policy for node.js users');
     const search = database.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`);
     const pieces = ['"', "'", '(', ')', '*', '+', '-', '^', ':', '.', 'NEAR', 'AND', 'OR', 'NOT', '{', '}', ' ', '\u0000',
-      'é', '日本', '🦙', 'policy', 'node.js', '\u200b', '\\', '%', ';', 'a', '1'];
+      'é', '日本', '🦙', '采用SwiGLU', '的', '3.2.1', 'SHA-256', "user's", '__init__', 'policy', 'node.js', '\u200b', '\\', '%', ';', 'a', '1'];
     let state = 7;
     const random = () => {
       state = (state * 1103515245 + 12345) % 2147483648;
@@ -43,6 +43,24 @@ describe('buildFtsQuery', () => {
       if (match !== undefined) expect(() => search.all(match), JSON.stringify(query)).not.toThrow();
     }
     expect(search.all(buildFtsQuery('naive CAFE?'))).toEqual([{ rowid: 1 }]);
+    database.close();
+  });
+
+  it('matches hyphenated words joined or split, and a dotted number only as that number', () => {
+    const database = new Database(':memory:');
+    createFtsTable(database, 1);
+    const table = ftsTableName(1);
+    const bodies = ['Use SHA-256 digests.', 'sha256 is required', 'SHA 256 checksum', 'Release 3.2.1 notes', 'Host 10.3.2.1 is down'];
+    const insert = database.prepare(`INSERT INTO ${table} (rowid, body) VALUES (?, ?)`);
+    bodies.forEach((body, index) => insert.run(index + 1, ftsBody('', [], body)));
+    const search = (question: string) =>
+      (database.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(buildFtsQuery(question)) as Array<{ rowid: number }>)
+        .map((row) => row.rowid);
+    expect(search('SHA-256')).toEqual([1, 2, 3]);
+    expect(search('3.2.1')).toEqual([4]);
+    expect(search('v3.2.1')).toEqual([4]);
+    expect(search('10.3.2.1')).toEqual([5]);
+    expect(search("the release's notes")).toEqual([4]);
     database.close();
   });
 });

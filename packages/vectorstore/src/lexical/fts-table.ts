@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { analyzeForIndex } from '@andes/text-analysis';
 import { forgetStatements } from '../database/prepared-statement.js';
 
 /**
@@ -13,7 +14,9 @@ export function ftsTableName(collectionId: number): string {
 /**
  * Creates the collection's FTS5 table: contentless (the text lives in `chunks`), rows deletable by rowid
  * (`contentless_delete`, SQLite 3.43+), rowid = chunk rowid, one column holding title, heading path and chunk text.
- * Tokenizer unicode61 with diacritics removed, no stemming (stemming lowered MRR in every engine measured).
+ * Tokenizer unicode61 with diacritics removed, no stemming (stemming lowered MRR in every engine measured). The
+ * column holds {@link ftsBody}'s analysed text, not the chunk text: unicode61 alone makes each run of Chinese
+ * characters one token, so the analyser splits CJK runs into characters and character pairs first.
  */
 export function createFtsTable(database: Database.Database, collectionId: number): void {
   database.exec(
@@ -29,7 +32,11 @@ export function dropFtsTable(database: Database.Database, collectionId: number):
   database.exec(`DROP TABLE IF EXISTS ${table}`);
 }
 
-/** The text indexed for one chunk: the document title, the heading path, then the chunk's own text. */
+/**
+ * The text indexed for one chunk: the document title, the heading path, then the chunk's own text, analysed by
+ * `analyzeForIndex` of `@andes/text-analysis` (CJK runs as characters and character pairs, dotted numbers joined)
+ * to match the terms `buildFtsQuery` searches for. The chunk's own text and offsets stay as written in `chunks`.
+ */
 export function ftsBody(title: string, headingPath: readonly string[], text: string): string {
-  return [title, headingPath.join(' / '), text].filter((part) => part.length > 0).join('\n');
+  return analyzeForIndex([title, headingPath.join(' / '), text].filter((part) => part.length > 0).join('\n'));
 }
