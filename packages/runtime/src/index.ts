@@ -15,7 +15,16 @@ export { adapterModelId, adapterOfModel, adapterModelSeparator } from './served-
 export { openAndes, type OpenAndesOptions } from './open-andes.js';
 export type { ChatGenerationOptions, ChatRequest, ChatResult } from './chat/chat-request.js';
 export type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
-export { maxEmbeddingInputs } from './embedding/embed-texts.js';
+export {
+  maxEmbeddingInputs,
+  maxJsonSchemaCharacters,
+  maxJsonSchemaDepth,
+  maxJsonSchemaEnumValues,
+  maxQueryEmbeddingTokens,
+  maxResultCount,
+  resultCountProblem,
+} from './limits/request-limits.js';
+export { jsonSchemaProblem } from './limits/json-schema-limits.js';
 export {
   collectionModelId,
   collectionModelPrefix,

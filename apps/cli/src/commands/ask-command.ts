@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
-import { parsePositiveInteger } from './parse-positive-integer.js';
+import { parseResultCount } from './parse-result-count.js';
 import { configFromFlags, filterFromFlags, withRetrievalOptions, type RetrievalFlags } from './retrieval/retrieval-options.js';
 import { withService } from './with-service.js';
 
@@ -15,7 +15,7 @@ export function askCommand(): Command {
   return withRetrievalOptions(withCommonOptions(new Command('ask')))
     .description('answer a question from the collection, citing its sources')
     .argument('<question>', 'the question')
-    .option('--k <n>', 'how many sources to retrieve', parsePositiveInteger)
+    .option('--k <n>', 'how many sources to retrieve (1 to 100)', parseResultCount)
     .option('--json', 'print only {answer, mode, citations} as JSON on stdout')
     .action(async (question: string, options: AskOptions) => {
       const controller = new AbortController();

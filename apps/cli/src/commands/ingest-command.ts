@@ -8,6 +8,7 @@ import { removeMissingDocuments } from '../files/remove-missing-documents.js';
 import { ingestSummary, type IngestRun } from '../output/ingest-summary.js';
 import { printLine } from '../output/print.js';
 import { createProgressReporter } from '../output/progress.js';
+import { printableName } from '../output/printable-name.js';
 import { collectTags } from './retrieval/collect-tags.js';
 import { withService } from './with-service.js';
 
@@ -33,7 +34,7 @@ export function ingestCommand(): Command {
       const config = configFromOptions(options);
       const run = await withService(config, (service) => ingestAndSync(service, options.collection, paths, options));
       for (const failure of run.results.filter((result) => result.status === 'failed')) {
-        process.stderr.write(`andes: failed ${failure.source}: ${failure.error?.message ?? 'unknown error'}\n`);
+        process.stderr.write(`andes: failed ${printableName(failure.source)}: ${printableName(failure.error?.message ?? 'unknown error')}\n`);
       }
       printLine(ingestSummary(run));
       if (run.results.some((result) => result.status === 'failed')) process.exitCode = 1;

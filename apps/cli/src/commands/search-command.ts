@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
-import { parsePositiveInteger } from './parse-positive-integer.js';
+import { parseResultCount } from './parse-result-count.js';
 import { formatExplanation } from './retrieval/format-explanation.js';
 import { configFromFlags, filterFromFlags, withRetrievalOptions, type RetrievalFlags } from './retrieval/retrieval-options.js';
 import { withService } from './with-service.js';
@@ -17,7 +17,7 @@ export function searchCommand(): Command {
   return withRetrievalOptions(withCommonOptions(new Command('search')))
     .description('find the passages that best match a query')
     .argument('<query>', 'what to look for')
-    .option('--k <n>', 'how many hits', parsePositiveInteger, 10)
+    .option('--k <n>', 'how many hits (1 to 100)', parseResultCount, 10)
     .option('--explain', 'show each stage\'s ranks and scores (BM25, dense, fusion, rerank) and the relevance threshold')
     .option('--json', 'print only JSON on stdout: the hits, or {hits, trace} with --explain')
     .action(async (query: string, options: SearchOptions) => {

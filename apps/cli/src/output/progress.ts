@@ -1,8 +1,10 @@
 import type { IngestProgress } from '@andes/runtime';
+import { printableName } from './printable-name.js';
 
 /**
  * Reports ingestion progress on stderr: a self-updating bar with rate and ETA on a terminal,
- * one plain line per file elsewhere (CI logs, pipes), starting with `verb` (default `ingested`).
+ * one plain line per file elsewhere (CI logs, pipes), starting with `verb` (default `ingested`). File names are
+ * printed through `printableName`, so a name with a newline or an escape sequence stays on its line.
  */
 export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, verb = 'ingested'): {
   update(progress: IngestProgress): void;
@@ -16,7 +18,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       const rate = seconds > 0 ? done / seconds : 0;
       const remaining = rate > 0 ? Math.ceil((total - done) / rate) : 0;
       if (!interactive) {
-        stream.write(`${verb} ${done}/${total} ${source}\n`);
+        stream.write(`${verb} ${done}/${total} ${printableName(source)}\n`);
         return;
       }
       const width = 24;

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AndesError } from '@andes/core';
-import type { AndesConfig, AndesService, AskRequest } from '@andes/runtime';
+import { maxResultCount, type AndesConfig, type AndesService, type AskRequest } from '@andes/runtime';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
 import { describeAndLogError } from '../http/error-handler.js';
 import { EventStream } from '../http/event-stream.js';
@@ -32,7 +32,7 @@ export function createAskRoute({ service, config }: AskRouteDependencies): Route
   const bodySchema = z.object({
     question: z.string().trim().min(1).max(config.maxQuestionChars),
     collection: collectionNameSchema.default('default'),
-    k: z.number().int().min(1).max(50).optional(),
+    k: z.number().int().min(1).max(maxResultCount).optional(),
     filter: bodyFilterSchema.optional(),
     history: historySchema.optional(),
   });

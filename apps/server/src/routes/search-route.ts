@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AndesConfig, AndesService, SearchRequest } from '@andes/runtime';
+import { maxResultCount, type AndesConfig, type AndesService, type SearchRequest } from '@andes/runtime';
 import { parseInput } from '../http/parse-input.js';
 import { collectionNameSchema } from './collection-name-schema.js';
 import { queryFlagSchema, queryTagsSchema, queryTypesSchema, sourcePrefixSchema } from './search-filter-schema.js';
@@ -14,7 +14,7 @@ export interface SearchRouteDependencies {
 
 /**
  * `GET /api/search?collection=NAME&q=TEXT&k=10` → `{hits}`, best first. `q` is 1 to `config.maxQuestionChars`
- * characters after trimming; `k` 1 to 100, default 10; `collection` defaults to `default`.
+ * characters after trimming; `k` 1 to `maxResultCount` (100), default 10; `collection` defaults to `default`.
  * Filters, applied inside retrieval: `sourcePrefix=handbook/` (documents whose source starts with it) and `type`
  * (a media type or extension: `type=md`, repeated or comma-separated for several), and `tag` (documents carrying
  * any of the tags: `tag=hr&tag=it` or `tag=hr,it`).
@@ -25,7 +25,7 @@ export function createSearchRoute({ service, config }: SearchRouteDependencies):
   const querySchema = z.object({
     collection: collectionNameSchema.default('default'),
     q: z.string().trim().min(1).max(config.maxQuestionChars),
-    k: z.coerce.number().int().min(1).max(100).default(10),
+    k: z.coerce.number().int().min(1).max(maxResultCount).default(10),
     sourcePrefix: sourcePrefixSchema.optional(),
     type: queryTypesSchema.optional(),
     tag: queryTagsSchema.optional(),

@@ -18,6 +18,11 @@ export interface LlamaEmbeddingModelOptions {
    * at most 2048.
    */
   contextSize?: number;
+  /**
+   * Most tokens of a query (prefix included); longer queries are truncated to them before embedding, so a long
+   * question costs no more than this. Default: `contextSize`.
+   */
+  maxQueryTokens?: number;
   /** Text put before each query. Default: chosen from the model's name (see `embeddingPrefixesFor`), else none. */
   queryPrefix?: string;
   /** Text put before each document. Default: chosen like `queryPrefix`. */
@@ -42,6 +47,8 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
   readonly prefixes: EmbeddingPrefixes;
   /** Most tokens of one input, prefix included. */
   readonly contextSize: number;
+  /** Most tokens of a query, prefix included. */
+  readonly maxQueryTokens: number;
 
   private constructor(
     private readonly model: LlamaModel,
@@ -52,6 +59,7 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
     this.id = modelIdFromPath(options.modelPath);
     this.dimensions = model.embeddingVectorSize;
     this.contextSize = contextSize;
+    this.maxQueryTokens = Math.max(1, Math.min(options.maxQueryTokens ?? contextSize, contextSize));
     const chosen = embeddingPrefixesFor({
       fileName: basename(options.modelPath),
       modelName: model.fileInfo.metadata.general.name,
@@ -94,7 +102,7 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
   }
 
   embedQuery(text: string, options: { signal?: AbortSignal } = {}): Promise<Float32Array> {
-    return this.embed(this.prefixes.query + text, options.signal);
+    return this.embed(this.prefixes.query + text, options.signal, this.maxQueryTokens);
   }
 
   async dispose(): Promise<void> {
@@ -102,16 +110,16 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
     await this.model.dispose();
   }
 
-  private async embed(text: string, signal: AbortSignal | undefined): Promise<Float32Array> {
+  private async embed(text: string, signal: AbortSignal | undefined, maxTokens = this.contextSize): Promise<Float32Array> {
     if (signal?.aborted) throw new AndesError('aborted', 'Embedding was cancelled');
-    const embedding = await this.context.getEmbeddingFor(this.inputTokens(text));
+    const embedding = await this.context.getEmbeddingFor(this.inputTokens(text, maxTokens));
     return normalizeVector(embedding.vector);
   }
 
-  /** The input's tokens, cut to fit the context; never empty. */
-  private inputTokens(text: string): Token[] {
+  /** The input's tokens, cut to `maxTokens` and to fit the context; never empty. */
+  private inputTokens(text: string, maxTokens: number): Token[] {
     const tokens = this.model.tokenize(text);
     const fitting = tokens.length === 0 ? this.model.tokenize(' ') : tokens;
-    return fitting.slice(0, this.contextSize - reservedTokens);
+    return fitting.slice(0, Math.min(maxTokens, this.contextSize - reservedTokens));
   }
 }

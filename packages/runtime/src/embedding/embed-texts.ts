@@ -1,10 +1,8 @@
 import { AndesError, type EmbeddingModel } from '@andes/core';
+import { maxEmbeddingInputs } from '../limits/request-limits.js';
 import { withDeadline } from '../limits/with-deadline.js';
 import { unknownModelError } from '../served-models/unknown-model-error.js';
 import type { EmbedRequest, EmbedResult } from './embed-request.js';
-
-/** Most inputs in one request (OpenAI's limit too). */
-export const maxEmbeddingInputs = 2048;
 
 /** What {@link embedTexts} needs. */
 export interface EmbedTextsParts {

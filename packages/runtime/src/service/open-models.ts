@@ -2,6 +2,7 @@ import type { ChatModel, EmbeddingModel, Logger, Reranker } from '@andes/core';
 import { LlamaEmbeddingModel, LlamaReranker } from '@andes/embeddings';
 import { assertGgufFile, assertLoraAdapterFile, LlamaChatModel, loadLlamaBackend } from '@andes/inference';
 import type { AndesConfig } from '../config/andes-config.js';
+import { maxQueryEmbeddingTokens } from '../limits/request-limits.js';
 
 /** The models a configuration asks for; either may be absent. */
 export interface OpenedModels {
@@ -44,7 +45,13 @@ export async function openModels(config: AndesConfig, logger: Logger): Promise<O
       : undefined;
     if (chatModel) loaded.push(chatModel);
     const embeddingModel = embeddingModelPath
-      ? await LlamaEmbeddingModel.load({ llama, modelPath: embeddingModelPath, threads: config.threads, logger })
+      ? await LlamaEmbeddingModel.load({
+          llama,
+          modelPath: embeddingModelPath,
+          threads: config.threads,
+          maxQueryTokens: maxQueryEmbeddingTokens,
+          logger,
+        })
       : undefined;
     if (embeddingModel) loaded.push(embeddingModel);
     const reranker = rerankModelPath

@@ -1,5 +1,5 @@
 import { AndesError, type ChatMessage } from '@andes/core';
-import type { ChatGenerationOptions } from '@andes/runtime';
+import { jsonSchemaProblem, type ChatGenerationOptions } from '@andes/runtime';
 import { z } from 'zod';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
@@ -36,7 +36,14 @@ export const chatCompletionBodySchema = z.object({
       z.object({ type: z.literal('json_object') }),
       z.object({
         type: z.literal('json_schema'),
-        json_schema: z.object({ name: z.string().optional(), schema: z.record(z.string(), z.unknown()) }),
+        json_schema: z.object({
+          name: z.string().optional(),
+          // Bounded before a grammar is built from it: its size is paid at every sampled token.
+          schema: z.record(z.string(), z.unknown()).superRefine((schema, context) => {
+            const problem = jsonSchemaProblem(schema);
+            if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+          }),
+        }),
       }),
     ])
     .nullish(),
