@@ -11,6 +11,8 @@ export interface Citation {
   startOffset: number;
   endOffset: number;
   page?: number;
+  /** Codes of the warnings parsing raised for the cited document (e.g. `hidden_text`). Absent when none. */
+  documentWarnings?: string[];
 }
 
 /**

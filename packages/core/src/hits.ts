@@ -12,6 +12,11 @@ export interface Hit {
   startOffset: number;
   endOffset: number;
   page?: number;
+  /**
+   * Codes of the warnings parsing raised for the hit's document (e.g. `hidden_text`), when the answering pipeline
+   * looked them up: shown to the model beside the source and carried into its citation. Absent when none.
+   */
+  documentWarnings?: string[];
 }
 
 /** A chunk id with a score from one retriever (BM25, dense), best first. */

@@ -14,5 +14,6 @@ export function hitToCitation(hit: Hit, n: number): Citation {
     endOffset: hit.endOffset,
   };
   if (hit.page !== undefined) citation.page = hit.page;
+  if (hit.documentWarnings !== undefined && hit.documentWarnings.length > 0) citation.documentWarnings = hit.documentWarnings;
   return citation;
 }

@@ -1,6 +1,6 @@
 import { AndesError, type ChatModel } from '@andes/core';
-import type { HybridRetriever } from '@andes/retrieval';
 import type { AndesConfig } from '../config/andes-config.js';
+import type { CollectionAnswerer } from '../service/answer-from-collection.js';
 import { withDeadline } from '../limits/with-deadline.js';
 import { adapterOfModel } from '../served-models/adapter-model.js';
 import { collectionOfModel } from '../served-models/served-model.js';
@@ -14,7 +14,8 @@ import { retrievalChat } from './retrieval-chat.js';
 export interface ChatParts {
   config: AndesConfig;
   chatModel: ChatModel | undefined;
-  retriever: HybridRetriever;
+  /** The one answer pipeline's parts, with answers capped at the given tokens (for `andes:<collection>`). */
+  answerer: (maxAnswerTokens: number) => CollectionAnswerer;
 }
 
 /**
@@ -36,11 +37,9 @@ export async function chat(parts: ChatParts, request: ChatRequest): Promise<Chat
   if (collection !== undefined) {
     return withDeadline(config.requestTimeoutMs, request.signal, (signal) =>
       retrievalChat({
-        chatModel,
-        retriever: parts.retriever,
+        answerer: parts.answerer(maxTokens),
         collection,
         request,
-        maxTokens,
         sources: config.answerSources,
         maxQuestionChars: config.maxQuestionChars,
         signal,

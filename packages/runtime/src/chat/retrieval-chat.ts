@@ -1,18 +1,14 @@
-import { AndesError, type ChatModel, type Generation } from '@andes/core';
-import type { HybridRetriever } from '@andes/retrieval';
-import { answerFromCollection } from '../service/answer-from-collection.js';
+import { AndesError, type Generation } from '@andes/core';
+import { answerFromCollection, type CollectionAnswerer } from '../service/answer-from-collection.js';
 import { validateText } from '../service/validate-text.js';
 import type { ChatRequest, ChatResult } from './chat-request.js';
 
 /** What {@link retrievalChat} runs. */
 export interface RetrievalChatOptions {
-  /** Without one, the answer is extractive (the most relevant passages), as for `ask`. */
-  chatModel: ChatModel | undefined;
-  retriever: HybridRetriever;
+  /** The one answer pipeline's parts; without a chat model the answer is extractive, as for `ask`. */
+  answerer: CollectionAnswerer;
   collection: string;
   request: ChatRequest;
-  /** Already capped by the configuration. */
-  maxTokens: number;
   /** Sources retrieved for the prompt (`config.answerSources`). */
   sources: number;
   /** Longest question accepted (`config.maxQuestionChars`). */
@@ -43,20 +39,17 @@ export async function retrievalChat(options: RetrievalChatOptions): Promise<Chat
   const history = request.messages.slice(0, -1).filter((message) => message.role !== 'system');
   let generation: Generation | undefined;
   const { maxTokens: _ignored, ...settings } = request.generation ?? {};
-  const answer = await answerFromCollection(
-    { retriever: options.retriever, chatModel: options.chatModel, maxAnswerTokens: options.maxTokens },
-    {
-      collection: options.collection,
-      question,
-      k: options.sources,
-      history,
-      instructions,
-      generation: settings,
-      signal,
-      onGeneration: (result) => (generation = result),
-      ...(request.onTextChunk === undefined ? {} : { onTextChunk: request.onTextChunk }),
-    },
-  );
+  const answer = await answerFromCollection(options.answerer, {
+    collection: options.collection,
+    question,
+    k: options.sources,
+    history,
+    instructions,
+    generation: settings,
+    signal,
+    onGeneration: (result) => (generation = result),
+    ...(request.onTextChunk === undefined ? {} : { onTextChunk: request.onTextChunk }),
+  });
   return {
     model: request.model,
     text: answer.answer,

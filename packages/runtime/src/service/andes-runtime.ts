@@ -20,7 +20,7 @@ import { reindexCollections } from '../maintenance/reindex-collections.js';
 import type { MaintainedStore, ReindexOptions, ReindexReport } from '../maintenance/reindex-options.js';
 import { listServedModels } from '../served-models/list-served-models.js';
 import type { ServedModel } from '../served-models/served-model.js';
-import { answerFromCollection } from './answer-from-collection.js';
+import { answerFromCollection, type CollectionAnswerer } from './answer-from-collection.js';
 import { configuredRetriever } from './configured-retriever.js';
 import { ingestFiles } from './ingest-files.js';
 import type { OpenedModels } from './open-models.js';
@@ -112,7 +112,7 @@ export class AndesRuntime implements AndesService {
     const question = validateText('question', request.question, config.maxQuestionChars);
     const k = request.k ?? config.answerSources;
     return withDeadline(config.requestTimeoutMs, request.signal, (signal) =>
-      answerFromCollection({ retriever: this.retriever, chatModel: models.chatModel, maxAnswerTokens: config.maxAnswerTokens }, {
+      answerFromCollection(this.answerer(config.maxAnswerTokens), {
         ...request,
         question,
         k,
@@ -123,7 +123,18 @@ export class AndesRuntime implements AndesService {
 
   chat(request: ChatRequest): Promise<ChatResult> {
     const { config, models } = this.parts;
-    return chat({ config, chatModel: models.chatModel, retriever: this.retriever }, request);
+    return chat({ config, chatModel: models.chatModel, answerer: (maxAnswerTokens) => this.answerer(maxAnswerTokens) }, request);
+  }
+
+  /** The one answer pipeline's parts (see `answer-from-collection.ts`), with answers capped at `maxAnswerTokens`. */
+  private answerer(maxAnswerTokens: number): CollectionAnswerer {
+    const { store, models } = this.parts;
+    return {
+      retriever: this.retriever,
+      chatModel: models.chatModel,
+      maxAnswerTokens,
+      documents: (collection, documentId) => store.getDocument(collection, documentId),
+    };
   }
 
   embed(request: EmbedRequest): Promise<EmbedResult> {

@@ -2,6 +2,7 @@ import type { Answer, ChatMessage, ChatModel, ChunkFilter, GenerateOptions, Gene
 import { answerQuestion, defaultAnswerSystemPrompt, type HybridRetriever } from '@andes/retrieval';
 import { conversationChatModel } from '../chat/conversation-chat-model.js';
 import { trimHistory } from '../chat/trim-history.js';
+import { withDocumentWarnings, type DocumentLookup } from './with-document-warnings.js';
 
 /** What {@link answerFromCollection} answers with. */
 export interface CollectionAnswerer {
@@ -10,6 +11,8 @@ export interface CollectionAnswerer {
   chatModel: ChatModel | undefined;
   /** Most tokens of a generated answer (already capped by the configuration). */
   maxAnswerTokens: number;
+  /** Finds the retrieved chunks' documents, to mark those flagged at ingestion (hidden text) to the model. */
+  documents: DocumentLookup;
 }
 
 /** One question to answer from a collection, from whichever entry point asked it. */
@@ -55,7 +58,7 @@ export async function answerFromCollection(answerer: CollectionAnswerer, request
   const instructions = request.instructions ?? [];
   const answer = await answerQuestion({
     question: standaloneQuestion ?? request.question,
-    hits: covered ? hits : [],
+    hits: covered ? await withDocumentWarnings(hits, request.collection, answerer.documents) : [],
     maxAnswerTokens,
     signal: request.signal,
     ...(instructions.length > 0 ? { systemPrompt: [defaultAnswerSystemPrompt, ...instructions].join('\n\n') } : {}),

@@ -6,12 +6,20 @@ export interface ScriptedChatModel extends ChatModel {
   readonly prompts: ChatMessage[][];
 }
 
+/** What a {@link scriptedChatModel} replies. */
+export interface ScriptedReplies {
+  /** The reply to a condensation prompt (one ending in `Standalone question:`). */
+  condensed: string;
+  /** The reply to any other prompt, or a function of the prompt's messages. */
+  answer: string | ((messages: ChatMessage[]) => string);
+}
+
 /**
- * A stand-in chat model for unit tests of the code around a model (pipeline wiring), never for testing a model:
- * asked to condense a follow-up (a prompt ending in `Standalone question:`), it replies `condensed`; asked anything else,
- * it replies `answer`. Tokens are counted as whitespace-separated words.
+ * A stand-in chat model for unit tests of the code around a model (pipeline wiring, guards on what a model writes),
+ * never for testing a model. Replies are streamed four characters at a time. Tokens are counted as
+ * whitespace-separated words.
  */
-export function scriptedChatModel(replies: { condensed: string; answer: string }): ScriptedChatModel {
+export function scriptedChatModel(replies: ScriptedReplies): ScriptedChatModel {
   const prompts: ChatMessage[][] = [];
   return {
     id: 'scripted',
@@ -21,8 +29,8 @@ export function scriptedChatModel(replies: { condensed: string; answer: string }
     async generate(messages: ChatMessage[], options: GenerateOptions = {}): Promise<Generation> {
       prompts.push(messages);
       const condensing = messages.at(-1)?.content.trimEnd().endsWith('Standalone question:') ?? false;
-      const text = condensing ? replies.condensed : replies.answer;
-      options.onTextChunk?.(text);
+      const text = condensing ? replies.condensed : typeof replies.answer === 'string' ? replies.answer : replies.answer(messages);
+      for (let index = 0; index < text.length; index += 4) options.onTextChunk?.(text.slice(index, index + 4));
       return { text, finishReason: 'stop', promptTokens: messages.length * 10, completionTokens: 3 };
     },
     dispose: async () => {},
