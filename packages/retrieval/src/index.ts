@@ -42,7 +42,7 @@ export {
   type ThresholdDecision,
 } from './search/relevance/relevance-threshold.js';
 export { termCoverage, topicTerms } from './search/relevance/term-coverage.js';
-export { inflectionStem } from './search/relevance/inflection-stem.js';
+export { inflectionStem } from '@andes/text-analysis';
 export { defaultRerankCandidates, rerankChunks } from './reranking/rerank-chunks.js';
 export { QueryRewriter, type QueryRewrite, type QueryRewriterOptions } from './rewriting/query-rewriter.js';
 export type {

@@ -29,12 +29,18 @@ export function cjkQueryTerms(run: string): string[] {
 }
 
 /**
- * The content terms of one run of CJK characters: its bigrams without function words (single characters say too
- * little about a topic to judge coverage), or the character itself for a one-character run that is not a
- * function word.
+ * The content terms of one run of CJK characters: its character pairs, without function words and without the
+ * pairs that hold a function character (`用的`, `么激` in `用的是什么激活函数` say nothing about the topic), or the
+ * character itself for a one-character run that is not a function word. Single characters say too little about
+ * a topic to judge whether a passage covers a question.
  */
 export function cjkContentTerms(run: string): string[] {
   const characters = [...run];
   if (characters.length === 1) return chineseStopCharacters.has(run) ? [] : [run];
-  return cjkIndexTokens(run).filter((token) => [...token].length === 2 && !chineseStopBigrams.has(token));
+  return characters.slice(1).flatMap((character, index) => {
+    const previous = characters[index] ?? '';
+    const pair = previous + character;
+    const functional = chineseStopCharacters.has(previous) || chineseStopCharacters.has(character) || chineseStopBigrams.has(pair);
+    return functional ? [] : [pair];
+  });
 }

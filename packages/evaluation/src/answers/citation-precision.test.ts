@@ -36,6 +36,12 @@ describe('checkCitations', () => {
     expect(checkCitations(answer, citations)).toEqual({ sentences: 3, citedSentences: 3, citations: 4, supported: 2, precision: 0.5 });
   });
 
+  it('checks Chinese sentences against Chinese chunks by their character pairs', () => {
+    const citations = [citation(1, '该模型采用SwiGLU激活函数，隐藏层维度为4096。'), citation(2, '员工每年享有十五天带薪年假。')];
+    const answer = '模型使用SwiGLU激活函数[1]。员工每年有十五天年假[1]。员工每年有十五天年假[2]。';
+    expect(checkCitations(answer, citations)).toMatchObject({ citations: 3, supported: 2, precision: 2 / 3 });
+  });
+
   it('gives null precision when nothing is cited', () => {
     expect(checkCitations('No sources were cited here.', [])).toMatchObject({ citations: 0, precision: null });
   });

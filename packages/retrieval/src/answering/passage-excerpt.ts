@@ -1,4 +1,5 @@
-import { contentTerms } from './question-terms.js';
+import { contentTerms } from '@andes/text-analysis';
+import { cutToWords } from './cut-to-words.js';
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -6,14 +7,14 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 export interface ExcerptOptions {
   /** Consecutive sentences to keep. */
   sentences: number;
-  /** Words to keep at most; a longer excerpt is cut and ends with `…`. */
+  /** Words to keep at most (each CJK character counts as one); a longer excerpt is cut and ends with `…`. */
   maxWords: number;
 }
 
 /**
  * A few sentences of a passage for an extractive answer: heading lines and line breaks removed, then the run of
- * `sentences` consecutive sentences sharing the most content words with the question (the earliest such run on a
- * tie). Cut ends are marked with `…`.
+ * `sentences` consecutive sentences sharing the most content terms with the question (`contentTerms` of
+ * `@andes/text-analysis`, the analyser search uses; the earliest such run on a tie). Cut ends are marked with `…`.
  */
 export function passageExcerpt(passage: string, question: string, options: ExcerptOptions): string {
   const prose = passage.replace(/^ {0,3}#{1,6}\s.*$/gm, ' ').replace(/\s+/g, ' ').trim();
@@ -30,9 +31,8 @@ export function passageExcerpt(passage: string, question: string, options: Excer
       bestStart = start;
     }
   }
-  const words = sentences.slice(bestStart, bestStart + windowSize).join(' ').split(' ');
-  const excerpt = words.slice(0, options.maxWords).join(' ');
+  const excerpt = cutToWords(sentences.slice(bestStart, bestStart + windowSize).join(' '), options.maxWords);
   const before = bestStart > 0 ? '… ' : '';
-  const after = words.length > options.maxWords || bestStart + windowSize < sentences.length ? ' …' : '';
-  return `${before}${excerpt}${after}`;
+  const after = excerpt.cut || bestStart + windowSize < sentences.length ? ' …' : '';
+  return `${before}${excerpt.text}${after}`;
 }

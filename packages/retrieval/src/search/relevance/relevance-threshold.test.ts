@@ -20,6 +20,16 @@ describe('judgeRelevance', () => {
     expect(judgeRelevance('vacation', [], undefined).decision).toMatchObject({ covered: false, best: 0 });
   });
 
+  it('judges Chinese questions by the character pairs they share with the passages', () => {
+    const chinese = [
+      makeHit('model', '该模型采用SwiGLU激活函数，隐藏层维度为4096。', { title: '模型结构' }),
+      makeHit('leave', '员工每年享有十五天带薪年假，需提前一周申请。', { title: '休假制度' }),
+    ];
+    expect(judgeRelevance('这个模型用的是什么激活函数？', chinese, undefined).decision.covered).toBe(true);
+    expect(judgeRelevance('员工的带薪年假有几天？', chinese, undefined).decision.covered).toBe(true);
+    expect(judgeRelevance('今天北京的天气怎么样？', chinese, undefined).decision).toMatchObject({ covered: false, best: 0 });
+  });
+
   it('turns the check off with a minimum of 0, and applies a stricter one', () => {
     expect(judgeRelevance('Who won the 1998 World Cup?', hits, undefined, { minTermCoverage: 0 }).decision.covered).toBe(true);
     expect(judgeRelevance('How many vacation days do employees get?', hits, undefined, { minTermCoverage: 0.8 }).decision.covered).toBe(false);
