@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { rebuildFtsTable } from '../lexical/rebuild-fts-table.js';
 
 /** The schema version this code writes; stored in `PRAGMA user_version`. */
-export const schemaVersion = 4;
+export const schemaVersion = 5;
 
 /** One step of a schema upgrade: an SQL statement, or code run inside the upgrade's transaction. */
 export type SchemaUpgradeStep = string | ((database: Database.Database) => void);
@@ -19,7 +19,62 @@ export const schemaUpgrades: Readonly<Record<number, readonly SchemaUpgradeStep[
   // 4: collections keep the chunk size they were ingested with; FTS5 tables hold the analysed text (CJK runs as
   // characters and character pairs, see `lexical/fts-table.ts`), so every existing one is filled again.
   3: [addChunkSizeColumn, rebuildEveryFtsTable],
+  // 5: versioned assistants, and conversations with their messages and feedback.
+  4: [...assistantTables(), ...conversationTables()],
 };
+
+/** Assistants (name, live version) and their immutable versions (the definition as JSON). */
+function assistantTables(): string[] {
+  return [
+    `CREATE TABLE assistants (
+      name TEXT PRIMARY KEY,
+      live_version INTEGER NOT NULL,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE assistant_versions (
+      assistant_name TEXT NOT NULL REFERENCES assistants(name) ON DELETE CASCADE,
+      version INTEGER NOT NULL,
+      definition TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      PRIMARY KEY (assistant_name, version)
+    )`,
+  ];
+}
+
+/**
+ * Conversations (owned by a caller id), their messages in order, and feedback on answers. An answer keeps the
+ * assistant version that wrote it and the prompt messages the model saw, for the fine-tuning export.
+ */
+function conversationTables(): string[] {
+  return [
+    `CREATE TABLE conversations (
+      id TEXT PRIMARY KEY,
+      owner TEXT NOT NULL,
+      assistant_name TEXT,
+      collection TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    )`,
+    'CREATE INDEX conversations_by_owner ON conversations (owner, updated_at)',
+    `CREATE TABLE conversation_messages (
+      position INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+      role TEXT NOT NULL,
+      content TEXT NOT NULL,
+      assistant_name TEXT,
+      assistant_version INTEGER,
+      details TEXT NOT NULL DEFAULT '{}',
+      prompt TEXT,
+      feedback_rating TEXT,
+      feedback_comment TEXT,
+      feedback_at TEXT,
+      created_at TEXT NOT NULL
+    )`,
+    'CREATE INDEX conversation_messages_by_conversation ON conversation_messages (conversation_id, position)',
+    'CREATE INDEX conversation_messages_by_feedback ON conversation_messages (assistant_name, feedback_rating)',
+  ];
+}
 
 /** Adds `collections.chunk_size` unless a database written by this version already has it. */
 function addChunkSizeColumn(database: Database.Database): void {
@@ -79,4 +134,6 @@ export const schemaStatements: readonly string[] = [
   'CREATE INDEX chunks_by_collection ON chunks (collection_id)',
   // Lets a filtered vector search list the allowed labels from the index alone, without reading the embeddings.
   'CREATE INDEX chunks_with_embedding ON chunks (collection_id, document_id) WHERE embedding IS NOT NULL',
+  ...assistantTables(),
+  ...conversationTables(),
 ];
