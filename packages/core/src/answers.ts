@@ -33,4 +33,6 @@ export interface Answer {
    * answer (and from its stream) so an answer cannot carry data out through a URL. Absent when none were removed.
    */
   removedLinks?: string[];
+  /** The assistant version that answered, when the question named an assistant. */
+  assistant?: { name: string; version: number };
 }

@@ -27,3 +27,21 @@ export type {
   KnowledgeStoreMaintenance,
   StoredEmbeddingModel,
 } from './store/store-maintenance.js';
+export type {
+  AssistantDefinition,
+  AssistantGenerationSettings,
+  AssistantRecord,
+  AssistantReference,
+  AssistantRetrievalSettings,
+  AssistantStore,
+  AssistantThreshold,
+  AssistantVersion,
+} from './assistants.js';
+export type {
+  ConversationMessage,
+  ConversationRecord,
+  ConversationStore,
+  MessageFeedback,
+  NewConversationMessage,
+  RatedAnswerQuery,
+} from './conversations.js';

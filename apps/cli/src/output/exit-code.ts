@@ -4,6 +4,7 @@ const callerMistakes = new Set<AndesErrorCode>([
   'invalid_request',
   'collection_not_found',
   'not_found',
+  'conflict',
   'unsupported_file_type',
   'payload_too_large',
   'model_not_found',

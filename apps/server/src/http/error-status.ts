@@ -11,6 +11,7 @@ const statusByCode: Record<AndesErrorCode, number> = {
   misdirected_request: 421,
   collection_not_found: 404,
   not_found: 404,
+  conflict: 409,
   unsupported_file_type: 415,
   payload_too_large: 413,
   // A configured model that is missing or broken is the server's problem; see ErrorStatusOptions.
@@ -24,6 +25,9 @@ const statusByCode: Record<AndesErrorCode, number> = {
   context_overflow: 400,
   parse_failed: 422,
   storage_error: 500,
+  // A damaged or foreign store is not the caller's fault and not fixed by retrying: unavailable until repaired.
+  store_corrupt: 503,
+  store_foreign: 503,
   model_error: 500,
   internal_error: 500,
 };

@@ -11,6 +11,8 @@ export type AndesErrorCode =
   | 'collection_not_found'
   /** A document, chunk or other named thing does not exist. */
   | 'not_found'
+  /** A name is already taken (e.g. creating an assistant that exists). */
+  | 'conflict'
   /** A file's type is not one Andes can ingest. */
   | 'unsupported_file_type'
   /** A body, file or text is larger than the configured limit. */
@@ -33,6 +35,13 @@ export type AndesErrorCode =
   | 'parse_failed'
   /** The store could not read or write its data. */
   | 'storage_error'
+  /**
+   * The store's files are damaged or incomplete (an empty or truncated database, damaged pages, a lost write-ahead
+   * log, commits an index file records but the database lacks). `andes doctor --repair` salvages what can be read.
+   */
+  | 'store_corrupt'
+  /** The data directory's database is not an Andes store (another program's file, or SQLite without Andes's tables). */
+  | 'store_foreign'
   /** The model failed while loading or generating. */
   | 'model_error'
   /** The request carries no valid credentials (a missing or wrong API key). */
