@@ -29,9 +29,10 @@ export function chunkDocument(
   const { text, pageStarts } = document;
   const structured = options.markdownHeadings ?? document.mediaType !== 'text/plain';
   const headings = structured ? findMarkdownHeadings(text) : [];
+  const headingEnds = new Map(headings.map((heading) => [heading.start, heading.end]));
   const chunks: ChunkDraft[] = [];
   for (const section of splitAtPages(documentSections(text, headings), pageStarts)) {
-    const blocks = textBlocks(text, section.start, section.end, headings);
+    const blocks = textBlocks(text, section.start, section.end, headingEnds);
     const units = textUnits(text, structured ? findTables(text, blocks) : blocks, resolved.targetWords);
     for (const range of packUnits(units, resolved)) {
       const slice = text.slice(range.start, range.end);

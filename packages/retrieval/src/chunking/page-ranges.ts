@@ -6,9 +6,13 @@ import type { DocumentSection } from './document-sections.js';
  */
 export function splitAtPages(sections: readonly DocumentSection[], pageStarts: readonly number[] | undefined): DocumentSection[] {
   if (!pageStarts || pageStarts.length < 2) return [...sections];
+  // Sections come in document order, so one pointer walks the page starts once: linear in sections + pages.
+  let page = 0;
   return sections.flatMap((section) => {
-    const cuts = pageStarts.filter((start) => start > section.start && start < section.end);
-    const bounds = [section.start, ...cuts, section.end];
+    while (page < pageStarts.length && (pageStarts[page] as number) <= section.start) page += 1;
+    const bounds = [section.start];
+    for (let cut = page; cut < pageStarts.length && (pageStarts[cut] as number) < section.end; cut += 1) bounds.push(pageStarts[cut] as number);
+    bounds.push(section.end);
     return bounds.slice(0, -1).map((start, index) => ({ headingPath: section.headingPath, start, end: bounds[index + 1] as number }));
   });
 }

@@ -1,4 +1,3 @@
-import type { MarkdownHeading } from '../markdown/markdown-headings.js';
 import { closesFence, fenceMarker, isBlankLine, splitLines } from '../markdown/markdown-lines.js';
 
 /** A block of a section: a heading, a fenced code block, a paragraph (lines up to a blank line), or a table. */
@@ -11,12 +10,12 @@ export interface TextBlock {
 }
 
 /**
- * Splits `text.slice(start, end)` into blocks. `headings` are the document's headings (any that start inside
- * the range become heading blocks). Blank lines separate paragraphs; a fenced code block is one block up to its
- * closing fence.
+ * Splits `text.slice(start, end)` into blocks. `headingEnds` maps the start offset of each of the document's
+ * headings to its end (any that start inside the range become heading blocks); the caller builds it once per
+ * document, so a document with many sections is split in time linear in its length. Blank lines separate
+ * paragraphs; a fenced code block is one block up to its closing fence.
  */
-export function textBlocks(text: string, start: number, end: number, headings: readonly MarkdownHeading[]): TextBlock[] {
-  const headingEnds = new Map(headings.map((heading) => [heading.start, heading.end]));
+export function textBlocks(text: string, start: number, end: number, headingEnds: ReadonlyMap<number, number>): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
   let openFence: string | undefined;

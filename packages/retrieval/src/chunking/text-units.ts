@@ -1,4 +1,5 @@
 import { countWords } from './count-words.js';
+import { sentenceRanges } from './sentence-ranges.js';
 import type { TextBlock } from './text-blocks.js';
 
 /**
@@ -19,10 +20,8 @@ export interface TextUnit {
   tableHeader?: { start: number; end: number; words: number };
 }
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 /**
- * Cuts blocks into units: paragraphs into sentences (Unicode sentence boundaries, via `Intl.Segmenter`), headings
+ * Cuts blocks into units: paragraphs into sentences (Unicode sentence boundaries, see {@link sentenceRanges}), headings
  * and code blocks whole, tables into their header and one unit per row. Anything longer than `maxWords` is cut
  * into lines, and a line still too long between words.
  */
@@ -30,13 +29,13 @@ export function textUnits(text: string, blocks: readonly TextBlock[], maxWords: 
   const units: TextUnit[] = [];
   for (const block of blocks) {
     if (block.kind === 'table' && block.header) {
-      units.push(...tableUnits(text, block, block.header, maxWords));
+      for (const unit of tableUnits(text, block, block.header, maxWords)) units.push(unit);
       continue;
     }
     const whole = trimmedRange(text, block.start, block.end);
     const pieces = block.kind === 'paragraph' ? sentences(text, block.start, block.end) : whole ? [whole] : [];
     const first = units.length;
-    for (const [start, end] of pieces) units.push(...limitWords(text, start, end, maxWords, block.kind === 'heading'));
+    for (const [start, end] of pieces) for (const unit of limitWords(text, start, end, maxWords, block.kind === 'heading')) units.push(unit);
     if (units[first]) units[first].startsBlock = true;
   }
   return units;
@@ -53,15 +52,15 @@ function tableUnits(text: string, block: TextBlock, header: { start: number; end
     if (!range) continue;
     const pieces = limitWords(text, range[0], range[1], maxWords, false).map((unit) => ({ ...unit, tableHeader }));
     if (pieces[0]) pieces[0].startsBlock = true;
-    rowUnits.push(...pieces);
+    for (const piece of pieces) rowUnits.push(piece);
   }
   return [...headerUnits, ...rowUnits];
 }
 
 function sentences(text: string, start: number, end: number): (readonly [number, number])[] {
   const ranges: (readonly [number, number])[] = [];
-  for (const segment of sentenceSegmenter.segment(text.slice(start, end))) {
-    const range = trimmedRange(text, start + segment.index, start + segment.index + segment.segment.length);
+  for (const [sentenceStart, sentenceEnd] of sentenceRanges(text, start, end)) {
+    const range = trimmedRange(text, sentenceStart, sentenceEnd);
     if (range) ranges.push(range);
   }
   return ranges;

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { AndesError } from '@andes/core';
 import type { DocumentParser, ParsedText, ParserInput } from '../document-parser.js';
-import { markdownTable } from '../text/markdown-table.js';
 import { readTextInput } from '../read-text-input.js';
+import { csvTableText } from './csv-table-text.js';
 import { guessCsvDelimiter } from './guess-csv-delimiter.js';
 
 /**
@@ -32,6 +32,6 @@ export const csvParser: DocumentParser = {
       throw new AndesError('parse_failed', `"${input.source}" is not valid CSV: ${reason}`, { cause: error, details: { source: input.source } });
     }
     const rows = records.filter((record) => record.some((cell) => cell.trim() !== ''));
-    return { text: markdownTable(rows) };
+    return { text: csvTableText(rows) };
   },
 };
