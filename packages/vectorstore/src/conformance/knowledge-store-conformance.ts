@@ -28,3 +28,5 @@ export function describeKnowledgeStoreConformance(name: string, openStore: OpenK
 
 export type { OpenKnowledgeStore, StoreUnderTest } from './conformance-fixtures.js';
 export { hostileQueries } from './lexical-conformance.js';
+export { describeAssistantStoreConformance, type OpenAssistantStore } from './assistant-store-conformance.js';
+export { describeConversationStoreConformance, type OpenConversationStore } from './conversation-store-conformance.js';

@@ -20,6 +20,8 @@ import {
   type StoredEmbeddingModel,
   type StoreSearchOptions,
 } from '@andes/core';
+import { SqliteAssistantStore } from '../assistants/sqlite-assistant-store.js';
+import { SqliteConversationStore } from '../conversations/sqlite-conversation-store.js';
 import { assertCollectionName } from '../database/collection-name.js';
 import {
   deleteCollectionRows,
@@ -254,6 +256,16 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
   /** Saves every vector index with unsaved changes now, instead of after the save delay. */
   async flush(): Promise<void> {
     return this.run(() => this.vectorIndexes.flush());
+  }
+
+  /** Assistants and their versions, kept in this store's database; usable until the store closes. */
+  assistantStore(): SqliteAssistantStore {
+    return new SqliteAssistantStore(this.database, () => this.closed);
+  }
+
+  /** Conversations, messages and feedback, kept in this store's database; usable until the store closes. */
+  conversationStore(): SqliteConversationStore {
+    return new SqliteConversationStore(this.database, () => this.closed);
   }
 
   /** Saves the vector indexes and closes the database. Calling it again does nothing. */

@@ -1,0 +1,7 @@
+import { describeConversationStoreConformance } from '../conformance/conversation-store-conformance.js';
+import { openTemporaryStore } from '../test-support/temporary-store.js';
+
+describeConversationStoreConformance('SqliteConversationStore', async () => {
+  const { store, cleanup } = await openTemporaryStore();
+  return { store: store.conversationStore(), cleanup };
+});
