@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { rebuildFtsTable } from '../lexical/rebuild-fts-table.js';
 
 /** The schema version this code writes; stored in `PRAGMA user_version`. */
-export const schemaVersion = 5;
+export const schemaVersion = 6;
 
 /** One step of a schema upgrade: an SQL statement, or code run inside the upgrade's transaction. */
 export type SchemaUpgradeStep = string | ((database: Database.Database) => void);
@@ -21,7 +21,26 @@ export const schemaUpgrades: Readonly<Record<number, readonly SchemaUpgradeStep[
   3: [addChunkSizeColumn, rebuildEveryFtsTable],
   // 5: versioned assistants, and conversations with their messages and feedback.
   4: [...assistantTables(), ...conversationTables()],
+  // 6: documents keep who may read them (a JSON array of principals, NULL for every reader of the collection), and
+  // API keys are stored as hashes with their role and scope.
+  5: ['ALTER TABLE documents ADD COLUMN access TEXT', apiKeyTable()],
 };
+
+/**
+ * API keys: only a SHA-256 hash of the secret is kept. `collections` is a JSON array of collection names, NULL for
+ * every collection; `groups` a JSON array of group names.
+ */
+function apiKeyTable(): string {
+  return `CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    collections TEXT,
+    groups TEXT NOT NULL DEFAULT '[]',
+    key_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  )`;
+}
 
 /** Assistants (name, live version) and their immutable versions (the definition as JSON). */
 function assistantTables(): string[] {
@@ -115,6 +134,7 @@ export const schemaStatements: readonly string[] = [
     ingested_at TEXT NOT NULL,
     warnings TEXT NOT NULL DEFAULT '[]',
     tags TEXT NOT NULL DEFAULT '[]',
+    access TEXT,
     UNIQUE (collection_id, source)
   )`,
   `CREATE TABLE chunks (
@@ -136,4 +156,5 @@ export const schemaStatements: readonly string[] = [
   'CREATE INDEX chunks_with_embedding ON chunks (collection_id, document_id) WHERE embedding IS NOT NULL',
   ...assistantTables(),
   ...conversationTables(),
+  apiKeyTable(),
 ];
