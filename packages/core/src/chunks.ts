@@ -48,4 +48,10 @@ export interface ChunkFilter {
    * with the other fields for AND. An empty array matches no chunk.
    */
   tags?: string[];
+  /**
+   * The caller's principals (`key:<id>`, `group:<name>`): only chunks of documents with no access list, or whose
+   * access list names one of these. An empty array reads only documents without an access list. Unset: every
+   * document (an admin). See `principalsOf` in `access.ts`.
+   */
+  principals?: string[];
 }

@@ -23,6 +23,11 @@ export interface SourceDocument {
    * its content is unchanged.
    */
   tags?: string[];
+  /**
+   * Who may read the document: principals `group:<name>` or `key:<id>` (`andes ingest --access`, the upload's
+   * `access` field). Absent or empty means every reader of its collection. Storing the same source again replaces it.
+   */
+  access?: string[];
 }
 
 /**
@@ -62,3 +67,5 @@ export interface DocumentRecord {
   /** The document's tags (see {@link SourceDocument.tags}). The SQLite store always sets it, `[]` when none. */
   tags?: string[];
 }
+  /** Who may read it (see {@link SourceDocument.access}); absent when every reader of the collection may. */
+  access?: string[];
