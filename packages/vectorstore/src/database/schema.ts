@@ -23,7 +23,7 @@ export const schemaUpgrades: Readonly<Record<number, readonly SchemaUpgradeStep[
   4: [...assistantTables(), ...conversationTables()],
   // 6: documents keep who may read them (a JSON array of principals, NULL for every reader of the collection), and
   // API keys are stored as hashes with their role and scope.
-  5: ['ALTER TABLE documents ADD COLUMN access TEXT', apiKeyTable()],
+  5: [addAccessColumn, apiKeyTable()],
 };
 
 /**
@@ -31,7 +31,7 @@ export const schemaUpgrades: Readonly<Record<number, readonly SchemaUpgradeStep[
  * every collection; `groups` a JSON array of group names.
  */
 function apiKeyTable(): string {
-  return `CREATE TABLE api_keys (
+  return `CREATE TABLE IF NOT EXISTS api_keys (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     role TEXT NOT NULL,
@@ -93,6 +93,12 @@ function conversationTables(): string[] {
     'CREATE INDEX conversation_messages_by_conversation ON conversation_messages (conversation_id, position)',
     'CREATE INDEX conversation_messages_by_feedback ON conversation_messages (assistant_name, feedback_rating)',
   ];
+}
+
+/** Adds `documents.access` unless a database written by this version already has it. */
+function addAccessColumn(database: Database.Database): void {
+  const columns = database.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>;
+  if (!columns.some((column) => column.name === 'access')) database.exec('ALTER TABLE documents ADD COLUMN access TEXT');
 }
 
 /** Adds `collections.chunk_size` unless a database written by this version already has it. */
