@@ -4,9 +4,28 @@
 const byId = (id) => document.getElementById(id);
 const state = { collection: localStorage.getItem('andes.collection') || 'default', askController: null };
 
+/**
+ * fetch() for the API. When the server requires a key (ANDES_ADMIN_KEY), a 401 asks for it once; it is kept for
+ * this tab only (sessionStorage) and sent as `Authorization: Bearer <key>`.
+ */
+async function apiFetch(path, options = {}) {
+  const withKey = () => {
+    const key = sessionStorage.getItem('andes.key');
+    const headers = new Headers(options.headers);
+    if (key) headers.set('Authorization', `Bearer ${key}`);
+    return fetch(path, { ...options, headers });
+  };
+  const response = await withKey();
+  if (response.status !== 401) return response;
+  const key = window.prompt('This Andes server requires an API key:');
+  if (!key) return response;
+  sessionStorage.setItem('andes.key', key.trim());
+  return withKey();
+}
+
 /** Calls the JSON API; throws an Error carrying the server's `{error: {code, message}}`. */
 async function api(path, options = {}) {
-  const response = await fetch(path, options);
+  const response = await apiFetch(path, options);
   if (response.status === 204) return null;
   const body = await response.json().catch(() => null);
   if (!response.ok) throw apiError(response, body);
@@ -117,7 +136,7 @@ async function upload(event) {
   for (const file of files) form.append('files', file, file.webkitRelativePath || file.name);
   const results = byId('upload-results');
   results.replaceChildren(element('li', 'muted', `Uploading ${files.length} file(s)…`));
-  const response = await fetch(collectionPath(), { method: 'POST', body: form });
+  const response = await apiFetch(collectionPath(), { method: 'POST', body: form });
   const body = await response.json().catch(() => null);
   const report = response.ok ? body : body?.error?.details?.report;
   results.replaceChildren();
@@ -203,7 +222,7 @@ async function ask(event) {
   answer.textContent = '';
   answer.setAttribute('aria-busy', 'true');
   try {
-    const response = await fetch('/api/ask', {
+    const response = await apiFetch('/api/ask', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
       body: JSON.stringify({ question, collection: state.collection }),

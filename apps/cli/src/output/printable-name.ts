@@ -1,4 +1,6 @@
 /** Control characters (C0, DEL, C1), line and paragraph separators, and bidirectional overrides and isolates. */
+// Control characters are what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const unprintable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 const namedEscapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
 

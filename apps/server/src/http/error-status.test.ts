@@ -6,6 +6,9 @@ import { toHttpErrorResponse } from './error-response.js';
 describe('errorStatus', () => {
   it.each([
     ['invalid_request', 400],
+    ['unauthorized', 401],
+    ['forbidden', 403],
+    ['misdirected_request', 421],
     ['collection_not_found', 404],
     ['not_found', 404],
     ['unsupported_file_type', 415],

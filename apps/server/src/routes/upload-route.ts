@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AndesError } from '@andes/core';
-import type { AndesConfig, AndesService, IngestInput } from '@andes/runtime';
+import type { AndesConfig, AndesService, IngestInput, IngestReport } from '@andes/runtime';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
 import { parseInput } from '../http/parse-input.js';
 import { ingestResponseStatus } from '../uploads/ingest-response-status.js';
@@ -44,6 +44,7 @@ export function createUploadRoute({ service, config }: UploadRouteDependencies):
     createUploadMiddleware({ config, budget, storage }),
     async (request, response) => {
       const lease = uploadLeaseOf(response);
+      let report: IngestReport;
       try {
         if (lease !== undefined) lease.ingesting = true;
         const { name } = parseInput(collectionParametersSchema, request.params, 'path');
@@ -51,12 +52,12 @@ export function createUploadRoute({ service, config }: UploadRouteDependencies):
         const inputs = uploadedFiles(request)
           .map(toIngestInput)
           .map((input) => (tags === undefined || tags.length === 0 ? input : { ...input, tags }));
-        const report = await service.ingest(name, inputs, { signal: abortOnDisconnect(response) });
-        response.status(ingestResponseStatus(report)).json(report);
+        report = await service.ingest(name, inputs, { signal: abortOnDisconnect(response) });
       } finally {
-        // Stored or failed, the temporary files go now and their bytes leave the in-flight budget.
+        // Stored or failed, the temporary files go and their bytes leave the in-flight budget before the answer.
         await lease?.settle();
       }
+      response.status(ingestResponseStatus(report)).json(report);
     },
   );
   return router;

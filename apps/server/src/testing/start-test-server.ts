@@ -12,6 +12,8 @@ export interface TestServer extends RunningServer {
   service: FakeAndesService;
   /** Every log line written so far, parsed. */
   logs: Record<string, unknown>[];
+  /** The data directory (a fresh temporary folder unless the test chose one). */
+  dataDir: string;
 }
 
 /** Small limits, so tests can exceed them cheaply. */
@@ -34,5 +36,5 @@ export async function startTestServer(
   const service = options.service ?? new FakeAndesService();
   const { service: _ignored, config: _config, ...rest } = options;
   const running = await startServer({ ...rest, service, config, logger });
-  return { ...running, service, logs };
+  return { ...running, service, logs, dataDir: config.dataDir };
 }

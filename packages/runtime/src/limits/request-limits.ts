@@ -10,8 +10,10 @@ export const maxResultCount = 100;
 export const maxEmbeddingInputs = 256;
 
 /**
- * Most tokens of a search query that are embedded for dense retrieval; the rest of a longer query still counts for
- * BM25. Embedding a 4,000-character query in full took 1.3–2.7 s and raised RSS by ~800 MB on the tiny test model.
+ * Most tokens of a search query that are embedded for dense retrieval (about 1,000 characters of English); the
+ * rest of a longer query still counts for BM25. The embedding model's own context (up to 2,048 tokens) was the only
+ * bound before: on the tiny test model (1 thread) a 4,000-character query took 1.2–2.0 s and 1 GB RSS to embed,
+ * 256 tokens 0.8–1.1 s and 590 MB, a short question 10–20 ms.
  */
 export const maxQueryEmbeddingTokens = 256;
 

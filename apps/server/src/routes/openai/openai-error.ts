@@ -50,6 +50,7 @@ export function describeOpenAiError(thrown: unknown, response: Response, logger:
 function errorType(status: number): string {
   if (status === 429) return 'rate_limit_error';
   if (status === 401) return 'authentication_error';
+  if (status === 403) return 'permission_error';
   if (status >= 500) return 'server_error';
   return 'invalid_request_error';
 }
