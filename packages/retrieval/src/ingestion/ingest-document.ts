@@ -1,12 +1,11 @@
 import { noopLogger, type DocumentRecord, type DocumentWrite, type DocumentWriteResult, type EmbeddingModel, type KnowledgeStore, type Logger, type SourceDocument } from '@andes/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
-import { chunkDocument } from '../chunking/chunk-document.js';
 import { chunkIndexText } from '../chunking/chunk-index-text.js';
 import type { ChunkOptions } from '../chunking/chunk-options.js';
 import { contentHash } from '../parsing/content-hash.js';
-import { parseDocument } from '../parsing/parse-document.js';
 import type { ParserRegistry } from '../parsing/parser-registry.js';
 import { embedInBatches } from './embed-in-batches.js';
+import { prepareDocument } from './prepare-document.js';
 
 /** One file to ingest, and where. */
 export interface IngestDocumentOptions {
@@ -75,13 +74,15 @@ export async function ingestDocument(options: IngestDocumentOptions): Promise<Do
     return result;
   }
 
-  const document = await parseDocument({
-    source,
-    bytes: options.bytes,
-    ...(options.mediaType === undefined ? {} : { mediaType: options.mediaType }),
-    ...(options.parsers === undefined ? {} : { parsers: options.parsers }),
-  });
-  const chunks = chunkDocument(document, options.chunkOptions);
+  const { document, chunks } = await prepareDocument(
+    {
+      source,
+      bytes: options.bytes,
+      ...(options.mediaType === undefined ? {} : { mediaType: options.mediaType }),
+      ...(options.chunkOptions === undefined ? {} : { chunkOptions: options.chunkOptions }),
+    },
+    options.parsers,
+  );
   const write: DocumentWrite = {
     collection,
     document: options.tags === undefined ? document : { ...document, tags: options.tags },

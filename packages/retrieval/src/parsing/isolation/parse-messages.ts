@@ -1,13 +1,26 @@
 import { AndesError, type AndesErrorCode } from '@andes/core';
 import type { ParsedText } from '../document-parser.js';
+import type { PrepareDocumentInput, PreparedDocument } from '../../ingestion/prepare-document.js';
 import type { ParseLimits } from '../parse-limits.js';
 
 /** What the pool sends a parser process: one file to parse with the built-in parser of `mediaType`. */
 export interface ParseRequest {
+  kind: 'parse';
   id: number;
   source: string;
   mediaType: string;
   bytes: Uint8Array;
+  limits: ParseLimits;
+}
+
+/**
+ * What the pool sends a parser process to have a file made ready to store: recognised, parsed with the built-in
+ * parsers, cleaned and chunked ({@link prepareDocument}), so that none of it runs on the caller's thread.
+ */
+export interface PrepareRequest {
+  kind: 'prepare';
+  id: number;
+  input: PrepareDocumentInput;
   limits: ParseLimits;
 }
 
@@ -18,8 +31,17 @@ export interface SerializedError {
   details?: Record<string, unknown>;
 }
 
-/** What a parser process sends: that it has loaded its parsers, then one answer per request. */
-export type ParseResponse = { ready: true } | { id: number; parsed: ParsedText } | { id: number; error: SerializedError };
+/**
+ * What a parser process sends: that it has started, then for each request that it has loaded the code it needs
+ * (`started`: the request's time limit begins again, so loading a parser library on first use never counts against
+ * a file), then one answer.
+ */
+export type ParseResponse =
+  | { ready: true }
+  | { id: number; started: true }
+  | { id: number; parsed: ParsedText }
+  | { id: number; prepared: PreparedDocument }
+  | { id: number; error: SerializedError };
 
 /** An error thrown while parsing, ready to send back: AndesErrors keep their code, anything else is `parse_failed`. */
 export function serializeError(error: unknown, source: string): SerializedError {

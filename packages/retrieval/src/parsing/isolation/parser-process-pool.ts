@@ -1,13 +1,18 @@
 import type { ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { AndesError } from '@andes/core';
+import type { PrepareDocumentInput, PreparedDocument } from '../../ingestion/prepare-document.js';
 import type { ParsedText } from '../document-parser.js';
 import { resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from '../parse-limits.js';
-import { deserializeError, type ParseRequest, type ParseResponse } from './parse-messages.js';
+import { deserializeError, type ParseRequest, type ParseResponse, type PrepareRequest } from './parse-messages.js';
 import { startParserProcess } from './start-parser-process.js';
 
 /** Options for a {@link ParserProcessPool}. */
 export interface ParserProcessPoolOptions {
-  /** Most parser processes at once; more files wait their turn. Default 1. */
+  /**
+   * Most parser processes at once; more files wait their turn. Default: `os.availableParallelism()`, so a batch of
+   * files is parsed on every core while the caller stores the ones already parsed.
+   */
   processes?: number;
   /** `timeoutMs` and `maxMemoryMb` bound each process. Default: {@link defaultParseLimits}. */
   limits?: ParseLimits;
@@ -26,15 +31,16 @@ export interface PooledParse {
   limits: ParseLimits;
 }
 
-interface Job extends PooledParse {
-  resolve: (parsed: ParsedText) => void;
+interface Job {
+  source: string;
+  /** The request without its id. */
+  message: Omit<ParseRequest, 'id'> | Omit<PrepareRequest, 'id'>;
+  resolve: (result: never) => void;
   reject: (error: AndesError) => void;
 }
 
 interface ParserProcess {
   child: ChildProcess;
-  /** True once it has loaded its parsers: a file's time limit starts then, not while Node boots. */
-  ready: boolean;
   job: Job | undefined;
   timer: NodeJS.Timeout | undefined;
 }
@@ -57,15 +63,29 @@ export class ParserProcessPool {
   private nextId = 1;
 
   constructor(options: ParserProcessPoolOptions = {}) {
-    this.size = Math.max(1, options.processes ?? 1);
+    this.size = Math.max(1, options.processes ?? availableParallelism());
     this.limits = resolveParseLimits(options.limits);
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
   }
 
   /** Parses one file in a parser process. Rejects with the parser's AndesError, or as described on the class. */
   parse(request: PooledParse): Promise<ParsedText> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ ...request, resolve, reject });
+    const { source, mediaType, bytes, limits } = request;
+    return this.enqueue(source, { kind: 'parse', source, mediaType, bytes, limits });
+  }
+
+  /**
+   * Recognises, parses, cleans and chunks one file in a parser process with the built-in parsers (see
+   * `prepareDocument`), under the pool's time and memory limits; `limits` are the parse limits of the caller's
+   * registry. Rejects like {@link parse}.
+   */
+  prepare(input: PrepareDocumentInput, limits: ParseLimits): Promise<PreparedDocument> {
+    return this.enqueue(input.source, { kind: 'prepare', input, limits });
+  }
+
+  private enqueue<Result>(source: string, message: Job['message']): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      this.queue.push({ source, message, resolve: resolve as (result: never) => void, reject });
       this.dispatch();
     });
   }
@@ -85,15 +105,13 @@ export class ParserProcessPool {
       clearTimeout(entry.timer);
       entry.job = job;
       setReferenced(entry.child, true);
-      if (entry.ready) this.startTimeLimit(entry, job);
-      const message: ParseRequest = { id: this.nextId++, source: job.source, mediaType: job.mediaType, bytes: job.bytes, limits: job.limits };
-      entry.child.send(message);
+      entry.child.send({ ...job.message, id: this.nextId++ });
     }
   }
 
   private spawn(): ParserProcess | undefined {
     if (this.processes.size >= this.size) return undefined;
-    const entry: ParserProcess = { child: startParserProcess(this.limits.maxMemoryMb), ready: false, job: undefined, timer: undefined };
+    const entry: ParserProcess = { child: startParserProcess(this.limits.maxMemoryMb), job: undefined, timer: undefined };
     this.processes.add(entry);
     entry.child.on('message', (response: ParseResponse) => this.finish(entry, response));
     entry.child.on('error', (error) => void this.retire(entry, this.failure(entry, `could not run its parser (${error.message})`)));
@@ -106,17 +124,19 @@ export class ParserProcessPool {
   }
 
   private finish(entry: ParserProcess, response: ParseResponse): void {
-    if ('ready' in response) {
-      entry.ready = true;
-      if (entry.job) this.startTimeLimit(entry, entry.job);
-      return;
-    }
+    if ('ready' in response) return;
     const job = entry.job;
     if (!job) return;
     clearTimeout(entry.timer);
+    if ('started' in response) {
+      // The file's time limit starts once the process has loaded the code it needs, not while Node boots or a
+      // parser library loads.
+      this.startTimeLimit(entry, job);
+      return;
+    }
     entry.job = undefined;
-    if ('parsed' in response) job.resolve(response.parsed);
-    else job.reject(deserializeError(response.error));
+    if ('error' in response) job.reject(deserializeError(response.error));
+    else job.resolve(('parsed' in response ? response.parsed : response.prepared) as never);
     setReferenced(entry.child, false);
     entry.timer = setTimeout(() => void this.retire(entry), this.idleTimeoutMs).unref();
     this.dispatch();

@@ -1,0 +1,51 @@
+import type { ChunkDraft, SourceDocument } from '@andes/core';
+import { chunkDocument } from '../chunking/chunk-document.js';
+import type { ChunkOptions } from '../chunking/chunk-options.js';
+import { parseDocument } from '../parsing/parse-document.js';
+import { preparationPool } from '../parsing/isolation/preparation-pools.js';
+import type { ParserRegistry } from '../parsing/parser-registry.js';
+
+/** One file to make ready for storing. */
+export interface PrepareDocumentInput {
+  /** The document's identity in its collection. */
+  source: string;
+  /** The file's bytes. */
+  bytes: Uint8Array;
+  /** Declared media type. Default: decided from the bytes and the extension. */
+  mediaType?: string;
+  /** Chunk sizes. Default: {@link chunkDocument}'s. */
+  chunkOptions?: ChunkOptions;
+}
+
+/** A parsed document and its chunks: everything of a write but the embeddings. */
+export interface PreparedDocument {
+  document: SourceDocument;
+  chunks: ChunkDraft[];
+}
+
+/**
+ * Parses and chunks one file in the calling thread. {@link prepareDocument} runs this in a parser process when
+ * the registry allows it.
+ */
+export async function prepareInThisThread(input: PrepareDocumentInput, parsers: ParserRegistry | undefined): Promise<PreparedDocument> {
+  const document = await parseDocument({
+    source: input.source,
+    bytes: input.bytes,
+    ...(input.mediaType === undefined ? {} : { mediaType: input.mediaType }),
+    ...(parsers === undefined ? {} : { parsers }),
+  });
+  return { document, chunks: chunkDocument(document, input.chunkOptions) };
+}
+
+/**
+ * Parses and chunks one file. With a registry from `createDefaultParserRegistry` (process isolation, built-in
+ * parsers only) all of it runs in a parser process, under the registry's time and memory limits, so a large or
+ * pathological file never blocks the caller's event loop; otherwise in the calling thread.
+ *
+ * @throws what {@link parseDocument} throws; with a parser process also `parse_failed` for a file that runs past the
+ *   time limit and `payload_too_large` for one that needs more memory than allowed.
+ */
+export async function prepareDocument(input: PrepareDocumentInput, parsers: ParserRegistry | undefined): Promise<PreparedDocument> {
+  const pool = parsers && preparationPool(parsers);
+  return pool && parsers ? pool.prepare(input, parsers.limits) : prepareInThisThread(input, parsers);
+}
