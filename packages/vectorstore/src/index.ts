@@ -4,4 +4,5 @@ export type { HnswOptions } from './vector/hnsw-options.js';
 export { collectionNamePattern } from './database/collection-name.js';
 export { buildFtsQuery } from './lexical/fts-query.js';
 export { SqliteAssistantStore } from './assistants/sqlite-assistant-store.js';
+export { SqliteApiKeyStore } from './keys/sqlite-api-key-store.js';
 export { SqliteConversationStore } from './conversations/sqlite-conversation-store.js';

@@ -50,6 +50,8 @@ export interface TestDocument {
   embeddingModel?: string;
   /** The document's tags. Default: none given. */
   tags?: string[];
+  /** Who may read it (principals). Default: none given, everyone. */
+  access?: string[];
 }
 
 /** The {@link DocumentWrite} for a test document; embeddings are included when every chunk has a vector. */
@@ -80,6 +82,7 @@ export function documentWrite(document: TestDocument): DocumentWrite {
       text,
       contentHash,
       ...(document.tags === undefined ? {} : { tags: document.tags }),
+      ...(document.access === undefined ? {} : { access: document.access }),
     },
     chunks,
     ...(embeddings ? { embeddings } : {}),

@@ -122,6 +122,39 @@ export function describeFilters(openStore: OpenKnowledgeStore): void {
       });
     });
 
+    it('applies access principals before ranking: a restricted reader still gets k permitted hits', async () => {
+      await seedCorpus(context.store);
+      // The ten best matches (handbook/hr) become readable by group:hr only; handbook/it by key:k1 only.
+      for (let position = 0; position < 20; position++) {
+        const vector = axisVector(dimensions, 0).map((value, axis) => value + 0.05 * (randomUnitVector(dimensions, position)[axis] ?? 0));
+        await context.store.putDocument(
+          documentWrite({
+            source: `handbook/${position < 10 ? 'hr' : 'it'}/policy-${position}.md`,
+            tags: position < 10 ? ['hr'] : ['it', 'internal'],
+            access: position < 10 ? ['group:hr'] : ['key:k1'],
+            chunks: [{ text: `Expense policy policy policy number ${position}.`, vector }],
+          }),
+        );
+      }
+      const outsider = await both({ principals: ['group:sales'] }, 3);
+      expect(outsider.lexical.sort()).toEqual(['archive/2019/notes.txt', 'intranet/policy.html']);
+      expect(outsider.vector.sort()).toEqual(['archive/2019/notes.txt', 'intranet/policy.html']);
+      const nobody = await both({ principals: [] }, 3);
+      expect([nobody.lexical.sort(), nobody.vector.sort()]).toEqual([outsider.lexical, outsider.vector]);
+      const hr = await both({ principals: ['group:hr'] }, 3);
+      for (const found of [hr.lexical, hr.vector]) {
+        expect(found).toHaveLength(3);
+        expect(found.every((source) => source.startsWith('handbook/hr/'))).toBe(true);
+      }
+      const keyReader = await both({ principals: ['key:k1', 'group:nobody'] }, 12);
+      for (const found of [keyReader.lexical, keyReader.vector]) {
+        expect(found).toHaveLength(12);
+        expect(found.some((source) => source.startsWith('handbook/hr/'))).toBe(false);
+      }
+      expect((await both({}, 50)).lexical).toHaveLength(22);
+      expect(await both({ principals: ['group:hr'], tags: ['it'] }, 50)).toEqual({ lexical: [], vector: [] });
+    });
+
     it('a low-ranked tagged document is found with a small k', async () => {
       await seedCorpus(context.store);
       await context.store.putDocument(

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DocumentRecord, DocumentWarning } from '@andes/core';
 import { prepared } from '../database/prepared-statement.js';
+import { parseAccessColumn } from './access-column.js';
 
 /** A row of the `documents` table. */
 export interface DocumentRow {
@@ -16,11 +17,13 @@ export interface DocumentRow {
   warnings: string;
   /** The document's tags as a JSON array of strings. */
   tags: string;
+  /** Who may read it, as a JSON array of principals; NULL for every reader of the collection (`access-column.ts`). */
+  access: string | null;
 }
 
 /** The public view of a document row. */
 export function toDocumentRecord(row: DocumentRow, collection: string): DocumentRecord {
-  return {
+  const record: DocumentRecord = {
     id: row.id,
     collection,
     source: row.source,
@@ -32,6 +35,8 @@ export function toDocumentRecord(row: DocumentRow, collection: string): Document
     warnings: parseWarnings(row.warnings),
     tags: parseTags(row.tags),
   };
+  const access = parseAccessColumn(row.access);
+  return access === undefined ? record : { ...record, access };
 }
 
 /** The warnings column read back: only well-formed `{ code, message }` entries survive. */

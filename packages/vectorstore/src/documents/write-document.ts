@@ -9,6 +9,7 @@ import { assertEmbeddingsFit } from './assert-embeddings-fit.js';
 import { findDocumentBySource, toDocumentRecord, type DocumentRow } from './document-rows.js';
 import { insertChunks } from './insert-chunks.js';
 import { normalizeTags } from './normalize-tags.js';
+import { accessColumn } from './access-column.js';
 import { removeDocumentChunks } from './remove-document-chunks.js';
 
 /** What {@link writeDocument} did: the result for the caller and the change for the vector index. */
@@ -32,13 +33,14 @@ export function writeDocument(
   const collection = findOrCreateCollection(database, write.collection);
   const existing = findDocumentBySource(database, collection.id, write.document.source);
   const tags = JSON.stringify(normalizeTags(write.document.tags));
+  const access = accessColumn(write.document.access);
   if (existing?.content_hash === write.document.contentHash) {
-    if (existing.tags === tags) {
+    if (existing.tags === tags && existing.access === access) {
       return { result: { document: toDocumentRecord(existing, collection.name), status: 'unchanged' }, vectorChange: undefined };
     }
-    // Same content, new tags: the tags are replaced in place; chunks and vectors stay.
-    prepared(database, 'UPDATE documents SET tags = ? WHERE id = ?').run(tags, existing.id);
-    const document = toDocumentRecord({ ...existing, tags }, collection.name);
+    // Same content, new tags or access list: they are replaced in place; chunks and vectors stay.
+    prepared(database, 'UPDATE documents SET tags = ?, access = ? WHERE id = ?').run(tags, access, existing.id);
+    const document = toDocumentRecord({ ...existing, tags, access }, collection.name);
     return { result: { document, status: 'updated' }, vectorChange: undefined };
   }
   if (dimensions !== undefined) assertEmbeddingsFit(collection, dimensions, write.embeddingModel);
@@ -55,14 +57,15 @@ export function writeDocument(
     ingested_at: new Date().toISOString(),
     warnings: JSON.stringify(write.document.warnings ?? []),
     tags,
+    access,
   };
   prepared(
     database,
-    `INSERT INTO documents (id, collection_id, source, title, media_type, content_hash, chunk_count, ingested_at, warnings, tags)
-     VALUES (@id, @collection_id, @source, @title, @media_type, @content_hash, @chunk_count, @ingested_at, @warnings, @tags)
+    `INSERT INTO documents (id, collection_id, source, title, media_type, content_hash, chunk_count, ingested_at, warnings, tags, access)
+     VALUES (@id, @collection_id, @source, @title, @media_type, @content_hash, @chunk_count, @ingested_at, @warnings, @tags, @access)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, media_type = excluded.media_type,
        content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, ingested_at = excluded.ingested_at,
-       warnings = excluded.warnings, tags = excluded.tags`,
+       warnings = excluded.warnings, tags = excluded.tags, access = excluded.access`,
   ).run(row);
   const added = insertChunks(database, collection.id, row, write);
 

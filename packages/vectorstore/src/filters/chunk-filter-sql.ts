@@ -39,6 +39,14 @@ const filterRules: readonly FilterRule[] = [
           sql: 'EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value IN (SELECT value FROM json_each(@tags)))',
           parameters: { tags: JSON.stringify(tags) },
         },
+  // Document access: no list (NULL) is readable by everyone; otherwise the list and the caller's principals meet.
+  ({ principals }) =>
+    principals === undefined
+      ? undefined
+      : {
+          sql: 'd.access IS NULL OR EXISTS (SELECT 1 FROM json_each(d.access) WHERE value IN (SELECT value FROM json_each(@principals)))',
+          parameters: { principals: JSON.stringify(principals) },
+        },
 ];
 
 /** A whole {@link ChunkFilter} as SQL. */

@@ -24,6 +24,7 @@ import { SqliteAssistantStore } from '../assistants/sqlite-assistant-store.js';
 import { SqliteConversationStore } from '../conversations/sqlite-conversation-store.js';
 import { assertCollectionName } from '../database/collection-name.js';
 import {
+import { SqliteApiKeyStore } from '../keys/sqlite-api-key-store.js';
   deleteCollectionRows,
   findCollection,
   findOrCreateCollection,
@@ -308,3 +309,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
     }
   }
 }
+  /** API keys (hashes, roles, scopes), kept in this store's database; usable until the store closes. */
+  apiKeyStore(): SqliteApiKeyStore {
+    return new SqliteApiKeyStore(this.database, () => this.closed);
+  }
+
