@@ -21,10 +21,10 @@ import {
   type StoreSearchOptions,
 } from '@andes/core';
 import { SqliteAssistantStore } from '../assistants/sqlite-assistant-store.js';
+import { SqliteApiKeyStore } from '../keys/sqlite-api-key-store.js';
 import { SqliteConversationStore } from '../conversations/sqlite-conversation-store.js';
 import { assertCollectionName } from '../database/collection-name.js';
 import {
-import { SqliteApiKeyStore } from '../keys/sqlite-api-key-store.js';
   deleteCollectionRows,
   findCollection,
   findOrCreateCollection,
@@ -308,9 +308,9 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
       return Promise.reject(toAndesError(error, 'storage_error'));
     }
   }
-}
+
   /** API keys (hashes, roles, scopes), kept in this store's database; usable until the store closes. */
   apiKeyStore(): SqliteApiKeyStore {
     return new SqliteApiKeyStore(this.database, () => this.closed);
   }
-
+}
