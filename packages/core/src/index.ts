@@ -13,6 +13,7 @@ export type { EmbeddingModel } from './models/embedding-model.js';
 export type { Reranker } from './models/reranker.js';
 export type {
   CollectionInfo,
+  CollectionSettings,
   DocumentWrite,
   DocumentWriteResult,
   StoreSearchOptions,
@@ -27,6 +28,8 @@ export type {
   IntegrityProblem,
   IntegrityReport,
   KnowledgeStoreMaintenance,
+  MalformedEmbeddingReport,
+  StoreHealth,
   StoredEmbeddingModel,
 } from './store/store-maintenance.js';
 export type {

@@ -13,6 +13,21 @@ export interface CollectionInfo {
   chunkCount: number;
   /** ISO-8601 creation time. */
   createdAt: string;
+  /**
+   * Target chunk size in words the collection's documents are chunked with, recorded at ingestion. Undefined for a
+   * collection made before sizes were recorded (its documents were chunked at the default of that time).
+   */
+  chunkSize?: number;
+}
+
+/** Settings recorded with a collection. */
+export interface CollectionSettings {
+  /**
+   * Target chunk size in words. Recorded when the collection is created or holds no documents; a collection with
+   * documents and another recorded size is refused with `conflict` (its documents would need chunking again).
+   * Default: leave the recorded size as it is.
+   */
+  chunkSize?: number;
 }
 
 /** What to store for one document: the document, its chunks and (optionally) one embedding per chunk. */
@@ -48,8 +63,11 @@ export interface StoreSearchOptions {
  * must pass the conformance suite in `@andes/vectorstore` (`describeKnowledgeStoreConformance`).
  */
 export interface KnowledgeStore {
-  /** Creates the collection if it does not exist; returns it either way. */
-  ensureCollection(name: string): Promise<CollectionInfo>;
+  /**
+   * Creates the collection if it does not exist; returns it either way. `settings` are recorded (see
+   * {@link CollectionSettings}); `invalid_request` for a chunk size that is not a positive integer.
+   */
+  ensureCollection(name: string, settings?: CollectionSettings): Promise<CollectionInfo>;
   /** The collection, or undefined. */
   getCollection(name: string): Promise<CollectionInfo | undefined>;
   listCollections(): Promise<CollectionInfo[]>;
@@ -62,6 +80,12 @@ export interface KnowledgeStore {
    * transaction. Creates the collection when missing.
    */
   putDocument(write: DocumentWrite): Promise<DocumentWriteResult>;
+  /**
+   * Stores several writes with one durable commit (group commit), each as {@link putDocument} would, in order: all
+   * of them or, on any error, none; resolves only once the commit is durable. Optional: without it, callers put the
+   * documents one by one.
+   */
+  putDocuments?(writes: DocumentWrite[]): Promise<DocumentWriteResult[]>;
   getDocument(collection: string, documentId: string): Promise<DocumentRecord | undefined>;
   findDocumentBySource(collection: string, source: string): Promise<DocumentRecord | undefined>;
   listDocuments(collection: string): Promise<DocumentRecord[]>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axisVector, documentWrite, expectAndesError, useStore, type OpenKnowledgeStore } from './conformance-fixtures.js';
 
-/** Collections: creation, listing, counts, deletion and name validation. */
+/** Collections: creation, listing, counts, deletion, name validation and the recorded chunk size. */
 export function describeCollections(openStore: OpenKnowledgeStore): void {
   describe('collections', () => {
     const context = useStore(openStore);
@@ -15,6 +15,20 @@ export function describeCollections(openStore: OpenKnowledgeStore): void {
       expect(Number.isNaN(Date.parse(first.createdAt))).toBe(false);
       expect(await context.store.getCollection('team-docs')).toEqual(first);
       expect(await context.store.getCollection('other')).toBeUndefined();
+    });
+
+    it('records a chunk size, changeable while the collection is empty, refused with conflict once it is not', async () => {
+      expect(await context.store.ensureCollection('sized', { chunkSize: 300 })).toMatchObject({ chunkSize: 300 });
+      expect(await context.store.ensureCollection('sized')).toMatchObject({ chunkSize: 300 });
+      expect(await context.store.ensureCollection('sized', { chunkSize: 120 })).toMatchObject({ chunkSize: 120 });
+      await context.store.putDocument(documentWrite({ collection: 'sized', source: 'a.md', chunks: [{ text: 'text' }] }));
+      await expectAndesError(context.store.ensureCollection('sized', { chunkSize: 300 }), 'conflict');
+      expect(await context.store.ensureCollection('sized', { chunkSize: 120 })).toMatchObject({ chunkSize: 120, documentCount: 1 });
+      for (const chunkSize of [0, -5, 2.5, Number.NaN]) {
+        await expectAndesError(context.store.ensureCollection('other', { chunkSize }), 'invalid_request');
+      }
+      expect(await context.store.getCollection('other')).toBeUndefined();
+      expect((await context.store.ensureCollection('plain')).chunkSize).toBeUndefined();
     });
 
     it('lists every collection', async () => {

@@ -9,6 +9,8 @@ export interface CollectionRow {
   name: string;
   embedding_dimensions: number | null;
   embedding_model: string | null;
+  /** Target chunk size in words recorded for the collection (schema 4), or null when none was. */
+  chunk_size: number | null;
   /** The generation the collection's hnswlib index file must carry to be trusted. */
   index_generation: number;
   created_at: string;
@@ -69,5 +71,6 @@ export function toCollectionInfo(database: Database.Database, row: CollectionRow
     documentCount: counts.documents,
     chunkCount: counts.chunks,
     createdAt: row.created_at,
+    ...(row.chunk_size === null ? {} : { chunkSize: row.chunk_size }),
   };
 }

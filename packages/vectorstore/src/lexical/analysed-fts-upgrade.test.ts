@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { documentWrite } from '../conformance/conformance-fixtures.js';
 import { openRawDatabase } from '../test-support/raw-database.js';
 import { temporaryDataDir } from '../test-support/temporary-store.js';
+import { schemaUpgrades } from '../database/schema.js';
 import { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 import { ftsTableName } from './fts-table.js';
 
-describe('upgrading a schema-3 database to analysed FTS5 text', () => {
+describe('the schema-4 upgrade to analysed FTS5 text', () => {
   let cleanup: (() => Promise<void>) | undefined;
   afterEach(async () => cleanup?.());
 
@@ -16,22 +17,23 @@ describe('upgrading a schema-3 database to analysed FTS5 text', () => {
     await first.putDocument(documentWrite({ source: 'model.md', chunks: [{ text: '该模型采用SwiGLU激活函数。' }] }));
     await first.close();
 
-    // What a schema-3 store held: the raw text in the FTS5 column, no chunk_size column.
+    // What a schema-3 store held: the raw text in the FTS5 column, no chunk_size column; then the upgrade's steps.
     const raw = openRawDatabase(directory.dataDir);
     const table = ftsTableName(1);
     raw.exec(`DELETE FROM ${table}`);
     raw.prepare(`INSERT INTO ${table} (rowid, body) VALUES (1, ?)`).run('model.md\n该模型采用SwiGLU激活函数。');
     raw.exec('ALTER TABLE collections DROP COLUMN chunk_size');
-    raw.pragma('user_version = 3');
     expect(raw.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH '"SwiGLU"'`).all()).toEqual([]);
+    for (const step of schemaUpgrades[3] ?? []) {
+      if (typeof step === 'string') raw.exec(step);
+      else step(raw);
+    }
     raw.close();
 
     const upgraded = await SqliteKnowledgeStore.open({ dataDir: directory.dataDir });
     expect(await upgraded.searchLexical('docs', 'SwiGLU', { k: 5 })).toHaveLength(1);
     expect(await upgraded.searchLexical('docs', '激活函数是什么', { k: 5 })).toHaveLength(1);
+    expect(await upgraded.getCollection('docs')).not.toHaveProperty('chunkSize');
     await upgraded.close();
-    const reopened = openRawDatabase(directory.dataDir);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(4);
-    reopened.close();
   });
 });

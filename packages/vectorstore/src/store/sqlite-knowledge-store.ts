@@ -9,6 +9,7 @@ import {
   type ChunkEmbedding,
   type ChunksToEmbed,
   type CollectionInfo,
+  type CollectionSettings,
   type DocumentRecord,
   type DocumentWrite,
   type DocumentWriteResult,
@@ -23,6 +24,7 @@ import {
 import { SqliteAssistantStore } from '../assistants/sqlite-assistant-store.js';
 import { SqliteApiKeyStore } from '../keys/sqlite-api-key-store.js';
 import { SqliteConversationStore } from '../conversations/sqlite-conversation-store.js';
+import { assertChunkSize, recordChunkSize } from '../database/collection-chunk-size.js';
 import { assertCollectionName } from '../database/collection-name.js';
 import {
   deleteCollectionRows,
@@ -103,10 +105,17 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
     return new SqliteKnowledgeStore(database, vectorIndexes, resolved.exactSearchLimit);
   }
 
-  async ensureCollection(name: string): Promise<CollectionInfo> {
+  async ensureCollection(name: string, settings: CollectionSettings = {}): Promise<CollectionInfo> {
     return this.run(() => {
       assertCollectionName(name);
-      const row = this.database.transaction(() => findOrCreateCollection(this.database, name)).immediate();
+      const { chunkSize } = settings;
+      if (chunkSize !== undefined) assertChunkSize(chunkSize);
+      const row = this.database
+        .transaction(() => {
+          const found = findOrCreateCollection(this.database, name);
+          return chunkSize === undefined ? found : recordChunkSize(this.database, found, chunkSize);
+        })
+        .immediate();
       return toCollectionInfo(this.database, row);
     });
   }
