@@ -1,4 +1,5 @@
 import { AndesError } from '@andes/core';
+import { HoldTimeAverage } from './hold-time-average.js';
 
 interface Waiter<Item> {
   resolve: (item: Item) => void;
@@ -34,6 +35,8 @@ export class SequencePool<Item> {
   private readonly resets = new Set<Promise<void>>();
   private lent = 0;
   private closed = false;
+  private readonly lentAt = new Map<Item, number>();
+  private readonly holdTime = new HoldTimeAverage();
 
   /**
    * @param items the pooled items, all ready at first
@@ -63,8 +66,10 @@ export class SequencePool<Item> {
     if (this.waiters.length === 0 && this.freeSlots > 0 && this.ready.length > 0) return Promise.resolve(this.lend());
     // A caller that would wait for a reset waits like one without a slot: with maxWaiting 0, nobody waits.
     if (this.waiters.length >= this.maxWaiting) {
+      // Retry-After from the queue ahead and how long recent generations held their sequence.
+      const retryAfterSeconds = this.holdTime.retryAfterSeconds(this.waiters.length, this.slots);
       return Promise.reject(new AndesError('queue_full', 'Too many generations are waiting', {
-        details: { maxWaiting: this.maxWaiting },
+        details: { maxWaiting: this.maxWaiting, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
       }));
     }
     return new Promise<Item>((resolve, reject) => {
@@ -77,6 +82,9 @@ export class SequencePool<Item> {
   /** Returns an item: it is reset (when a reset is set), then the longest waiter gets it, else it becomes ready. */
   release(item: Item): void {
     this.lent--;
+    const lentAt = this.lentAt.get(item);
+    this.lentAt.delete(item);
+    if (lentAt !== undefined) this.holdTime.record(performance.now() - lentAt);
     if (this.reset === undefined || this.closed) {
       this.ready.push(item);
       this.dispatch();
@@ -108,7 +116,9 @@ export class SequencePool<Item> {
 
   private lend(): Item {
     this.lent++;
-    return this.ready.shift()!;
+    const item = this.ready.shift()!;
+    this.lentAt.set(item, performance.now());
+    return item;
   }
 
   private dispatch(): void {
