@@ -63,3 +63,6 @@ export { notCoveredAnswer } from './answering/no-answer.js';
 export { citedSourceNumbers } from './answering/cited-source-numbers.js';
 
 export { ingestDocument, type IngestDocumentOptions } from './ingestion/ingest-document.js';
+export { planIngestion, type IngestionPlan } from './ingestion/plan-ingestion.js';
+export { embedWrite } from './ingestion/embed-write.js';
+export { prepareDocument, type PrepareDocumentInput, type PreparedDocument } from './ingestion/prepare-document.js';

@@ -1,11 +1,9 @@
-import { noopLogger, type DocumentRecord, type DocumentWrite, type DocumentWriteResult, type EmbeddingModel, type KnowledgeStore, type Logger, type SourceDocument } from '@andes/core';
+import { noopLogger, type DocumentWriteResult, type EmbeddingModel, type KnowledgeStore, type Logger } from '@andes/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
-import { chunkIndexText } from '../chunking/chunk-index-text.js';
 import type { ChunkOptions } from '../chunking/chunk-options.js';
-import { contentHash } from '../parsing/content-hash.js';
 import type { ParserRegistry } from '../parsing/parser-registry.js';
-import { embedInBatches } from './embed-in-batches.js';
-import { prepareDocument } from './prepare-document.js';
+import { embedWrite } from './embed-write.js';
+import { planIngestion } from './plan-ingestion.js';
 
 /** One file to ingest, and where. */
 export interface IngestDocumentOptions {
@@ -26,7 +24,12 @@ export interface IngestDocumentOptions {
    * unchanged file with other tags updates only the tags (no parsing or embedding). Default: none.
    */
   tags?: string[];
-  /** Chunk sizes. Default: {@link chunkDocument}'s (200 words, 30 words of overlap). */
+  /**
+   * Who may read the document: principals `group:<name>` or `key:<id>`. Replaces the stored version's list, like
+   * `tags` (an unchanged file with another list gets only the list updated). Default: every reader of the collection.
+   */
+  access?: string[];
+  /** Chunk sizes. Default: `chunkDocument`'s (200 words, 30 words of overlap). */
   chunkOptions?: ChunkOptions;
   /** The parsers to choose from. Default: Markdown, plain text, HTML. */
   parsers?: ParserRegistry;
@@ -38,63 +41,27 @@ export interface IngestDocumentOptions {
   logger?: Logger;
 }
 
-/** Whether the given tags, as a set of trimmed non-empty names, are the stored ones. */
-function sameTags(stored: readonly string[], given: readonly string[]): boolean {
-  const wanted = new Set(given.map((tag) => tag.trim()).filter((tag) => tag.length > 0));
-  return wanted.size === new Set(stored).size && stored.every((tag) => wanted.has(tag));
-}
-
-function sourceOf(record: DocumentRecord & { text: string; tags: string[] }): SourceDocument {
-  const { source, title, mediaType, text, contentHash: hash, tags } = record;
-  return { source, title, mediaType, text, contentHash: hash, tags, ...(record.warnings ? { warnings: record.warnings } : {}) };
-}
-
 /**
  * Ingests one file: hashes the bytes first and, when the store already holds this source with the same hash,
- * returns `unchanged` without parsing or embedding (or, when only `tags` differ, has the store replace the tags). Otherwise parses, chunks, embeds the chunks (when an embedding
- * model is given) and stores document, chunks and vectors in one `putDocument` call, which replaces an older
- * version atomically.
+ * returns `unchanged` without parsing or embedding (or, when only `tags` differ, has the store replace the tags).
+ * Otherwise parses and chunks it ({@link prepareDocument}: in a parser process with the default registry), embeds
+ * the chunks (when an embedding model is given) and stores document, chunks and vectors in one `putDocument` call,
+ * which replaces an older version atomically. {@link planIngestion} and {@link embedWrite} are its first two steps,
+ * for callers that store many files with one commit.
  *
  * @throws AndesError `unsupported_file_type`, `parse_failed`, `aborted`, `model_error`, or the store's `storage_error`.
  */
 export async function ingestDocument(options: IngestDocumentOptions): Promise<DocumentWriteResult> {
-  const { store, embeddingModel, collection, source, signal } = options;
+  const { store, collection, source } = options;
   const logger = options.logger ?? noopLogger;
-  throwIfAborted(signal);
-  const existing = await store.findDocumentBySource(collection, source);
-  if (existing && existing.contentHash === contentHash(options.bytes)) {
-    if (sameTags(existing.tags ?? [], options.tags ?? [])) {
-      logger.debug('document unchanged', { collection, source });
-      return { document: existing, status: 'unchanged' };
-    }
-    // Same content, other tags: the store replaces only the tags, so the stored record stands in for a parse.
-    const retag = { ...existing, text: '', tags: options.tags ?? [] };
-    const result = await store.putDocument({ collection, document: sourceOf(retag), chunks: [] });
-    logger.debug('document tags updated', { collection, source, status: result.status });
-    return result;
+  const plan = await planIngestion(options);
+  if ('result' in plan) {
+    logger.debug('document unchanged', { collection, source });
+    return plan.result;
   }
-
-  const { document, chunks } = await prepareDocument(
-    {
-      source,
-      bytes: options.bytes,
-      ...(options.mediaType === undefined ? {} : { mediaType: options.mediaType }),
-      ...(options.chunkOptions === undefined ? {} : { chunkOptions: options.chunkOptions }),
-    },
-    options.parsers,
-  );
-  const write: DocumentWrite = {
-    collection,
-    document: options.tags === undefined ? document : { ...document, tags: options.tags },
-    chunks,
-  };
-  if (embeddingModel) {
-    const texts = chunks.map((chunk) => chunkIndexText({ title: document.title, headingPath: chunk.headingPath, text: chunk.text }));
-    write.embeddings = await embedInBatches(embeddingModel, texts, { batchSize: options.embeddingBatchSize ?? 32, ...(signal ? { signal } : {}) });
-    write.embeddingModel = embeddingModel.id;
-  }
-  throwIfAborted(signal);
+  const write = await embedWrite(plan.write, options);
+  throwIfAborted(options.signal);
   const result = await store.putDocument(write);
-  logger.debug('document stored', { collection, source, status: result.status, chunks: chunks.length });
+  logger.debug('document stored', { collection, source, status: result.status, chunks: write.chunks.length });
   return result;
 }

@@ -38,6 +38,7 @@ import {
 import { openDatabase } from '../database/open-database.js';
 import { selectChunks } from '../documents/chunk-rows.js';
 import { deleteDocumentRows } from '../documents/delete-document.js';
+import { putDocuments } from '../documents/put-documents.js';
 import {
   findDocumentById,
   findDocumentBySource,
@@ -149,6 +150,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
       if (outcome.vectorChange) this.vectorIndexes.apply(outcome.vectorChange);
       return outcome.result;
     });
+  }
+
+  async putDocuments(writes: DocumentWrite[]): Promise<DocumentWriteResult[]> {
+    return this.run(() => putDocuments(this.database, this.vectorIndexes, writes));
   }
 
   async getDocument(collection: string, documentId: string): Promise<DocumentRecord | undefined> {
