@@ -71,6 +71,16 @@ describe('startServer', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'invalid_request', details: { port } });
   });
 
+  it('says it is closing from the moment close() is called, so `andes serve` prints no banner during shutdown', async () => {
+    const config = loadConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent' }, {});
+    const server = await startServer({ service: new FakeAndesService(), config, logger: createLogger(config) });
+    expect(server.closing).toBe(false);
+    const closed = server.close();
+    expect(server.closing).toBe(true);
+    await closed;
+    expect(server.closing).toBe(true);
+  });
+
   it('installs signal handlers only when asked, and removes them on close', async () => {
     const before = process.listenerCount('SIGTERM');
     const quiet = await start();
