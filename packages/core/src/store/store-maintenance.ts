@@ -71,6 +71,18 @@ export interface IntegrityReport {
   collections: CollectionIntegrity[];
 }
 
+/** What {@link KnowledgeStoreMaintenance.dropMalformedEmbeddings} removed from one collection. */
+export interface MalformedEmbeddingReport {
+  collection: string;
+  /** Chunks whose stored vector had the wrong size and now have none (BM25 still finds them). */
+  chunks: number;
+  /** Sources of the documents those chunks belong to, sorted. */
+  sources: string[];
+}
+
+/** Whether a store can serve: damage met while serving (a page that fails to read) makes it unhealthy. */
+export type StoreHealth = { ok: true } | { ok: false; code: 'store_corrupt' | 'store_foreign'; message: string };
+
 /**
  * What a store offers beyond {@link KnowledgeStore} to keep its indexes honest: rebuild them from the source of
  * truth, verify that nothing points at a missing record, and (re-)embed chunks stored without vectors or with
@@ -100,4 +112,15 @@ export interface KnowledgeStoreMaintenance {
    * vectors do not fit the collection's dimensions or model.
    */
   setEmbeddings(collection: string, embeddings: ChunkEmbedding[], model: StoredEmbeddingModel): Promise<number>;
+  /**
+   * Unhealthy once an operation met damaged data (the first such error is kept), so readiness checks can say so.
+   * Optional: a store that cannot tell is taken as healthy.
+   */
+  health?(): StoreHealth;
+  /**
+   * Removes stored vectors that cannot be used (the wrong size for the collection: damage), so that re-embedding
+   * (`chunksWithoutEmbeddings`, `setEmbeddings`) fills them again. Optional: stores that cannot hold such vectors
+   * need not offer it.
+   */
+  dropMalformedEmbeddings?(collection: string): Promise<MalformedEmbeddingReport>;
 }
