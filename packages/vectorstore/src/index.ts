@@ -6,3 +6,7 @@ export { buildFtsQuery } from './lexical/fts-query.js';
 export { SqliteAssistantStore } from './assistants/sqlite-assistant-store.js';
 export { SqliteApiKeyStore } from './keys/sqlite-api-key-store.js';
 export { SqliteConversationStore } from './conversations/sqlite-conversation-store.js';
+export { diagnoseStore } from './integrity/diagnose-store.js';
+export { repairStore } from './integrity/repair-store.js';
+export type { CheckupProblem, LostDocument, StoreCheckup } from './integrity/store-checkup.js';
+export type { LostCommits } from './store/lost-commits.js';

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { IntegrityProblem } from '@andes/core';
 import type { CollectionRow } from '../database/collection-rows.js';
 import { prepared } from '../database/prepared-statement.js';
+import { usableEmbeddingSql } from '../vector/build-vector-index.js';
 import type { CollectionVectorIndex } from '../vector/collection-vector-index.js';
 import { problemIf, reindexHint } from './integrity-problem.js';
 
@@ -14,7 +15,8 @@ export interface VectorIndexCounts {
 
 /**
  * Compares a collection's loaded hnswlib index with SQLite: every live vector must be the embedding of an existing
- * chunk of the collection, and every embedded chunk must have a live vector.
+ * chunk of the collection, and every chunk with a usable embedding (the collection's dimensions) must have a live
+ * vector. Embeddings of the wrong size are counted by the record checks instead.
  */
 export function checkVectorIndex(
   database: Database.Database,
@@ -22,9 +24,9 @@ export function checkVectorIndex(
   index: CollectionVectorIndex | undefined,
 ): VectorIndexCounts {
   const embedded = new Set(
-    prepared(database, 'SELECT rowid FROM chunks WHERE collection_id = ? AND embedding IS NOT NULL')
+    prepared(database, `SELECT c.rowid FROM chunks c WHERE c.collection_id = @collectionId AND ${usableEmbeddingSql}`)
       .pluck()
-      .all(row.id) as number[],
+      .all({ collectionId: row.id, dimensions: row.embedding_dimensions ?? 0 }) as number[],
   );
   let indexedVectors = 0;
   let vectorsWithoutChunk = 0;

@@ -38,7 +38,7 @@ describe('SqliteKnowledgeStore persistence', () => {
     await first.close();
 
     const files = readdirSync(path.join(directory.dataDir, 'indexes'));
-    expect(files.sort()).toEqual(['collection-1.hnsw', 'collection-1.json']);
+    expect(files.sort()).toEqual(['collection-1.documents.json', 'collection-1.hnsw', 'collection-1.json']);
     const sidecar = JSON.parse(readFileSync(path.join(directory.dataDir, 'indexes', 'collection-1.json'), 'utf8'));
     expect(sidecar).toMatchObject({ format: 1, collectionId: 1, dimensions: sampleDimensions });
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import {
@@ -17,8 +17,10 @@ import {
   type IntegrityReport,
   type KnowledgeStore,
   type KnowledgeStoreMaintenance,
+  type MalformedEmbeddingReport,
   type ScoredChunkId,
   type StoredEmbeddingModel,
+  type StoreHealth,
   type StoreSearchOptions,
 } from '@andes/core';
 import { SqliteAssistantStore } from '../assistants/sqlite-assistant-store.js';
@@ -36,6 +38,7 @@ import {
   type CollectionRow,
 } from '../database/collection-rows.js';
 import { openDatabase } from '../database/open-database.js';
+import { isDamageError, storeCorruptError } from '../database/store-damage.js';
 import { selectChunks } from '../documents/chunk-rows.js';
 import { deleteDocumentRows } from '../documents/delete-document.js';
 import { putDocuments } from '../documents/put-documents.js';
@@ -51,6 +54,7 @@ import { chunksWithoutEmbeddings } from '../embeddings/chunks-without-embeddings
 import { resetEmbeddingRows } from '../embeddings/reset-embeddings.js';
 import { storeEmbeddings } from '../embeddings/set-embeddings.js';
 import { assertChunkEmbeddings, assertStoredEmbeddingModel } from '../embeddings/stored-embedding-model.js';
+import { dropMalformedEmbeddingRows } from '../integrity/malformed-embeddings.js';
 import { verifyIntegrity } from '../integrity/verify-integrity.js';
 import { rebuildFtsTable } from '../lexical/rebuild-fts-table.js';
 import { searchLexical } from '../lexical/search-lexical.js';
@@ -59,6 +63,7 @@ import { removeOrphanIndexFiles } from '../vector/orphan-index-files.js';
 import { searchVector } from '../vector/search-vector.js';
 import { VectorIndexes } from '../vector/vector-indexes.js';
 import { assertQueryVector, assertSearchOptions } from './search-options.js';
+import { describeLostCommits, findLostCommits, type LostCommits } from './lost-commits.js';
 import { resolveStoreOptions } from './resolve-store-options.js';
 import type { SqliteKnowledgeStoreOptions } from './store-options.js';
 
@@ -71,6 +76,8 @@ import type { SqliteKnowledgeStoreOptions } from './store-options.js';
  */
 export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaintenance, AsyncDisposable {
   private closed = false;
+  private damage: AndesError | undefined;
+  private lostCommits: LostCommits[] = [];
 
   private constructor(
     private readonly database: Database.Database,
@@ -78,21 +85,42 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
     private readonly exactSearchLimit: number,
   ) {}
 
-  /** Opens the store in `options.dataDir`, creating the folder and the database when missing. */
+  /**
+   * Opens the store in `options.dataDir`, creating the folder and the database when the database is missing (not
+   * when `readOnly`). Checks it first (see `SqliteKnowledgeStoreOptions.check`).
+   *
+   * @throws AndesError `store_corrupt` (damaged or empty database, lost write-ahead log, index files recording
+   *   commits the database lacks), `store_foreign` (not an Andes database), `storage_error`.
+   */
   static async open(options: SqliteKnowledgeStoreOptions): Promise<SqliteKnowledgeStore> {
     const resolved = resolveStoreOptions(options);
     const logger = options.logger ?? noopLogger;
     const hnsw = resolveHnswOptions(options.hnsw);
+    const readOnly = options.readOnly ?? false;
     const indexDirectory = path.join(options.dataDir, 'indexes');
-    try {
-      mkdirSync(indexDirectory, { recursive: true });
-    } catch (error) {
-      throw new AndesError('storage_error', `Cannot create the data directory ${options.dataDir}`, { cause: error });
+    const databaseFile = path.join(options.dataDir, 'andes.db');
+    if (!readOnly) {
+      try {
+        mkdirSync(indexDirectory, { recursive: true });
+      } catch (error) {
+        throw new AndesError('storage_error', `Cannot create the data directory ${options.dataDir}`, { cause: error });
+      }
     }
-    const database = openDatabase(path.join(options.dataDir, 'andes.db'));
+    const databaseExisted = existsSync(databaseFile);
+    const database = openDatabase(databaseFile, { readOnly, check: options.check ?? 'structure' });
+    let lost: LostCommits[] = [];
     try {
-      removeOrphanIndexFiles(indexDirectory, new Set(listCollectionRows(database).map((row) => row.id)));
+      lost = findLostCommits(database, indexDirectory);
+      if (lost.length > 0 && !options.acceptLostCommits) {
+        const what = databaseExisted ? 'The database lacks commits that index files record' : 'andes.db is missing';
+        throw storeCorruptError(`${what}: ${describeLostCommits(lost)}`, { details: { lostCommits: lost } });
+      }
+      if (!readOnly) removeOrphanIndexFiles(indexDirectory, new Set(listCollectionRows(database).map((row) => row.id)));
     } catch (error) {
+      if (AndesError.isInstance(error)) {
+        database.close();
+        throw error;
+      }
       logger.warn('Could not remove stray index files', { directory: indexDirectory, error: String(error) });
     }
     const vectorIndexes = new VectorIndexes({
@@ -102,8 +130,21 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
       logger,
       saveDelayMs: resolved.indexSaveDelayMs,
       compactionThreshold: resolved.vectorCompactionThreshold,
+      persist: !readOnly,
     });
-    return new SqliteKnowledgeStore(database, vectorIndexes, resolved.exactSearchLimit);
+    const store = new SqliteKnowledgeStore(database, vectorIndexes, resolved.exactSearchLimit);
+    store.lostCommits = lost;
+    return store;
+  }
+
+  /** The lost commits found on open (only ever non-empty with `acceptLostCommits`); see `store/lost-commits.ts`. */
+  lostCommitsFound(): LostCommits[] {
+    return this.lostCommits;
+  }
+
+  /** Unhealthy (`store_corrupt`) once an operation met damaged data; see `andes doctor`. */
+  health(): StoreHealth {
+    return this.damage === undefined ? { ok: true } : { ok: false, code: 'store_corrupt', message: this.damage.message };
   }
 
   async ensureCollection(name: string, settings: CollectionSettings = {}): Promise<CollectionInfo> {
@@ -268,6 +309,17 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
     });
   }
 
+  async dropMalformedEmbeddings(collection: string): Promise<MalformedEmbeddingReport> {
+    return this.run(() => {
+      this.requireCollection(collection);
+      const report = this.database
+        .transaction(() => dropMalformedEmbeddingRows(this.database, requireCollection(this.database, collection)))
+        .immediate();
+      if (report.chunks > 0) this.vectorIndexes.forget(requireCollection(this.database, collection).id);
+      return report;
+    });
+  }
+
   /** Saves every vector index with unsaved changes now, instead of after the save delay. */
   async flush(): Promise<void> {
     return this.run(() => this.vectorIndexes.flush());
@@ -276,6 +328,11 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
   /** Assistants and their versions, kept in this store's database; usable until the store closes. */
   assistantStore(): SqliteAssistantStore {
     return new SqliteAssistantStore(this.database, () => this.closed);
+  }
+
+  /** API keys (hashes, roles, scopes), kept in this store's database; usable until the store closes. */
+  apiKeyStore(): SqliteApiKeyStore {
+    return new SqliteApiKeyStore(this.database, () => this.closed);
   }
 
   /** Conversations, messages and feedback, kept in this store's database; usable until the store closes. */
@@ -319,12 +376,13 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
     try {
       return Promise.resolve(operation());
     } catch (error) {
-      return Promise.reject(toAndesError(error, 'storage_error'));
+      if (!isDamageError(error)) return Promise.reject(toAndesError(error, 'storage_error'));
+      // Damage met while serving: refuse clearly, and stay unhealthy so readiness checks fail until repaired.
+      const damage = AndesError.isInstance(error) && error.code === 'store_corrupt'
+        ? error
+        : storeCorruptError(`The database is damaged (${String(error)})`, { cause: error });
+      this.damage ??= damage;
+      return Promise.reject(damage);
     }
-  }
-
-  /** API keys (hashes, roles, scopes), kept in this store's database; usable until the store closes. */
-  apiKeyStore(): SqliteApiKeyStore {
-    return new SqliteApiKeyStore(this.database, () => this.closed);
   }
 }

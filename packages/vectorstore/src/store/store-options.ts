@@ -26,4 +26,22 @@ export interface SqliteKnowledgeStoreOptions {
    * file shrinks and searches stop walking dead nodes. From 0 (exclusive) to 1 (never compact). Default 0.25.
    */
   vectorCompactionThreshold?: number;
+  /**
+   * Open without changing anything on disk: a missing database reads as an empty store (nothing is created), stale
+   * vector indexes are rebuilt in memory only, and no stray file is removed. For commands that only read
+   * (`andes search`, `ask`, `documents`, `eval`). Writing through a read-only store still works (SQLite is opened
+   * normally) but index files are never saved. Default false.
+   */
+  readOnly?: boolean;
+  /**
+   * How much to check on open: `structure` (default; header, schema, lost write-ahead log, lost commits, and SQLite's
+   * `quick_check` of the small tables: milliseconds) or `full` (SQLite's `quick_check` of every page: seconds per
+   * 100k chunks, see `database/open-database.ts`).
+   */
+  check?: 'structure' | 'full';
+  /**
+   * Open even when index files record commits the database lacks (see `store/lost-commits.ts`), instead of refusing
+   * with `store_corrupt`. For `andes doctor --repair`, which reports the loss first. Default false.
+   */
+  acceptLostCommits?: boolean;
 }

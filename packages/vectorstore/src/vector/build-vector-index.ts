@@ -4,11 +4,18 @@ import { prepared } from '../database/prepared-statement.js';
 import { CollectionVectorIndex } from './collection-vector-index.js';
 import type { ResolvedHnswOptions } from './hnsw-options.js';
 
-/** How many chunks of the collection have an embedding: the live vectors its index must hold. */
-export function countEmbeddedChunks(database: Database.Database, collectionId: number): number {
-  return prepared(database, 'SELECT COUNT(*) FROM chunks WHERE collection_id = ? AND embedding IS NOT NULL')
+/**
+ * SQL condition for a chunk (alias `c`) whose embedding can be indexed: present and `@dimensions` float32 long. A
+ * stored blob of another length (damage) is never handed to hnswlib, which would throw on every rebuild; the
+ * integrity check reports it and `andes doctor --repair` or `andes reindex --embedding-model` replaces it.
+ */
+export const usableEmbeddingSql = 'c.embedding IS NOT NULL AND length(c.embedding) = 4 * @dimensions';
+
+/** How many chunks of the collection have a usable embedding: the live vectors its index must hold. */
+export function countEmbeddedChunks(database: Database.Database, collectionId: number, dimensions: number): number {
+  return prepared(database, `SELECT COUNT(*) FROM chunks c WHERE c.collection_id = @collectionId AND ${usableEmbeddingSql}`)
     .pluck()
-    .get(collectionId) as number;
+    .get({ collectionId, dimensions }) as number;
 }
 
 /** What {@link buildVectorIndex} builds from. */
@@ -27,12 +34,13 @@ export interface VectorIndexSource {
  */
 export function buildVectorIndex(source: VectorIndexSource): CollectionVectorIndex {
   const { database, collectionId } = source;
-  const count = countEmbeddedChunks(database, collectionId);
+  const count = countEmbeddedChunks(database, collectionId, source.dimensions);
   const index = CollectionVectorIndex.create(source.dimensions, source.hnsw, source.generation, count);
   const rows = prepared(
     database,
-    'SELECT rowid AS label, embedding FROM chunks WHERE collection_id = ? AND embedding IS NOT NULL ORDER BY rowid',
-  ).iterate(collectionId) as IterableIterator<{ label: number; embedding: Buffer }>;
+    `SELECT c.rowid AS label, c.embedding FROM chunks c
+      WHERE c.collection_id = @collectionId AND ${usableEmbeddingSql} ORDER BY c.rowid`,
+  ).iterate({ collectionId, dimensions: source.dimensions }) as IterableIterator<{ label: number; embedding: Buffer }>;
   for (const row of rows) index.add([{ label: row.label, vector: blobToEmbedding(row.embedding) }]);
   index.dirty = true;
   return index;

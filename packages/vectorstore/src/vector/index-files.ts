@@ -2,17 +2,19 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-/** Where one collection's index lives: the hnswlib file and the sidecar that vouches for it. */
+/** Where one collection's index lives: the hnswlib file, the sidecar that vouches for it, the document manifest. */
 export interface IndexFilePaths {
   directory: string;
   index: string;
   sidecar: string;
+  /** The documents the collection held at the index's generation (see `index-manifest.ts`). */
+  manifest: string;
 }
 
 /** The file names for a collection, by id: a recreated collection gets a new id and never meets an old file. */
 export function indexFilePaths(directory: string, collectionId: number): IndexFilePaths {
   const base = path.join(directory, `collection-${collectionId}`);
-  return { directory, index: `${base}.hnsw`, sidecar: `${base}.json` };
+  return { directory, index: `${base}.hnsw`, sidecar: `${base}.json`, manifest: `${base}.documents.json` };
 }
 
 /** Hex SHA-256 of bytes. */
@@ -49,6 +51,7 @@ export function publishAtomically(target: string, write: (temporaryFile: string)
 export function removeIndexFiles(paths: IndexFilePaths): void {
   rmSync(paths.sidecar, { force: true });
   rmSync(paths.index, { force: true });
+  rmSync(paths.manifest, { force: true });
 }
 
 function fsyncDirectory(directory: string): void {

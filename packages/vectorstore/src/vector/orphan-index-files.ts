@@ -1,7 +1,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const collectionFile = /^collection-(\d+)\.(?:hnsw|json)$/;
+const collectionFile = /^collection-(\d+)\.(?:hnsw|json|documents\.json)$/;
 /** `publishAtomically`'s temporary files: `<target>.<pid>.<random>.tmp`. */
 const temporaryFile = /\.(\d+)\.[0-9a-f]+\.tmp$/;
 const temporaryFileMaxAgeMs = 60 * 60 * 1000;

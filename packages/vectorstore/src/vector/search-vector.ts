@@ -3,6 +3,7 @@ import type { ChunkFilter, ScoredChunkId } from '@andes/core';
 import { prepared } from '../database/prepared-statement.js';
 import { chunkFilterSql } from '../filters/chunk-filter-sql.js';
 import { blobToEmbedding } from '../database/embedding-blob.js';
+import { usableEmbeddingSql } from './build-vector-index.js';
 import type { CollectionVectorIndex, LabelledVector, VectorMatch } from './collection-vector-index.js';
 import { exactVectorSearch } from './exact-vector-search.js';
 
@@ -30,10 +31,10 @@ export function searchVector(database: Database.Database, search: VectorSearch):
     const labels = prepared(
       database,
       `SELECT c.rowid FROM chunks c JOIN documents d ON d.id = c.document_id
-        WHERE c.collection_id = @collectionId AND c.embedding IS NOT NULL AND ${condition.sql}`,
+        WHERE c.collection_id = @collectionId AND ${usableEmbeddingSql} AND ${condition.sql}`,
     )
       .pluck()
-      .all({ ...condition.parameters, collectionId }) as number[];
+      .all({ ...condition.parameters, collectionId, dimensions: index.dimensions }) as number[];
     if (labels.length === 0) return [];
     matches =
       labels.length <= search.exactSearchLimit

@@ -7,6 +7,7 @@ import { CollectionVectorIndex, type LabelledVector } from './collection-vector-
 import type { ResolvedHnswOptions } from './hnsw-options.js';
 import { findIndexFileProblem, missingIndexProblem } from './index-file-check.js';
 import { indexFilePaths, removeIndexFiles, type IndexFilePaths } from './index-files.js';
+import { listManifestDocuments } from './index-manifest.js';
 import { saveIndexFiles } from './save-index-files.js';
 import { needsCompaction } from './vector-compaction.js';
 
@@ -31,6 +32,8 @@ export interface VectorIndexesOptions {
   saveDelayMs: number;
   /** Fraction of an index's slots held by deleted vectors above which a save rebuilds it without them. */
   compactionThreshold: number;
+  /** False for a read-only store: indexes are rebuilt in memory when needed, and no file is written or removed. */
+  persist: boolean;
 }
 
 /**
@@ -97,7 +100,7 @@ export class VectorIndexes {
   /** Drops a deleted collection's index from memory and disk. */
   forget(collectionId: number): void {
     this.unload(collectionId);
-    removeIndexFiles(this.paths(collectionId));
+    if (this.options.persist) removeIndexFiles(this.paths(collectionId));
   }
 
   /** Saves what is unsaved and releases every index. */
@@ -119,7 +122,7 @@ export class VectorIndexes {
       return undefined;
     }
     try {
-      const liveCount = countEmbeddedChunks(this.options.database, collection.id);
+      const liveCount = countEmbeddedChunks(this.options.database, collection.id, dimensions);
       const { hnsw } = this.options;
       return CollectionVectorIndex.read(paths.index, dimensions, hnsw, collection.index_generation, liveCount);
     } catch (error) {
@@ -158,10 +161,10 @@ export class VectorIndexes {
 
   private save(collectionId: number): void {
     let index = this.loaded.get(collectionId);
-    if (!index?.dirty) return;
-    const row = prepared(this.options.database, 'SELECT index_generation FROM collections WHERE id = ?').get(
+    if (!index?.dirty || !this.options.persist) return;
+    const row = prepared(this.options.database, 'SELECT index_generation, name FROM collections WHERE id = ?').get(
       collectionId,
-    ) as { index_generation: number } | undefined;
+    ) as { index_generation: number; name: string } | undefined;
     if (row?.index_generation !== index.generation) {
       // SQLite moved on without this index (another process wrote, or the collection is gone): never save it.
       this.unload(collectionId);
@@ -169,7 +172,8 @@ export class VectorIndexes {
     }
     if (needsCompaction(index, this.options.compactionThreshold)) index = this.compact(collectionId, index);
     try {
-      saveIndexFiles(this.paths(collectionId), collectionId, index);
+      const documents = listManifestDocuments(this.options.database, collectionId);
+      saveIndexFiles(this.paths(collectionId), { id: collectionId, name: row.name, documents }, index);
       index.dirty = false;
     } catch (error) {
       this.options.logger.error('Saving the vector index failed; SQLite still holds every vector', {
