@@ -1,4 +1,5 @@
 import type { Answer, ChatMessage, ChunkFilter, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
+import type { ApiKeyStore } from '@andes/core';
 import type { ExplainedSearch } from '@andes/retrieval';
 import type { ChatRequest, ChatResult } from './chat/chat-request.js';
 import type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
@@ -18,6 +19,11 @@ export interface IngestInputFields {
    * ingested with other tags gets only its tags updated. Default: none.
    */
   tags?: string[];
+  /**
+   * Who may read the document: principals `group:<name>` or `key:<id>`. Replaces the stored version's list.
+   * Default: none, so every reader of the collection may.
+   */
+  access?: string[];
 }
 
 /** What happened to one file during ingestion. */
@@ -116,6 +122,11 @@ export interface AndesService {
   embed(request: EmbedRequest): Promise<EmbedResult>;
   /** The model names `chat` and `embed` accept. */
   models(): Promise<ServedModel[]>;
+  /**
+   * Where API keys live (the store's database), for the server's key authentication and `/api/keys`. Undefined
+   * when the service keeps none (a test double).
+   */
+  apiKeys?(): Promise<ApiKeyStore | undefined>;
   /** Closes models and store. */
   close(): Promise<void>;
 }

@@ -33,6 +33,8 @@ export {
   type ServedModelKind,
 } from './served-models/served-model.js';
 export { withDeadline } from './limits/with-deadline.js';
+export { callerScopedService } from './access/caller-scoped-service.js';
+export { withCallerPrincipals } from './access/caller-filter.js';
 export { LoadingAndesService } from './lifecycle/loading-andes-service.js';
 export { openAndesInBackground } from './lifecycle/open-andes-in-background.js';
 export { AndesRuntime, maxSearchHits, type AndesRuntimeParts } from './service/andes-runtime.js';

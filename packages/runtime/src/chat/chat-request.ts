@@ -1,4 +1,4 @@
-import type { ChatMessage, Citation, FinishReason, GenerateOptions } from '@andes/core';
+import type { ChatMessage, ChunkFilter, Citation, FinishReason, GenerateOptions } from '@andes/core';
 
 /** Generation settings a chat request may set (sampling, stop sequences, JSON schema, ...); unset ones take the model's defaults. */
 export type ChatGenerationOptions = Omit<GenerateOptions, 'signal' | 'onTextChunk'>;
@@ -17,6 +17,11 @@ export interface ChatRequest {
    * chat model as given. Default: the model's defaults (greedy).
    */
   generation?: ChatGenerationOptions;
+  /**
+   * For a collection or assistant model: conditions every retrieved chunk must meet, applied inside search (the
+   * server sets the caller's document access here). Default: none.
+   */
+  filter?: ChunkFilter;
   /** Cancels the request: queueing, retrieval and generation. */
   signal?: AbortSignal;
   /** Receives the answer text piece by piece as it is generated. */

@@ -49,6 +49,7 @@ export async function retrievalChat(options: RetrievalChatOptions): Promise<Chat
     signal,
     onGeneration: (result) => (generation = result),
     ...(request.onTextChunk === undefined ? {} : { onTextChunk: request.onTextChunk }),
+    ...(request.filter === undefined ? {} : { filter: request.filter }),
   });
   return {
     model: request.model,

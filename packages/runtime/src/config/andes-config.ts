@@ -88,6 +88,11 @@ export const andesConfigSchema = z.object({
    * needs `Authorization: Bearer <key>`. Required to listen on anything but loopback. Default: none (auth off).
    */
   adminKey: z.string().min(16, 'the admin key needs at least 16 characters').optional(),
+  /**
+   * Requests one API key (or, with auth off, one client address) may make per minute on `/api` and `/v1` (env
+   * `ANDES_RATE_LIMIT_PER_MINUTE`); past it, 429 with `Retry-After`. 0 turns the limit off. Default 600.
+   */
+  rateLimitPerMinute: z.coerce.number().int().min(0).default(600),
   /** pino log level (env `ANDES_LOG_LEVEL`). Default `info`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** LoRA adapters served as `<chat model id>+<name>` (env `ANDES_LORA_ADAPTERS`, JSON): see `lora-adapters-config.ts`. */
@@ -123,6 +128,7 @@ const environmentKeys: Record<string, keyof AndesConfigInput> = {
   ANDES_CORS_ORIGINS: 'corsOrigins',
   ANDES_ALLOWED_HOSTS: 'allowedHosts',
   ANDES_ADMIN_KEY: 'adminKey',
+  ANDES_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   ...retrievalEnvironmentKeys,
 };
 

@@ -45,6 +45,8 @@ export class LoadingAndesService implements AndesService {
   chat: AndesService['chat'] = async (...parameters) => this.#current().chat(...parameters);
   embed: AndesService['embed'] = async (...parameters) => this.#current().embed(...parameters);
   models: AndesService['models'] = async () => this.#current().models();
+  /** Throws the loading error until the service is open. */
+  apiKeys = async () => this.#current().apiKeys?.();
 
   /** Waits for loading to end (a load cannot be cut short), then closes what it opened. Idempotent. */
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import type {
   Readiness,
   SearchRequest,
 } from '../andes-service.js';
+import type { ApiKeyStore } from '@andes/core';
 import type { AndesConfig } from '../config/andes-config.js';
 import { chat } from '../chat/chat.js';
 import type { ChatRequest, ChatResult } from '../chat/chat-request.js';
@@ -36,6 +37,8 @@ export interface AndesRuntimeParts {
   models: OpenedModels;
   parsers: ParserRegistry;
   logger: Logger;
+  /** Where API keys live (`openAndes` uses the store's database). Without one, `apiKeys()` gives undefined. */
+  apiKeys?: ApiKeyStore;
 }
 
 /** The real {@link AndesService}: store, models, retriever and answerer composed. */
@@ -166,6 +169,11 @@ export class AndesRuntime implements AndesService {
   /** Checks that no chunk, lexical row or vector points at a missing record, and the reverse. */
   verifyIntegrity(): Promise<IntegrityReport> {
     return this.parts.store.verifyIntegrity();
+  }
+
+  /** The API key store, for the server's key authentication and `/api/keys`. */
+  async apiKeys(): Promise<ApiKeyStore | undefined> {
+    return this.parts.apiKeys;
   }
 
   async close(): Promise<void> {

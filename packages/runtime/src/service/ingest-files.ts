@@ -99,6 +99,7 @@ async function planOne(options: IngestFilesOptions, input: IngestInput): Promise
     ...(options.chunkOptions ? { chunkOptions: options.chunkOptions } : {}),
     ...(input.mediaType ? { mediaType: input.mediaType } : {}),
     ...(input.tags ? { tags: input.tags } : {}),
+    ...(input.access ? { access: input.access } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }
