@@ -8,7 +8,10 @@ import { createHealthRoutes } from '../routes/health-routes.js';
 import { createOpenAiRoutes } from '../routes/openai/openai-routes.js';
 import { createSearchRoute } from '../routes/search-route.js';
 import { createUploadRoute } from '../routes/upload-route.js';
-import { createAdminKeyAuth } from '../security/admin-key-auth.js';
+import { createKeyRoutes } from '../routes/key-routes.js';
+import { createKeyAuth } from '../security/key-auth.js';
+import { createRateLimit } from '../security/rate-limit.js';
+import { requireRole } from '../security/request-caller.js';
 import { createCorsPolicy } from '../security/cors-policy.js';
 import { createCrossSiteGuard } from '../security/cross-site-guard.js';
 import { createHostGuard } from '../security/host-guard.js';
@@ -16,7 +19,7 @@ import { publicDirectory } from '../web/public-directory.js';
 import { securityHeaders } from '../web/security-headers.js';
 import type { AppDependencies } from './app-dependencies.js';
 
-/** The API's mount points; guarded by CORS, the cross-site check and the admin key. The probes stay outside. */
+/** The API's mount points; guarded by CORS, the cross-site check, key auth and the rate limit. The probes stay outside. */
 const apiPaths = ['/api', '/v1'];
 
 /** Default for {@link AppDependencies.jsonBodyLimitBytes}: 1 MiB. */
@@ -37,13 +40,19 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(securityHeaders);
   // Before any body is read: who may ask at all (Host), CORS and preflights, cross-site writes, then the key.
   app.use(createHostGuard({ allowedHosts: config.allowedHosts, boundHost: config.host }));
-  app.use(apiPaths, createCorsPolicy(config.corsOrigins), createCrossSiteGuard(config.corsOrigins), createAdminKeyAuth(config.adminKey));
+  app.use(apiPaths, createCorsPolicy(config.corsOrigins), createCrossSiteGuard(config.corsOrigins), createKeyAuth({ adminKey: config.adminKey, service }), createRateLimit(config.rateLimitPerMinute));
   app.use(express.json({ limit: dependencies.jsonBodyLimitBytes ?? defaultJsonBodyLimitBytes }));
   app.use(createHealthRoutes({ service, isDraining: dependencies.isDraining ?? (() => false) }));
-  app.use(createCollectionRoutes(service));
-  app.use(createUploadRoute({ service, config }));
-  app.use(createSearchRoute({ service, config }));
-  app.use(createAskRoute({ service, config }));
+  app.use(createKeyRoutes(service));
+  app.use(createCollectionRoutes());
+  app.use(createUploadRoute({ config }));
+  app.use(createSearchRoute({ config }));
+  app.use(createAskRoute({ config }));
+  // Evaluation reports quote questions, answers and passages from every document: admins only.
+  app.use('/api/eval', (_request, response, next) => {
+    requireRole(response, 'admin');
+    next();
+  });
   app.use(createEvalReportsRoutes({ config }));
   app.use('/v1', ...createOpenAiRoutes({ service, logger }));
   app.use(express.static(publicDirectory, { index: 'index.html', redirect: false }));

@@ -33,6 +33,7 @@ export function trackServiceCalls(inner: AndesService): TrackedService {
     chat: (...parameters) => track(inner.chat(...parameters)),
     embed: (...parameters) => track(inner.embed(...parameters)),
     models: () => track(inner.models()),
+    apiKeys: async () => inner.apiKeys?.(),
     close: () => inner.close(),
   };
   const allSettled = async () => {

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AndesError } from '@andes/core';
-import { maxResultCount, type AndesConfig, type AndesService, type AskRequest } from '@andes/runtime';
+import { maxResultCount, type AndesConfig, type AskRequest } from '@andes/runtime';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
 import { describeAndLogError } from '../http/error-handler.js';
 import { EventStream } from '../http/event-stream.js';
@@ -10,10 +10,10 @@ import { collectionNameSchema } from './collection-name-schema.js';
 import { historySchema } from './history-schema.js';
 import { bodyFilterSchema } from './search-filter-schema.js';
 import { searchFilter } from './search-filter.js';
+import { serviceFor } from '../security/request-caller.js';
 
 /** Dependencies of {@link createAskRoute}. */
 export interface AskRouteDependencies {
-  service: AndesService;
   config: AndesConfig;
 }
 
@@ -28,7 +28,7 @@ export interface AskRouteDependencies {
  * `{answer, mode, citations}`; a failure after the first event arrives as an `error` event `{code, message}`.
  * A client that disconnects aborts the generation. Errors are logged through the request's logger (pino-http).
  */
-export function createAskRoute({ service, config }: AskRouteDependencies): Router {
+export function createAskRoute({ config }: AskRouteDependencies): Router {
   const bodySchema = z.object({
     question: z.string().trim().min(1).max(config.maxQuestionChars),
     collection: collectionNameSchema.default('default'),
@@ -52,12 +52,12 @@ export function createAskRoute({ service, config }: AskRouteDependencies): Route
       ...(body.history ? { history: body.history } : {}),
     };
     if (!wantsEventStream(request)) {
-      response.json(await service.ask(ask));
+      response.json(await serviceFor(response).ask(ask));
       return;
     }
     const stream = new EventStream(response);
     try {
-      const answer = await service.ask({ ...ask, onTextChunk: (text) => stream.send('token', { text }) });
+      const answer = await serviceFor(response).ask({ ...ask, onTextChunk: (text) => stream.send('token', { text }) });
       stream.send('done', answer);
     } catch (error) {
       if (!stream.started) throw error;

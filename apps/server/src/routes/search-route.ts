@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { maxResultCount, type AndesConfig, type AndesService, type SearchRequest } from '@andes/runtime';
+import { maxResultCount, type AndesConfig, type SearchRequest } from '@andes/runtime';
 import { parseInput } from '../http/parse-input.js';
 import { collectionNameSchema } from './collection-name-schema.js';
 import { queryFlagSchema, queryTagsSchema, queryTypesSchema, sourcePrefixSchema } from './search-filter-schema.js';
 import { searchFilter } from './search-filter.js';
+import { serviceFor } from '../security/request-caller.js';
 
 /** Dependencies of {@link createSearchRoute}. */
 export interface SearchRouteDependencies {
-  service: AndesService;
   config: AndesConfig;
 }
 
@@ -21,7 +21,7 @@ export interface SearchRouteDependencies {
  * `explain=1` → `{hits, trace}`: every stage's ranks and scores (BM25, dense, fusion, rerank) per hit, and the
  * relevance threshold's verdict (`trace.threshold.covered`).
  */
-export function createSearchRoute({ service, config }: SearchRouteDependencies): Router {
+export function createSearchRoute({ config }: SearchRouteDependencies): Router {
   const querySchema = z.object({
     collection: collectionNameSchema.default('default'),
     q: z.string().trim().min(1).max(config.maxQuestionChars),
@@ -37,10 +37,10 @@ export function createSearchRoute({ service, config }: SearchRouteDependencies):
     const filter = searchFilter(query.sourcePrefix, query.type, query.tag);
     const search: SearchRequest = { collection: query.collection, query: query.q, k: query.k, ...(filter ? { filter } : {}) };
     if (!query.explain) {
-      response.json({ hits: await service.search(search) });
+      response.json({ hits: await serviceFor(response).search(search) });
       return;
     }
-    const { hits, trace } = await service.explainSearch(search);
+    const { hits, trace } = await serviceFor(response).explainSearch(search);
     response.json({ hits, trace });
   });
   return router;

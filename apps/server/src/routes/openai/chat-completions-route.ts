@@ -14,6 +14,7 @@ import { assertAnswerable, chatCompletionBodySchema, toChatMessages, toGeneratio
 import { parseOpenAiInput } from './openai-input.js';
 import { describeOpenAiError } from './openai-error.js';
 import { OpenAiEventStream } from './openai-event-stream.js';
+import { serviceFor } from '../../security/request-caller.js';
 
 /**
  * `POST /chat/completions` (under `/v1`): OpenAI's chat completion, answered by `service.chat`. `model` is the chat
@@ -21,7 +22,7 @@ import { OpenAiEventStream } from './openai-event-stream.js';
  * With `stream: true` the answer streams as `chat.completion.chunk` events and `[DONE]`; a failure after the first
  * chunk is a `data: {"error": ...}` event. A client that disconnects aborts the generation.
  */
-export function createChatCompletionsRoute(service: AndesService): Router {
+export function createChatCompletionsRoute(): Router {
   const router = Router();
   router.post('/chat/completions', async (request, response) => {
     const body = parseOpenAiInput(chatCompletionBodySchema, request.body);
@@ -35,10 +36,10 @@ export function createChatCompletionsRoute(service: AndesService): Router {
     };
     const identity = newCompletionIdentity(body.model);
     if (body.stream !== true) {
-      response.json(chatCompletion(identity, await service.chat(chatRequest)));
+      response.json(chatCompletion(identity, await serviceFor(response).chat(chatRequest)));
       return;
     }
-    await streamCompletion({ service, chatRequest, identity, response, logger: request.log, includeUsage: body.stream_options?.include_usage === true });
+    await streamCompletion({ service: serviceFor(response), chatRequest, identity, response, logger: request.log, includeUsage: body.stream_options?.include_usage === true });
   });
   return router;
 }

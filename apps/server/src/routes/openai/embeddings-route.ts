@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { AndesError } from '@andes/core';
-import type { AndesService } from '@andes/runtime';
 import { z } from 'zod';
 import { abortOnDisconnect } from '../../http/abort-on-disconnect.js';
 import { parseOpenAiInput } from './openai-input.js';
+import { serviceFor } from '../../security/request-caller.js';
 
 const bodySchema = z.object({
   model: z.string().min(1),
@@ -24,7 +24,7 @@ export function vectorToBase64(vector: Float32Array): string {
  * `model`), `encoding_format` `float` or `base64` (the `openai` package asks for base64 by default). Token arrays
  * as input and `dimensions` other than the model's are refused with 400.
  */
-export function createEmbeddingsRoute(service: AndesService): Router {
+export function createEmbeddingsRoute(): Router {
   const router = Router();
   router.post('/embeddings', async (request, response) => {
     const body = parseOpenAiInput(bodySchema, request.body);
@@ -32,7 +32,7 @@ export function createEmbeddingsRoute(service: AndesService): Router {
     if (!input.every((item): item is string => typeof item === 'string')) {
       throw new AndesError('invalid_request', 'Andes embeds text: send strings, not token arrays.', { details: { param: 'input' } });
     }
-    const result = await service.embed({ model: body.model, input, signal: abortOnDisconnect(response) });
+    const result = await serviceFor(response).embed({ model: body.model, input, signal: abortOnDisconnect(response) });
     const dimensions = result.vectors[0]?.length ?? 0;
     if (body.dimensions != null && body.dimensions !== dimensions) {
       throw new AndesError('invalid_request', `The model's vectors have ${dimensions} dimensions; it cannot shorten them.`, {

@@ -18,11 +18,11 @@ export interface OpenAiRoutesDependencies {
  * `POST /chat/completions`, `POST /embeddings`, a 404 for other paths, and an error handler that answers every
  * failure under `/v1` (malformed JSON included) in OpenAI's `{error: {message, type, param, code}}` shape.
  */
-export function createOpenAiRoutes({ service, logger }: OpenAiRoutesDependencies): Array<RequestHandler | ErrorRequestHandler> {
+export function createOpenAiRoutes({ logger }: OpenAiRoutesDependencies): Array<RequestHandler | ErrorRequestHandler> {
   return [
-    createModelsRoute(service),
-    createChatCompletionsRoute(service),
-    createEmbeddingsRoute(service),
+    createModelsRoute(),
+    createChatCompletionsRoute(),
+    createEmbeddingsRoute(),
     openAiNotFoundHandler,
     createOpenAiErrorHandler(logger),
   ];
