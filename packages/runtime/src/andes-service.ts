@@ -95,11 +95,15 @@ export interface Readiness {
 export interface AndesService {
   readiness(): Readiness;
   listCollections(): Promise<CollectionInfo[]>;
-  /** Ingests files into a collection, creating it on first use. Resolves once everything is stored. */
+  /**
+   * Ingests files into a collection, creating it on first use. Resolves once everything is stored. `chunkSize`
+   * (target words per chunk) is recorded with the collection and used by later ingestions into it; default: the
+   * recorded size, else 200. A collection holding documents refuses another size with `conflict`.
+   */
   ingest(
     collection: string,
     inputs: IngestInput[],
-    options?: { onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal },
+    options?: { onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal; chunkSize?: number },
   ): Promise<IngestReport>;
   listDocuments(collection: string): Promise<DocumentRecord[]>;
   deleteDocument(collection: string, documentId: string): Promise<boolean>;

@@ -3,7 +3,7 @@ import { configFromOptions, withCommonOptions, type CommonOptions } from '../com
 import { printJson, printLine } from '../output/print.js';
 import { withService } from './with-service.js';
 
-/** `andes collections`: lists collections with their document and chunk counts. */
+/** `andes collections`: lists collections with their document and chunk counts and their chunk size. */
 export function collectionsCommand(): Command {
   return withCommonOptions(new Command('collections'))
     .description('list collections')
@@ -13,7 +13,8 @@ export function collectionsCommand(): Command {
       if (options.json) return printJson(collections);
       if (collections.length === 0) return printLine('No collections yet: run `andes ingest PATH`.');
       for (const collection of collections) {
-        printLine(`${collection.name}\t${collection.documentCount} documents\t${collection.chunkCount} chunks`);
+        const size = collection.chunkSize === undefined ? '' : `\t${collection.chunkSize} words per chunk`;
+        printLine(`${collection.name}\t${collection.documentCount} documents\t${collection.chunkCount} chunks${size}`);
       }
     });
 }

@@ -9,6 +9,7 @@ import { ingestSummary, type IngestRun } from '../output/ingest-summary.js';
 import { printLine } from '../output/print.js';
 import { createProgressReporter } from '../output/progress.js';
 import { printableName } from '../output/printable-name.js';
+import { parsePositiveInteger } from './parse-positive-integer.js';
 import { collectTags } from './retrieval/collect-tags.js';
 import { withService } from './with-service.js';
 
@@ -17,6 +18,7 @@ const filesPerBatch = 16;
 interface IngestOptions extends CommonOptions {
   sync?: boolean;
   tag?: string[];
+  chunkSize?: number;
 }
 
 /** `andes ingest PATH...`: ingests files and folders (recursively). Unchanged files are skipped. */
@@ -29,6 +31,12 @@ export function ingestCommand(): Command {
       '--tag <name>',
       'tag every ingested document (repeatable, comma-separated allowed); replaces the tags it had, so a run without --tag clears them',
       collectTags,
+    )
+    .option(
+      '--chunk-size <words>',
+      'target words per chunk, recorded with the collection and used by later ingestions into it (default: the ' +
+        "collection's size, else 200); a collection holding documents refuses another size (exit 2)",
+      parsePositiveInteger,
     )
     .action(async (paths: string[], options: IngestOptions) => {
       const config = configFromOptions(options);
@@ -49,7 +57,7 @@ async function ingestAndSync(
 ): Promise<IngestRun> {
   const startedAt = performance.now();
   const files = await collectFiles(paths, supportedFileExtensions());
-  const results = await ingestFoundFiles(service, collection, files, options.tag ?? []);
+  const results = await ingestFoundFiles(service, collection, files, options.tag ?? [], options.chunkSize);
   let removed = 0;
   if (options.sync) {
     const directories = [];
@@ -71,13 +79,14 @@ export async function ingestPaths(
 
 /**
  * Ingests collected files in batches, with progress on stderr. Each batch is stored before the next is read. Every
- * file gets `tags` (none by default).
+ * file gets `tags` (none by default), and is chunked at `chunkSize` words (default: the collection's size).
  */
 async function ingestFoundFiles(
   service: AndesService,
   collection: string,
   files: FoundFile[],
   tags: string[] = [],
+  chunkSize?: number,
 ): Promise<IngestFileResult[]> {
   const progress = createProgressReporter();
   const results: IngestFileResult[] = [];
@@ -92,6 +101,7 @@ async function ingestFoundFiles(
     );
     const report = await service.ingest(collection, inputs, {
       onProgress: ({ done, source }) => progress.update({ done: start + done, total: files.length, source }),
+      ...(chunkSize === undefined ? {} : { chunkSize }),
     });
     results.push(...report.files);
   }

@@ -13,8 +13,19 @@ import { uploadSourceName } from '../uploads/upload-source-name.js';
 import { collectionParametersSchema } from './collection-name-schema.js';
 import { queryTagsSchema } from './search-filter-schema.js';
 
-/** The upload's text fields: `tags`, comma-separated or repeated, given to every file of the upload. */
-const uploadFieldsSchema = z.object({ tags: queryTagsSchema.optional() });
+/**
+ * The upload's text fields: `tags`, comma-separated or repeated, given to every file of the upload; `chunkSize`,
+ * target words per chunk, recorded with the collection (see `AndesService.ingest`).
+ */
+const uploadFieldsSchema = z.object({
+  tags: queryTagsSchema.optional(),
+  chunkSize: z
+    .string()
+    .regex(/^\d{1,7}$/, 'expected a whole number of words of at least 1')
+    .transform(Number)
+    .refine((size) => size >= 1, 'expected a whole number of words of at least 1')
+    .optional(),
+});
 
 /** Dependencies of {@link createUploadRoute}. */
 export interface UploadRouteDependencies {
@@ -25,7 +36,8 @@ export interface UploadRouteDependencies {
 /**
  * `POST /api/collections/:name/documents`, multipart with files in the repeatable field `files` and optional text
  * field `tags` (comma-separated or repeated, applied to every file of the upload; they replace the tags a re-uploaded
- * document had, so an upload without `tags` clears them): ingests them into
+ * document had, so an upload without `tags` clears them) and optional `chunkSize` (words per chunk, recorded with the
+ * collection; 409 `conflict` when the collection holds documents chunked at another size): ingests them into
  * the collection (created on first upload) and answers only once they are stored: 201 with the IngestReport,
  * 200 with it when some files failed, or the first failure's status with the report in `error.details` when all did.
  * Files are streamed to temporary files under the data directory and deleted once ingested (or failed); the bytes
@@ -48,11 +60,14 @@ export function createUploadRoute({ service, config }: UploadRouteDependencies):
       try {
         if (lease !== undefined) lease.ingesting = true;
         const { name } = parseInput(collectionParametersSchema, request.params, 'path');
-        const { tags } = parseInput(uploadFieldsSchema, request.body ?? {}, 'body');
+        const { tags, chunkSize } = parseInput(uploadFieldsSchema, request.body ?? {}, 'body');
         const inputs = uploadedFiles(request)
           .map(toIngestInput)
           .map((input) => (tags === undefined || tags.length === 0 ? input : { ...input, tags }));
-        report = await service.ingest(name, inputs, { signal: abortOnDisconnect(response) });
+        report = await service.ingest(name, inputs, {
+          signal: abortOnDisconnect(response),
+          ...(chunkSize === undefined ? {} : { chunkSize }),
+        });
       } finally {
         // Stored or failed, the temporary files go and their bytes leave the in-flight budget before the answer.
         await lease?.settle();

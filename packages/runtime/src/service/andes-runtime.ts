@@ -23,6 +23,7 @@ import { listServedModels } from '../served-models/list-served-models.js';
 import type { ServedModel } from '../served-models/served-model.js';
 import { answerFromCollection, type CollectionAnswerer } from './answer-from-collection.js';
 import { configuredRetriever } from './configured-retriever.js';
+import { prepareCollectionChunking } from './collection-chunking.js';
 import { ingestFiles } from './ingest-files.js';
 import type { OpenedModels } from './open-models.js';
 import { validateText } from './validate-text.js';
@@ -69,11 +70,12 @@ export class AndesRuntime implements AndesService {
   async ingest(
     collection: string,
     inputs: IngestInput[],
-    options: { onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal } = {},
+    options: { onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal; chunkSize?: number } = {},
   ): Promise<IngestReport> {
     if (inputs.length === 0) throw new AndesError('invalid_request', 'No files to ingest.');
     const { store, models, parsers, logger } = this.parts;
-    await store.ensureCollection(collection);
+    const { chunkSize, ...progress } = options;
+    const chunkOptions = await prepareCollectionChunking(store, collection, chunkSize);
     const files = await ingestFiles({
       store,
       embeddingModel: models.embeddingModel,
@@ -81,7 +83,8 @@ export class AndesRuntime implements AndesService {
       logger,
       collection,
       inputs,
-      ...options,
+      chunkOptions,
+      ...progress,
     });
     return { collection, files };
   }
