@@ -17,17 +17,17 @@ export function isCjkCharacter(character: string): boolean {
   return cjkCharacter.test(character);
 }
 
+/** Runs of CJK characters, captured so that splitting on it keeps them. */
+const cjkRun = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+)/u;
+
 /**
  * Cuts a text into runs of CJK characters and runs of other characters, so that `采用SwiGLU激活函数` becomes
  * `采用`, `SwiGLU`, `激活函数`. Joined back, the runs are the text.
  */
 export function scriptRuns(text: string): ScriptRun[] {
-  const runs: ScriptRun[] = [];
-  for (const character of text) {
-    const cjk = isCjkCharacter(character);
-    const last = runs.at(-1);
-    if (last !== undefined && last.cjk === cjk) last.text += character;
-    else runs.push({ text: character, cjk });
-  }
-  return runs;
+  // Splitting on a captured pattern alternates: other text at even positions, CJK runs at odd ones.
+  return text
+    .split(cjkRun)
+    .map((piece, index) => ({ text: piece, cjk: index % 2 === 1 }))
+    .filter((run) => run.text.length > 0);
 }
