@@ -33,6 +33,7 @@ export {
 } from './fusion/reciprocal-rank-fusion.js';
 
 export { HybridRetriever, type HybridRetrieverOptions, type RetrieverSearchOptions } from './search/hybrid-retriever.js';
+export { defaultDocumentBoost, documentAwareRanking } from './search/document-aware-ranking.js';
 export {
   defaultMinTermCoverage,
   judgeRelevance,

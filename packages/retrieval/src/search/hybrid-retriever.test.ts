@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingestion/ingest-document.js';
 import { handbookFiles } from '../test-support/handbook-corpus.js';
 import { openTemporaryStore } from '../test-support/temporary-store.js';
+import { documentAwareRanking } from './document-aware-ranking.js';
 import { HybridRetriever } from './hybrid-retriever.js';
 
 describe('HybridRetriever with BM25 on a real store', () => {
@@ -45,17 +46,35 @@ describe('HybridRetriever with BM25 on a real store', () => {
   });
 
   it('explains each stage: BM25 ranks and scores, dense skipped without an embedding model', async () => {
-    const { hits, trace } = await retriever.explain('handbook', 'password manager', { k: 2 });
+    const plain = new HybridRetriever({ store, documentBoost: 0 });
+    const { hits, trace } = await plain.explain('handbook', 'password manager', { k: 2 });
     expect(trace).toMatchObject({ query: 'password manager', k: 2, candidates: 40 });
     expect(trace.stages.map((stage) => [stage.name, stage.skipped])).toEqual([['lexical', undefined], ['dense', 'no embedding model configured']]);
     expect(trace.hits.map((hit) => hit.chunkId)).toEqual(hits.map((hit) => hit.chunkId));
     expect(trace.hits[0]).toMatchObject({ rank: 1, score: hits[0]?.score, stages: { lexical: { rank: 1, score: hits[0]?.score } } });
     expect(trace.rrfK).toBeUndefined();
+    expect(trace.documentBoost).toBeUndefined();
+  });
+
+  it('ranks by document by default: a chunk gains 0.3 × its document\'s best other candidate, shown as a stage', async () => {
+    const { hits, trace } = await retriever.explain('handbook', 'leave days', { k: 5 });
+    expect(trace.documentBoost).toBe(0.3);
+    expect(trace.stages.map((stage) => stage.name)).toEqual(['lexical', 'dense', 'document']);
+    const [lexical, , document] = trace.stages;
+    const chunks = await store.getChunks('handbook', lexical?.candidates.map((candidate) => candidate.chunkId) ?? []);
+    const documentOf = new Map(chunks.map((chunk) => [chunk.id, chunk.documentId]));
+    const expected = documentAwareRanking(lexical?.candidates ?? [], (chunkId) => documentOf.get(chunkId), 0.3);
+    expect(document?.candidates.map(({ chunkId, score }) => ({ chunkId, score }))).toEqual(expected);
+    expect(hits.map((hit) => [hit.chunkId, hit.score])).toEqual(expected.slice(0, 5).map(({ chunkId, score }) => [chunkId, score]));
+    expect(trace.hits[0]?.stages.document).toEqual({ rank: 1, score: hits[0]?.score });
+    // The boost changed something here: some chunk's score is above its BM25 score.
+    expect(expected.some(({ chunkId, score }) => score > (lexical?.candidates.find((candidate) => candidate.chunkId === chunkId)?.score ?? score))).toBe(true);
   });
 
   it('rejects an unknown collection, a blank query and a bad k', async () => {
     await expect(retriever.search('nope', 'vpn', { k: 3 })).rejects.toMatchObject({ code: 'collection_not_found' });
     await expect(retriever.search('handbook', '  ', { k: 3 })).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(retriever.search('handbook', 'vpn', { k: 0 })).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(() => new HybridRetriever({ store, documentBoost: -1 })).toThrow(/documentBoost/);
   });
 });

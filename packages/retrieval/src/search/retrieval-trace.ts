@@ -2,8 +2,11 @@ import type { Hit } from '@andes/core';
 import type { QueryRewrite } from '../rewriting/query-rewriter.js';
 import type { HitRelevance, ThresholdDecision } from './relevance/relevance-threshold.js';
 
-/** The ranking stages a search can run, in order. */
-export type RetrievalStageName = 'lexical' | 'dense' | 'fusion' | 'rerank';
+/**
+ * The ranking stages a search can run, in order; `document` is document-aware ranking (a chunk gains a share of
+ * its document's best other candidate's score).
+ */
+export type RetrievalStageName = 'lexical' | 'dense' | 'fusion' | 'document' | 'rerank';
 
 /** A chunk's place in one stage's results. */
 export interface RankedCandidate {
@@ -53,6 +56,8 @@ export interface RetrievalTrace {
   candidates: number;
   /** The RRF constant, when results were fused. */
   rrfK?: number;
+  /** The document-aware ranking weight, when that stage ran. */
+  documentBoost?: number;
   /** How many fused candidates the reranker read, when one ran. */
   rerankCandidates?: number;
   /** What query rewriting did, when a rewriter is configured. */

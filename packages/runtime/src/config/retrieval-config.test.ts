@@ -32,6 +32,13 @@ describe('retrieval settings in the configuration', () => {
     });
   });
 
+  it('reads the document-aware ranking weight (default 0.3; 0 turns it off) and rejects a negative one', () => {
+    expect(loadConfig({}, {}).documentBoost).toBe(0.3);
+    expect(loadConfig({}, { ANDES_DOCUMENT_BOOST: '0' }).documentBoost).toBe(0);
+    expect(loadConfig({}, { ANDES_DOCUMENT_BOOST: '0.5' }).documentBoost).toBe(0.5);
+    expect(() => loadConfig({}, { ANDES_DOCUMENT_BOOST: '-1' })).toThrow(expect.objectContaining({ code: 'invalid_request', message: expect.stringMatching(/documentBoost/) }));
+  });
+
   it('rejects values out of range, naming each', () => {
     expect(() => loadConfig({}, { ANDES_MIN_TERM_COVERAGE: '1.5', ANDES_HYDE: 'maybe', ANDES_MULTI_QUERY: '9' })).toThrow(
       expect.objectContaining({ code: 'invalid_request', message: expect.stringMatching(/minTermCoverage.*hyde.*multiQuery|minTermCoverage/) }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultMinTermCoverage, defaultRerankCandidates, defaultRrfK } from '@andes/retrieval';
+import { defaultDocumentBoost, defaultMinTermCoverage, defaultRerankCandidates, defaultRrfK } from '@andes/retrieval';
 
 const trueWords = new Set(['1', 'true', 'yes', 'on']);
 const falseWords = new Set(['0', 'false', 'no', 'off']);
@@ -36,6 +36,11 @@ export const retrievalConfigShape = {
   /** Reciprocal rank fusion constant (env `ANDES_RRF_K`). Default 60. */
   rrfK: z.coerce.number().positive().default(defaultRrfK),
   /**
+   * Document-aware ranking: a passage gains this weight × the best score of another passage of the same document
+   * among the candidates (env `ANDES_DOCUMENT_BOOST`). 0 turns it off. Default 0.3, measured on `test/eval`'s sets.
+   */
+  documentBoost: z.coerce.number().min(0).max(2).default(defaultDocumentBoost),
+  /**
    * With a chat model: rewrite a follow-up question into a standalone one from the conversation history before
    * searching (env `ANDES_CONDENSE_FOLLOW_UPS`). Default true.
    */
@@ -53,6 +58,7 @@ export const retrievalEnvironmentKeys = {
   ANDES_MIN_TERM_COVERAGE: 'minTermCoverage',
   ANDES_MIN_RERANK_SCORE: 'minRerankScore',
   ANDES_RRF_K: 'rrfK',
+  ANDES_DOCUMENT_BOOST: 'documentBoost',
   ANDES_CONDENSE_FOLLOW_UPS: 'condenseFollowUps',
   ANDES_MULTI_QUERY: 'multiQuery',
   ANDES_HYDE: 'hyde',

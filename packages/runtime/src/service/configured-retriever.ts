@@ -15,6 +15,7 @@ export function configuredRetriever(config: AndesConfig, models: OpenedModels, s
     store,
     logger,
     rrfK: config.rrfK,
+    documentBoost: config.documentBoost,
     rerankCandidates: config.rerankCandidates,
     relevance: {
       minTermCoverage: config.minTermCoverage,

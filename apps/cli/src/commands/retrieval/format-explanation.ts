@@ -3,7 +3,7 @@ import type { ExplainedSearch, RetrievalTrace } from '@andes/runtime';
 
 type RetrievalStage = RetrievalTrace['stages'][number];
 
-const stageLabels: Record<RetrievalStage['name'], string> = { lexical: 'BM25', dense: 'dense', fusion: 'fusion (RRF)', rerank: 'rerank' };
+const stageLabels: Record<RetrievalStage['name'], string> = { lexical: 'BM25', dense: 'dense', fusion: 'fusion (RRF)', document: 'document-aware', rerank: 'rerank' };
 
 /**
  * `andes search --explain` for people: what each stage did, the threshold's verdict, then one small table per hit
