@@ -39,12 +39,12 @@ describe('retrieval you can see into: explain, filters and the relevance thresho
     expect(stdout).toContain('dense: skipped (no embedding model configured)');
     expect(stdout).toMatch(/threshold: .* ≥ 0\.34 → covered/);
     expect(stdout).toContain(`1. ${source('engineering/deployment-guide.md')}`);
-    expect(stdout).toMatch(/stage\s+rank\s+score\n\s+BM25\s+#1\s+\d+\.\d{4}\n\s+relevance\s+cleared/);
+    expect(stdout).toMatch(/stage\s+rank\s+score\n\s+BM25\s+#\d+\s+\d+\.\d{4}\n\s+document-aware\s+#1\s+\d+\.\d{4}\n\s+relevance\s+cleared/);
 
     const json = await cli('search', 'how do I roll back a broken deploy', '--k', '2', '--explain', '--json');
     const explained = JSON.parse(json.stdout) as Explained;
     expect(explained.hits).toHaveLength(2);
-    expect(explained.trace.hits[0]).toMatchObject({ rank: 1, stages: { lexical: { rank: 1 } }, relevance: { cleared: true } });
+    expect(explained.trace.hits[0]).toMatchObject({ rank: 1, stages: { lexical: { rank: expect.any(Number) }, document: { rank: 1 } }, relevance: { cleared: true } });
   });
 
   test('andes search filters by source prefix and document type inside retrieval', async () => {
@@ -74,7 +74,7 @@ describe('retrieval you can see into: explain, filters and the relevance thresho
     const response = await fetch(`${server.url}/api/search?collection=handbook&k=3&explain=1&q=${query}`);
     expect(response.status).toBe(200);
     const { hits, trace } = (await response.json()) as Explained;
-    expect(trace.stages.map((stage) => stage.name)).toEqual(['lexical', 'dense', 'rerank']);
+    expect(trace.stages.map((stage) => stage.name)).toEqual(['lexical', 'dense', 'document', 'rerank']);
     expect(hits[0]?.score).toBe(trace.hits[0]?.stages['rerank']?.score);
 
     const ask = await fetch(`${server.url}/api/ask`, {

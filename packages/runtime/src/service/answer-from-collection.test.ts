@@ -26,11 +26,11 @@ describe('ask and explainSearch on the runtime, with the tiny chat model, embedd
     expect(test.runtime.readiness().rerankModel).toBe('andes-tiny-qwen3-reranker.v1');
   });
 
-  it('explains a search through BM25, dense, fusion and rerank, with the threshold verdict', async () => {
+  it('explains a search through BM25, dense, fusion, document-aware ranking and rerank, with the threshold verdict', async () => {
     const { hits, trace, covered } = await test.runtime.explainSearch({ collection: 'notes', query: 'WireGuard VPN portal', k: 2 });
-    expect(trace.stages.map((stage) => stage.name)).toEqual(['lexical', 'dense', 'fusion', 'rerank']);
+    expect(trace.stages.map((stage) => stage.name)).toEqual(['lexical', 'dense', 'fusion', 'document', 'rerank']);
     expect(trace.rerankCandidates).toBe(5);
-    expect(hits[0]?.score).toBe(trace.stages[3]?.candidates[0]?.score);
+    expect(hits[0]?.score).toBe(trace.stages[4]?.candidates[0]?.score);
     expect(covered).toBe(true);
     expect(trace.threshold.signal).toBe('term-coverage');
   });
