@@ -20,6 +20,8 @@ export type {
   WinsAndLosses,
 } from './comparison/comparison-result.js';
 export { compareConfigurations, type CompareConfigurationsOptions } from './comparison/compare-configurations.js';
+export { signTestPValue } from './comparison/sign-test.js';
+export { formatPValue } from './report/format-p-value.js';
 export { gateMetricNames, isAnswerMetric, parseQualityGate, type QualityGate } from './gates/quality-gate.js';
 export { checkQualityGates, type GateResult } from './gates/check-quality-gates.js';
 export { contentWords } from './answers/content-words.js';

@@ -46,6 +46,12 @@ export interface WinsAndLosses {
   wins: number;
   losses: number;
   ties: number;
+  /**
+   * Two-sided exact sign test over the questions that differ (ties left out): the chance of a split between wins
+   * and losses at least this uneven if neither configuration were better. Small (e.g. below 0.05) means the
+   * difference is unlikely to be luck of the question set.
+   */
+  signTestP: number;
   /** Per question (dataset order): this configuration's reciprocal rank minus the baseline's. */
   deltas: Array<{ id: string; delta: number }>;
 }

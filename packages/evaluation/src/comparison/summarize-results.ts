@@ -1,5 +1,6 @@
 import { percentile } from '../metrics/percentile.js';
 import type { LatencySummary, QuestionResult, RetrievalSummary, WinsAndLosses } from './comparison-result.js';
+import { signTestPValue } from './sign-test.js';
 
 /** Means of every metric over the questions, with hit@k and recall@k read off the curves at `k`. */
 export function summarizeRetrieval(questions: readonly QuestionResult[], k: number): RetrievalSummary {
@@ -39,11 +40,8 @@ export function winsAndLosses(
     delta: question.reciprocalRank - (baseline[index]?.reciprocalRank ?? 0),
   }));
   const epsilon = 1e-12;
-  return {
-    baseline: baselineName,
-    wins: deltas.filter(({ delta }) => delta > epsilon).length,
-    losses: deltas.filter(({ delta }) => delta < -epsilon).length,
-    ties: deltas.filter(({ delta }) => Math.abs(delta) <= epsilon).length,
-    deltas,
-  };
+  const wins = deltas.filter(({ delta }) => delta > epsilon).length;
+  const losses = deltas.filter(({ delta }) => delta < -epsilon).length;
+  const ties = deltas.length - wins - losses;
+  return { baseline: baselineName, wins, losses, ties, signTestP: signTestPValue(wins, losses), deltas };
 }

@@ -1,4 +1,5 @@
 import type { WinsAndLosses } from '../../comparison/comparison-result.js';
+import { formatPValue } from '../format-p-value.js';
 import { escapeHtml } from './escape-html.js';
 
 const width = 640;
@@ -21,7 +22,9 @@ export function winsLossesChart(name: string, comparison: WinsAndLosses, questio
       return `<rect x="${index * barWidth}" y="${top}" width="${Math.max(barWidth - 1, 1)}" height="${Math.max(barHeight, 1)}" class="${kind}"><title>${escapeHtml(label)}</title></rect>`;
     })
     .join('');
-  const summary = `${comparison.wins} wins, ${comparison.losses} losses, ${comparison.ties} ties against ${comparison.baseline}`;
+  const summary =
+    `${comparison.wins} wins, ${comparison.losses} losses, ${comparison.ties} ties against ${comparison.baseline}` +
+    ` (two-sided sign test p = ${formatPValue(comparison.signTestP)})`;
   return (
     `<figure><figcaption><strong>${escapeHtml(name)}</strong>: ${escapeHtml(summary)} (reciprocal rank per question)</figcaption>` +
     `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(summary)}">` +
