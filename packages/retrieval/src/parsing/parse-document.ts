@@ -1,6 +1,5 @@
 import { AndesError, type DocumentWarning, type SourceDocument } from '@andes/core';
 import { contentHash } from './content-hash.js';
-import { createDefaultParserRegistry } from './default-parser-registry.js';
 import { recognizeFile } from './detect-media-type.js';
 import type { ParserRegistry } from './parser-registry.js';
 import { sourceTitle } from './source-file-name.js';
@@ -22,7 +21,7 @@ export interface ParseDocumentInput {
   parsers?: ParserRegistry;
 }
 
-let defaultParsers: ParserRegistry | undefined;
+let defaultParsers: Promise<ParserRegistry> | undefined;
 
 /**
  * Turns a file into a {@link SourceDocument}: picks the parser from the bytes first and the declared type or
@@ -35,7 +34,9 @@ let defaultParsers: ParserRegistry | undefined;
  *   it passes a size limit of the registry's {@link ParseLimits}.
  */
 export async function parseDocument(input: ParseDocumentInput): Promise<SourceDocument> {
-  const registry = input.parsers ?? (defaultParsers ??= createDefaultParserRegistry());
+  // Loaded on first use, so a parser process given its own registry never loads every parser library.
+  const registry =
+    input.parsers ?? (await (defaultParsers ??= import('./default-parser-registry.js').then((module) => module.createDefaultParserRegistry())));
   const { parser, warning } = recognizeFile(input, registry);
   const parsed = await parser.parse({ source: input.source, bytes: input.bytes, mediaType: parser.mediaType, limits: registry.limits });
   const cleaned = cleanExtractedText(parsed.text, parsed.pageStarts);

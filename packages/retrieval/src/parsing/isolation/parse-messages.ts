@@ -21,7 +21,16 @@ export interface PrepareRequest {
   kind: 'prepare';
   id: number;
   input: PrepareDocumentInput;
+  /** The caller's registry: its types, each read by the built-in parser of that media type. */
+  parserTypes: ParserType[];
   limits: ParseLimits;
+}
+
+/** What recognising a file needs to know of a parser. */
+export interface ParserType {
+  mediaType: string;
+  extensions: readonly string[];
+  binary: boolean;
 }
 
 /** An error as it crosses the process boundary. */

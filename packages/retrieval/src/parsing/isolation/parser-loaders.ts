@@ -13,3 +13,14 @@ export const parserLoaders: ReadonlyMap<string, () => Promise<DocumentParser>> =
   [pdfMediaType, async () => (await import('../pdf/pdf-parser.js')).pdfParser],
   [docxMediaType, async () => (await import('../docx/docx-parser.js')).docxParser],
 ]);
+
+/**
+ * Loads the built-in parser of `mediaType`: through {@link parserLoaders} when it has one, else from the list of
+ * every built-in parser (which loads them all). Undefined when no built-in parser reads it.
+ */
+export async function loadBuiltInParser(mediaType: string): Promise<DocumentParser | undefined> {
+  const load = parserLoaders.get(mediaType);
+  if (load) return load();
+  const { builtInParsers } = await import('../built-in-parsers.js');
+  return builtInParsers.find((parser) => parser.mediaType === mediaType);
+}

@@ -4,7 +4,7 @@ import { AndesError } from '@andes/core';
 import type { PrepareDocumentInput, PreparedDocument } from '../../ingestion/prepare-document.js';
 import type { ParsedText } from '../document-parser.js';
 import { resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from '../parse-limits.js';
-import { deserializeError, type ParseRequest, type ParseResponse, type PrepareRequest } from './parse-messages.js';
+import { deserializeError, type ParseRequest, type ParseResponse, type ParserType, type PrepareRequest } from './parse-messages.js';
 import { startParserProcess } from './start-parser-process.js';
 
 /** Options for a {@link ParserProcessPool}. */
@@ -41,6 +41,8 @@ interface Job {
 
 interface ParserProcess {
   child: ChildProcess;
+  /** True once Node has started it and it can take a file at once. */
+  ready: boolean;
   job: Job | undefined;
   timer: NodeJS.Timeout | undefined;
 }
@@ -76,11 +78,11 @@ export class ParserProcessPool {
 
   /**
    * Recognises, parses, cleans and chunks one file in a parser process with the built-in parsers (see
-   * `prepareDocument`), under the pool's time and memory limits; `limits` are the parse limits of the caller's
-   * registry. Rejects like {@link parse}.
+   * `prepareDocument`), under the pool's time and memory limits; `parserTypes` and `limits` describe the caller's
+   * registry (whose parsers must be the built-in ones). Rejects like {@link parse}.
    */
-  prepare(input: PrepareDocumentInput, limits: ParseLimits): Promise<PreparedDocument> {
-    return this.enqueue(input.source, { kind: 'prepare', input, limits });
+  prepare(input: PrepareDocumentInput, parserTypes: ParserType[], limits: ParseLimits): Promise<PreparedDocument> {
+    return this.enqueue(input.source, { kind: 'prepare', input, parserTypes, limits });
   }
 
   private enqueue<Result>(source: string, message: Job['message']): Promise<Result> {
@@ -88,6 +90,19 @@ export class ParserProcessPool {
       this.queue.push({ source, message, resolve: resolve as (result: never) => void, reject });
       this.dispatch();
     });
+  }
+
+  /** True when a started process waits for work: a file sent now begins at once. */
+  hasIdleProcess(): boolean {
+    return this.queue.length === 0 && [...this.processes].some((entry) => entry.ready && entry.job === undefined);
+  }
+
+  /** Starts one more process ahead of need (up to `processes`), so that a later file does not wait for Node to boot. */
+  warm(): void {
+    const entry = this.spawn();
+    if (!entry) return;
+    setReferenced(entry.child, false);
+    entry.timer = setTimeout(() => void this.retire(entry), this.idleTimeoutMs).unref();
   }
 
   /** Stops every parser process; files still queued or parsing fail with `aborted`. */
@@ -111,7 +126,7 @@ export class ParserProcessPool {
 
   private spawn(): ParserProcess | undefined {
     if (this.processes.size >= this.size) return undefined;
-    const entry: ParserProcess = { child: startParserProcess(this.limits.maxMemoryMb), job: undefined, timer: undefined };
+    const entry: ParserProcess = { child: startParserProcess(this.limits.maxMemoryMb), ready: false, job: undefined, timer: undefined };
     this.processes.add(entry);
     entry.child.on('message', (response: ParseResponse) => this.finish(entry, response));
     entry.child.on('error', (error) => void this.retire(entry, this.failure(entry, `could not run its parser (${error.message})`)));
@@ -124,7 +139,10 @@ export class ParserProcessPool {
   }
 
   private finish(entry: ParserProcess, response: ParseResponse): void {
-    if ('ready' in response) return;
+    if ('ready' in response) {
+      entry.ready = true;
+      return;
+    }
     const job = entry.job;
     if (!job) return;
     clearTimeout(entry.timer);

@@ -1,4 +1,5 @@
-import { parserLoaders } from './parser-loaders.js';
+import type { DocumentParser, ParsedText, ParserInput } from '../document-parser.js';
+import { loadBuiltInParser } from './parser-loaders.js';
 import type { PreparedDocument } from '../../ingestion/prepare-document.js';
 import type { ParserRegistry } from '../parser-registry.js';
 import { serializeError, type ParseRequest, type ParseResponse, type PrepareRequest } from './parse-messages.js';
@@ -20,9 +21,8 @@ async function answer(request: ParseRequest | PrepareRequest): Promise<ParseResp
   const source = request.kind === 'prepare' ? request.input.source : request.source;
   try {
     if (request.kind === 'prepare') return { id: request.id, prepared: await prepare(request) };
-    const load = parserLoaders.get(request.mediaType);
-    if (!load) throw new Error(`no built-in parser reads ${request.mediaType}`);
-    const parser = await load();
+    const parser = await loadBuiltInParser(request.mediaType);
+    if (!parser) throw new Error(`no built-in parser reads ${request.mediaType}`);
     send({ id: request.id, started: true });
     const parsed = await parser.parse({ source: request.source, bytes: request.bytes, mediaType: request.mediaType, limits: request.limits });
     return { id: request.id, parsed };
@@ -31,18 +31,35 @@ async function answer(request: ParseRequest | PrepareRequest): Promise<ParseResp
   }
 }
 
-/** Registries of every built-in parser, in this process, by their limits (normally one). */
-const registries = new Map<string, Promise<ParserRegistry>>();
+/** The caller's registry of built-in parsers, rebuilt here, by its types and limits (normally one). */
+const registries = new Map<string, ParserRegistry>();
+/** Built-in parsers loaded so far: each library loads on first use, so a process that reads Markdown loads no PDF code. */
+const loadedParsers = new Map<string, Promise<DocumentParser>>();
 
 async function prepare(request: PrepareRequest): Promise<PreparedDocument> {
-  const key = JSON.stringify(request.limits);
+  const [{ prepareInThisThread }, { ParserRegistry }] = await Promise.all([
+    import('../../ingestion/prepare-document.js'),
+    import('../parser-registry.js'),
+  ]);
+  const key = JSON.stringify([request.parserTypes, request.limits]);
   let registry = registries.get(key);
   if (!registry) {
-    registry = import('../default-parser-registry.js').then((module) => module.createDefaultParserRegistry({ isolation: 'none', limits: request.limits }));
+    registry = new ParserRegistry({ limits: request.limits });
+    for (const type of request.parserTypes) registry.register({ ...type, parse: (input) => parseWith(type.mediaType, input) });
     registries.set(key, registry);
   }
-  const { prepareInThisThread } = await import('../../ingestion/prepare-document.js');
-  const parsers = await registry;
   send({ id: request.id, started: true });
-  return prepareInThisThread(request.input, parsers);
+  return prepareInThisThread(request.input, registry);
+}
+
+async function parseWith(mediaType: string, input: ParserInput): Promise<ParsedText> {
+  let parser = loadedParsers.get(mediaType);
+  if (!parser) {
+    parser = loadBuiltInParser(mediaType).then((loaded) => {
+      if (!loaded) throw new Error(`no built-in parser reads ${mediaType}`);
+      return loaded;
+    });
+    loadedParsers.set(mediaType, parser);
+  }
+  return (await parser).parse(input);
 }
