@@ -1,4 +1,5 @@
 import { docxMediaType, pdfMediaType, wordDocumentPart } from './media-types.js';
+import { decodeText } from './text/decode-text.js';
 import { readZipDirectory } from './zip/zip-directory.js';
 
 /** Magic numbers of binary formats worth naming, and the media type each means. */
@@ -25,24 +26,9 @@ const pdfHeaderWindow = 1024;
 export function sniffMediaType(bytes: Uint8Array, maxZipEntries: number): string | undefined {
   const pdfHeader = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, pdfHeaderWindow)).indexOf('%PDF-');
   // A text file that merely mentions "%PDF-" near its start stays text.
-  if (pdfHeader === 0 || (pdfHeader > 0 && decodeUtf8Text(bytes) === undefined)) return pdfMediaType;
+  if (pdfHeader === 0 || (pdfHeader > 0 && decodeText(bytes) === undefined)) return pdfMediaType;
   const magic = magicNumbers.find((candidate) => candidate.bytes.every((byte, index) => bytes[index] === byte))?.mediaType;
   if (magic !== 'application/zip') return magic;
   const directory = readZipDirectory(bytes, maxZipEntries);
   return 'entries' in directory && directory.entries.some((entry) => entry.name === wordDocumentPart) ? docxMediaType : magic;
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/**
- * Decodes UTF-8 text strictly (a leading byte-order mark is dropped). Returns undefined for content that is not
- * text: a NUL byte or a byte sequence that is not valid UTF-8 (UTF-16 files, images, archives).
- */
-export function decodeUtf8Text(bytes: Uint8Array): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
 }

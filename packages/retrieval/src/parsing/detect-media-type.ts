@@ -1,8 +1,9 @@
 import type { DocumentWarning } from '@andes/core';
-import { decodeUtf8Text, sniffableMediaTypes, sniffMediaType } from './binary-content.js';
+import { sniffableMediaTypes, sniffMediaType } from './binary-content.js';
 import type { DocumentParser } from './document-parser.js';
 import type { ParserRegistry } from './parser-registry.js';
 import { sourceExtension } from './source-file-name.js';
+import { decodeText } from './text/decode-text.js';
 
 /** A file to recognise. */
 export interface MediaTypeInput {
@@ -25,7 +26,9 @@ const genericMediaTypes = new Set(['', 'application/octet-stream', 'binary/octet
  * media type when a parser is registered for it, else the one its extension means.
  * - Bytes with a known signature (a `%PDF-` header; a ZIP listing `word/document.xml`) go to the parser of that
  *   type whatever the claim, and a ZIP, image or executable without a parser is rejected.
- * - Other content that is not UTF-8 text goes only to a claimed binary parser without a signature of its own.
+ * - Other content that is not text in an encoding `decodeText` recognises (UTF-8, UTF-16 with a byte-order mark,
+ *   Latin-1, GB18030, Shift-JIS and the others chardet detects) goes only to a claimed binary parser without a
+ *   signature of its own.
  * - Text claimed as a signed binary type (a text file named `.pdf`) is read as what it is: HTML when it starts
  *   like HTML, else plain text.
  * A file parsed as something other than its claim gets a `media_type_mismatch` warning.
@@ -48,7 +51,7 @@ export function recognizeFile(input: MediaTypeInput, registry: ParserRegistry): 
     if (!parser) throw registry.unsupported(input.source, `its content is ${sniffed}`);
     return withMismatch(parser, claimed, input.source);
   }
-  const text = decodeUtf8Text(input.bytes);
+  const text = decodeText(input.bytes)?.text;
   if (text === undefined) {
     if (claimedParser?.binary && !sniffableMediaTypes.has(claimedParser.mediaType)) return { parser: claimedParser };
     throw registry.unsupported(input.source, 'its content is binary, not text');

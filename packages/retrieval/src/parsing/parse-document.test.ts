@@ -44,8 +44,8 @@ describe('parseDocument', () => {
     ['a ZIP that is no Word document, named .txt', 'notes.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00])],
     ['a PNG named .md', 'diagram.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
     ['NUL bytes', 'data.txt', new Uint8Array([0x68, 0x69, 0x00, 0x21])],
-    ['UTF-16 text', 'utf16.txt', new Uint8Array([0xff, 0xfe, 0x68, 0x00, 0x69, 0x00])],
-    ['invalid UTF-8', 'latin1.md', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x61])],
+    ['UTF-16 without a byte-order mark', 'utf16.txt', new Uint8Array([0x68, 0x00, 0x69, 0x00])],
+    ['control bytes that no encoding makes text', 'noise.md', new Uint8Array([0x63, 0x01, 0x02, 0x83, 0x04, 0x05, 0x9c, 0x06, 0x07, 0x08, 0x0e, 0xe9])],
     ['an unknown extension', 'photo.jpeg2', encode('plain words')],
     ['no extension', 'Makefile', encode('all: build')],
   ])('rejects %s as unsupported_file_type, naming the supported types', async (_name, source, bytes) => {
