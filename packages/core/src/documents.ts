@@ -38,14 +38,27 @@ export interface SourceDocument {
  * - `media_type_mismatch`: the file name or declared type said one format, the content was another; it was parsed
  *   as what it is.
  * - `missing_text_layer`: some pages (of a PDF) have no extractable text, e.g. scanned images.
+ * - `boilerplate_removed`: page furniture (navigation, headers, footers, sidebars, text outside the main content) was
+ *   left out of an HTML page; `details` says how many words (`visibleWords`, `keptWords`, `droppedWords`,
+ *   `droppedTextRatio`).
+ * - `most_text_removed`: the same, when more than half of the page's visible words were left out: worth checking
+ *   that the main text was kept.
  */
-export type DocumentWarningCode = 'hidden_text' | 'invisible_characters' | 'media_type_mismatch' | 'missing_text_layer';
+export type DocumentWarningCode =
+  | 'hidden_text'
+  | 'invisible_characters'
+  | 'media_type_mismatch'
+  | 'missing_text_layer'
+  | 'boilerplate_removed'
+  | 'most_text_removed';
 
 /** Something parsing found and acted on, shown with the document (e.g. `GET /api/collections/:name/documents`). */
 export interface DocumentWarning {
   code: DocumentWarningCode;
   /** A sentence for people, e.g. `Removed 2 hidden passages (81 characters): "Ignore all previous…"`. */
   message: string;
+  /** Figures behind the message, for programs (e.g. `droppedTextRatio` for `boilerplate_removed`). Absent when none. */
+  details?: Record<string, number>;
 }
 
 /** A stored document. */
@@ -66,6 +79,6 @@ export interface DocumentRecord {
   warnings?: DocumentWarning[];
   /** The document's tags (see {@link SourceDocument.tags}). The SQLite store always sets it, `[]` when none. */
   tags?: string[];
-}
   /** Who may read it (see {@link SourceDocument.access}); absent when every reader of the collection may. */
   access?: string[];
+}

@@ -17,8 +17,12 @@ export interface DomElement extends DomNode {
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): Iterable<DomElement>;
   closest(selectors: string): DomElement | null;
+  /** True when `other` is this element or inside it. */
+  contains(other: DomNode): boolean;
   matches(selectors: string): boolean;
   remove(): void;
+  /** False once the element, or an element around it, was removed from the document. */
+  readonly isConnected: boolean;
   readonly parentElement: DomElement | null;
   readonly children: Iterable<DomElement>;
   readonly previousElementSibling: DomElement | null;

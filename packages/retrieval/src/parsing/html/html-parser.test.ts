@@ -114,6 +114,59 @@ describe('HTML parsing', () => {
     expect(document.warnings).toBeUndefined();
   });
 
+  it('keeps every section of a long reference page, not only the one Readability would pick', async () => {
+    // One large "error codes" section among many smaller sibling sections: Readability keeps the large one alone.
+    const classSection = (index: number) => `<section><h3>Class: <code>Fault${index}</code></h3>
+      <ul><li>Extends: {errors.Error}</li>${[0, 1, 2, 3, 4].map((field) => `<li>field${field}: the value of setting ${field} that the failing call received from its caller</li>`).join('')}</ul>
+      <p>Indicates that argument ${index} was not within the set of acceptable values for a function; whether that is a numeric range, or outside the set of options for a given parameter.</p>
+      <pre><code>connect(${index}); // throws Fault${index}</code></pre></section>`;
+    const codeSection = (index: number) => `<section><h4><code>ERR_CODE_${index}</code></h4><p>An operation was given argument ${index} of an unsupported type, so it stopped.</p></section>`;
+    const page = `<html><head><title>Errors</title></head><body><div id="apicontent"><h2>Errors</h2>
+      <p>Applications running in the runtime meet several kinds of errors, described below.</p>
+      ${Array.from({ length: 10 }, (_, index) => classSection(index)).join('\n')}
+      <section><h3>Error codes</h3>${Array.from({ length: 100 }, (_, index) => codeSection(index)).join('\n')}</section></div></body></html>`;
+    const document = await parseHtml(page, 'errors.html');
+    expect(document.text).toMatch(/^## Errors$/m);
+    expect(document.text).toContain('Indicates that argument 0 was not within the set');
+    expect(document.text).toContain('- field4: the value of setting 4 that the failing call received from its caller');
+    expect(document.text).toContain('An operation was given argument 99 of an unsupported type');
+    expect(document.warnings).toBeUndefined();
+  });
+
+  it('keeps a blog post without its page furniture, and counts the words left out', async () => {
+    const paragraph = (topic: string) =>
+      `<p>Our ${topic} changed this spring, and the new rules apply to every team. Managers approve requests within two days, while the finance desk pays approved claims with the next salary run.</p>`;
+    const page = `<html><head><title>What changed this spring</title></head><body>
+      <div class="topbar"><a href="/">Acme Blog</a> <a href="/archive">Archive</a> <a href="/about">About us</a></div>
+      <div class="layout">
+        <div class="post"><h1>What changed this spring</h1>${['travel policy', 'expense policy', 'leave policy', 'remote work policy', 'training budget'].map(paragraph).join('')}</div>
+        <div class="share">Share this post: <a href="#">Mastodon</a> <a href="#">Email</a> <a href="#">Print</a></div>
+        <div class="related"><h3>Related posts</h3><ul><li><a href="/a">Winter party photos</a></li><li><a href="/b">Meet the new office dog</a></li><li><a href="/c">Ten tips for tidy desks</a></li></ul></div>
+      </div></body></html>`;
+    const document = await parseHtml(page, 'spring.html');
+    expect(document.text).toContain('Our travel policy changed this spring');
+    expect(document.text).toContain('Our training budget changed this spring');
+    for (const furniture of ['Acme Blog', 'Share this post', 'Related posts', 'office dog']) expect(document.text).not.toContain(furniture);
+    expect(document.warnings).toEqual([
+      {
+        code: 'boilerplate_removed',
+        // 191 visible words: 165 in the post (Readability leaves out its <h1>, which repeats the <title>), 26 around it.
+        message: "Left out 30 of the page's 191 words (16%) as navigation, headers, footers and other page furniture.",
+        details: { visibleWords: 191, keptWords: 161, droppedWords: 30, droppedTextRatio: 0.157 },
+      },
+    ]);
+  });
+
+  it('warns when most of a page was left out as furniture', async () => {
+    const links = Array.from({ length: 40 }, (_, index) => `<li><a href="/p${index}">Policy page number ${index}</a></li>`).join('');
+    const page = `<html><body><nav><ul>${links}</ul></nav><main><h1>Parking</h1><p>Staff park on level two; visitors on level one.</p></main></body></html>`;
+    const document = await parseHtml(page, 'parking.html');
+    expect(document.text).toBe('# Parking\n\nStaff park on level two; visitors on level one.');
+    expect(document.warnings).toEqual([
+      expect.objectContaining({ code: 'most_text_removed', details: { visibleWords: 170, keptWords: 10, droppedWords: 160, droppedTextRatio: 0.941 } }),
+    ]);
+  });
+
   it('rejects a page with no text as parse_failed', async () => {
     await expect(parseHtml('<html><body><script>alert(1)</script><nav>Menu</nav></body></html>')).rejects.toMatchObject({
       code: 'parse_failed',

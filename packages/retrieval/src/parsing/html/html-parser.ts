@@ -1,11 +1,14 @@
 import type { DocumentParser, ParsedText, ParserInput } from '../document-parser.js';
 import { readTextInput } from '../read-text-input.js';
+import { declaredCharset } from './declared-charset.js';
 import { extractHtmlText } from './extract-html-text.js';
 
 /**
- * HTML (`.html`, `.htm`), reduced to its main content. The page is parsed by linkedom; hidden text (reported as a
- * `hidden_text` warning), navigation, scripts, styles, forms and page-level headers, footers and sidebars are
- * removed; Mozilla Readability then picks the main content (the cleaned `<body>` when it finds none). Headings
+ * HTML (`.html`, `.htm`), reduced to its main content. The bytes are decoded as their `<meta charset>` says when
+ * they are not UTF-8. The page is parsed by linkedom; hidden text (reported as a `hidden_text` warning),
+ * navigation, scripts, styles, forms and page-level headers, footers and sidebars are removed; then the page's own
+ * `<main>` or, failing that, what Mozilla Readability picks is kept when it holds most of the text, else the whole
+ * cleaned `<body>` (see `findMainContent`); the words left out are counted in a `boilerplate_removed` warning. Headings
  * become markdown `#` lines at their original level, tables markdown pipe tables with their caption.
  */
 export const htmlParser: DocumentParser = {
@@ -13,6 +16,6 @@ export const htmlParser: DocumentParser = {
   extensions: ['.html', '.htm'],
   binary: false,
   parse(input: ParserInput): ParsedText {
-    return extractHtmlText(readTextInput(input), { mainContent: true });
+    return extractHtmlText(readTextInput(input, declaredCharset(input.bytes)), { mainContent: true });
   },
 };

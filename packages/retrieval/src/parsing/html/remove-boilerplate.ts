@@ -1,9 +1,12 @@
 import type { DomDocument, DomElement } from './dom-node.js';
+import { countNodeWords } from './node-words.js';
+
+/** Elements whose text a reader never sees: code, styles, templates. */
+const notText = ['script', 'style', 'noscript', 'template'].join(', ');
 
 /** Elements that are never content, wherever they are. */
 const neverContent = [
-  'script', 'style', 'noscript', 'template', 'form', 'iframe', 'object', 'embed', 'svg', 'canvas',
-  'button', 'select', 'input', 'textarea', 'nav', 'dialog',
+  'form', 'iframe', 'object', 'embed', 'svg', 'canvas', 'button', 'select', 'input', 'textarea', 'nav', 'dialog',
   '[aria-hidden="true"]', '[role="navigation"]', '[role="search"]',
 ].join(', ');
 
@@ -15,11 +18,15 @@ const pageFurniture = [
 /**
  * Removes from the document what is not main content: scripts, styles, forms, navigation, `aria-hidden`
  * decorations, and page-level headers, footers and sidebars (those inside an `<article>` or `<main>` are kept).
- * Hidden text is removed before, by `removeHiddenContent`, which reports it.
+ * Hidden text is removed before, by `removeHiddenContent`, which reports it. Returns the number of words a reader
+ * would have seen in what was removed (scripts, styles and templates hold none).
  */
-export function removeBoilerplate(document: DomDocument): void {
-  removeAll([...document.querySelectorAll(neverContent)]);
-  removeAll([...document.querySelectorAll(pageFurniture)].filter((element) => !insideArticle(element)));
+export function removeBoilerplate(document: DomDocument): number {
+  removeAll([...document.querySelectorAll(notText)]);
+  return (
+    removeAll([...document.querySelectorAll(neverContent)]) +
+    removeAll([...document.querySelectorAll(pageFurniture)].filter((element) => !insideArticle(element)))
+  );
 }
 
 function insideArticle(element: DomElement): boolean {
@@ -27,6 +34,13 @@ function insideArticle(element: DomElement): boolean {
   return container !== null && container !== element;
 }
 
-function removeAll(elements: DomElement[]): void {
-  for (const element of elements) element.remove();
+/** Removes the elements; returns the words they held (an element inside one removed before counts once). */
+function removeAll(elements: DomElement[]): number {
+  let words = 0;
+  for (const element of elements) {
+    if (!element.isConnected) continue;
+    words += countNodeWords(element);
+    element.remove();
+  }
+  return words;
 }
