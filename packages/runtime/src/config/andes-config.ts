@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AndesError } from '@andes/core';
+import { maxResultCount } from '../limits/request-limits.js';
 import { loraAdaptersConfigSchema } from './lora-adapters-config.js';
 import { retrievalConfigShape, retrievalEnvironmentKeys } from './retrieval-config.js';
 
@@ -53,8 +54,8 @@ export const andesConfigSchema = z.object({
   chatSpareSequences: z.coerce.number().int().min(0).max(64).optional(),
   /** Longest an answer or chat request may take, queueing included, in ms (env `ANDES_REQUEST_TIMEOUT_MS`); then `timeout` (504). Default 120,000. */
   requestTimeoutMs: positiveInt.default(120_000),
-  /** Sources retrieved for an answer. Default 6. */
-  answerSources: positiveInt.max(50).default(6),
+  /** Sources retrieved for an answer, 1 to `maxResultCount` (100), like a request's `k`. Default 6. */
+  answerSources: positiveInt.max(maxResultCount).default(6),
   /** Longest question accepted, in characters (env `ANDES_MAX_QUESTION_CHARS`). Default 4000. */
   maxQuestionChars: positiveInt.default(4000),
   /** Largest single uploaded file in bytes (env `ANDES_MAX_UPLOAD_BYTES`). Default 25 MiB. */
