@@ -14,7 +14,19 @@ describe('health routes', () => {
   it('answers /healthz', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      eventLoopDelayMs: { p50: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) },
+    });
+  });
+
+  it('reports in /healthz how long the event loop was blocked', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const blockedUntil = Date.now() + 300;
+    while (Date.now() < blockedUntil); // what a huge file parsed on the main thread did
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the sampler notes the late tick
+    const body = (await (await fetch(`${server.url}/healthz`)).json()) as { eventLoopDelayMs: { max: number } };
+    expect(body.eventLoopDelayMs.max).toBeGreaterThanOrEqual(250);
   });
 
   it('answers /readyz with the readiness once ready', async () => {
