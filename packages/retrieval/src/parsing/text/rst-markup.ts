@@ -49,7 +49,20 @@ export function cleanRstMarkup(text: string): string {
     output.push(inlineText(line));
     index += 1;
   }
-  return output.join('\n');
+  return withoutExtraBlankLines(output).join('\n');
+}
+
+/** Drops leading blank lines and every blank line after another, outside fenced code: removed markup leaves gaps. */
+function withoutExtraBlankLines(lines: readonly string[]): string[] {
+  const kept: string[] = [];
+  let fenced = false;
+  for (const line of lines) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const blank = line.trim() === '';
+    if (blank && !fenced && (kept.length === 0 || kept.at(-1)?.trim() === '')) continue;
+    kept.push(blank && !fenced ? '' : line);
+  }
+  return kept;
 }
 
 /** The lines an explicit markup block (`.. something`) becomes. */
@@ -62,8 +75,9 @@ function explicitBlock(content: string, body: string[]): string[] {
     if (droppedDirectives.has(name) || content.startsWith('|')) return [];
     if (codeDirectives.has(name)) return ['', ...fence(rest)];
     const label = labels[name];
-    const lead = label === undefined ? argument : argument === '' ? `${label}:` : `${label} ${argument}${name.startsWith('version') || name === 'deprecated' ? ':' : ''}`;
-    const cleaned = cleanRstMarkup(rest.join('\n')).split('\n');
+    const versioned = name.startsWith('version') || name === 'deprecated';
+    const lead = label === undefined ? argument : versioned ? `${label} ${argument}:` : argument === '' ? `${label}:` : `${label}: ${argument}`;
+    const cleaned = trimBlankLines(cleanRstMarkup(rest.join('\n')).split('\n'));
     if (label !== undefined && argument === '' && cleaned[0]?.trim()) return [`${lead} ${cleaned[0].trim()}`, ...cleaned.slice(1)];
     return lead === '' ? cleaned : [lead, ...(cleaned.every((line) => line.trim() === '') ? [] : ['', ...cleaned])];
   }
@@ -85,10 +99,14 @@ function indentedBlockEnd(lines: readonly string[], start: number, indent: numbe
 }
 
 function fence(lines: readonly string[]): string[] {
-  const code = dedent(lines);
-  while (code.length > 0 && code[0]?.trim() === '') code.shift();
-  while (code.length > 0 && code.at(-1)?.trim() === '') code.pop();
+  const code = trimBlankLines(dedent(lines));
   return code.length === 0 ? [] : ['', '```', ...code, '```'];
+}
+
+function trimBlankLines(lines: string[]): string[] {
+  while (lines.length > 0 && lines[0]?.trim() === '') lines.shift();
+  while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop();
+  return lines;
 }
 
 function withoutOptions(body: readonly string[]): string[] {
