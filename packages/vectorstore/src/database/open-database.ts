@@ -66,15 +66,16 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     throw new AndesError('storage_error', `Cannot open the database ${file}: ${String(error)}`, { cause: error });
   }
   try {
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = FULL');
-    database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // Before anything writes (switching to WAL rewrites the header): a foreign database is left byte for byte.
     const schema = checkSchema(database, name);
     if (schema === 'empty' && readOnly) {
       database.close();
       return openEmptyInMemory();
     }
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = FULL');
+    database.pragma('foreign_keys = ON');
     if (schema === 'andes') quickCheck(database, name, options.check ?? 'structure');
     migrateSchema(database, name);
     return database;

@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, existsSync, openSync, readSync, rmSync, writeS
 import Database from 'better-sqlite3';
 import { createDatabaseFile } from '../database/create-database-file.js';
 import { readReadableRows } from './readable-rows.js';
+import { isPlausibleRow } from './salvaged-row-check.js';
 
 /** A document the salvaged database does not hold although the damaged one had (some of) it. */
 export interface SalvageLoss {
@@ -127,9 +128,13 @@ function copyTables(source: Database.Database | undefined, target: Database.Data
       `INSERT OR IGNORE INTO "${table}" (${quotedColumns}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     let copied = 0;
-    for (const row of rows) copied += insert.run(...columns.map((column) => row[column] ?? null)).changes;
+    let implausible = 0;
+    for (const row of rows) {
+      if (isPlausibleRow(table, row)) copied += insert.run(...columns.map((column) => row[column] ?? null)).changes;
+      else implausible += 1;
+    }
     report.copied[table] = copied;
-    report.unreadable[table] = unreadable;
+    report.unreadable[table] = unreadable + implausible;
   }
   // AUTOINCREMENT ids (collection ids name index files, chunk rowids are hnswlib labels) never go back.
   for (const [name, seq] of sequenceBefore) {
