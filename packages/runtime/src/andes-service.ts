@@ -80,6 +80,11 @@ export interface AskRequest {
 export interface Readiness {
   ready: boolean;
   store: boolean;
+  /**
+   * Why the store cannot serve, when it cannot: damage met while serving (`store_corrupt`) or while opening it (a
+   * load that failed with `store_corrupt` / `store_foreign`). Absent while healthy or loading. See `andes doctor`.
+   */
+  storeProblem?: { code: 'store_corrupt' | 'store_foreign'; message: string };
   /** Id of the loaded chat model, or null when running extractive. */
   chatModel: string | null;
   /** Id of the loaded embedding model, or null when dense retrieval is off. */

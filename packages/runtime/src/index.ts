@@ -39,6 +39,7 @@ export { LoadingAndesService } from './lifecycle/loading-andes-service.js';
 export { openAndesInBackground } from './lifecycle/open-andes-in-background.js';
 export { AndesRuntime, maxSearchHits, type AndesRuntimeParts } from './service/andes-runtime.js';
 export { reindexCollections, type ReindexParts } from './maintenance/reindex-collections.js';
+export { runDoctor, type DoctorOptions, type DoctorReport } from './maintenance/doctor.js';
 export type {
   CollectionReindexReport,
   MaintainedStore,

@@ -10,6 +10,16 @@ import { openModels } from './service/open-models.js';
 export interface OpenAndesOptions {
   /** Receives store, model and ingestion logs. Default: {@link noopLogger}. */
   logger?: Logger;
+  /**
+   * Open the store read-only: nothing in the data directory is created, rewritten or removed (stale vector indexes
+   * are rebuilt in memory). For commands that only read: `andes search`, `ask`, `documents`, `eval`. Default false.
+   */
+  readOnly?: boolean;
+  /**
+   * How much of the store to check on open: `structure` (default, milliseconds) or `full` (SQLite's `quick_check`
+   * of every page: seconds per 100k chunks; `andes serve` uses it). See `SqliteKnowledgeStoreOptions.check`.
+   */
+  storeCheck?: 'structure' | 'full';
 }
 
 /**
@@ -18,16 +28,29 @@ export interface OpenAndesOptions {
  * `close()`.
  *
  * @throws AndesError `model_not_found` / `invalid_model_file` for a bad model path, `storage_error` for an
- *   unusable data directory.
+ *   unusable data directory, `store_corrupt` / `store_foreign` for a damaged or foreign store (see `andes doctor`).
  */
 export async function openAndes(config: AndesConfig, options: OpenAndesOptions = {}): Promise<AndesRuntime & AndesService> {
   const logger = options.logger ?? noopLogger;
-  const models = await openModels(config, logger);
+  // The store first: a damaged or foreign store is refused before seconds of model loading.
+  const store = await SqliteKnowledgeStore.open({
+    dataDir: config.dataDir,
+    logger,
+    readOnly: options.readOnly ?? false,
+    check: options.storeCheck ?? 'structure',
+  });
+  let models: Awaited<ReturnType<typeof openModels>>;
   try {
-    const store = await SqliteKnowledgeStore.open({ dataDir: config.dataDir, logger });
+    models = await openModels(config, logger);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  try {
     return new AndesRuntime({ config, store, models, parsers: createDefaultParserRegistry(), logger });
   } catch (error) {
     await models.dispose();
+    await store.close();
     throw error;
   }
 }

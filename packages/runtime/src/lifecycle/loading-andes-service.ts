@@ -32,6 +32,10 @@ export class LoadingAndesService implements AndesService {
   }
 
   readiness(): Readiness {
+    if (this.#service === undefined && AndesError.isInstance(this.#failure)) {
+      const { code, message } = this.#failure;
+      if (code === 'store_corrupt' || code === 'store_foreign') return { ...notLoaded, storeProblem: { code, message } };
+    }
     return this.#service === undefined || this.#closed ? notLoaded : this.#service.readiness();
   }
 

@@ -46,6 +46,12 @@ async function reindexCollection(
   const logger = parts.logger ?? noopLogger;
   let replacedVectorsFrom: string | undefined;
   let embedded = 0;
+  // Stored vectors of the wrong size (damage) are dropped first: re-embedded below when a model is configured,
+  // else the chunks stay found by BM25 only. Never a reason for a reindex to fail.
+  const dropped = await store.dropMalformedEmbeddings?.(collection.name);
+  if (dropped && dropped.chunks > 0) {
+    logger.warn('dropped malformed vectors', { collection: collection.name, chunks: dropped.chunks, sources: dropped.sources });
+  }
   if (embeddingModel) {
     const model = { id: embeddingModel.id, dimensions: embeddingModel.dimensions };
     const storedModel = collection.embeddingModel;

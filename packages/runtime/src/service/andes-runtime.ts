@@ -54,9 +54,11 @@ export class AndesRuntime implements AndesService {
 
   readiness(): Readiness {
     const { chatModel, embeddingModel } = this.parts.models;
+    const health = this.parts.store.health?.() ?? { ok: true };
     return {
-      ready: !this.closed,
-      store: !this.closed,
+      ready: !this.closed && health.ok,
+      store: !this.closed && health.ok,
+      ...(health.ok ? {} : { storeProblem: { code: health.code, message: health.message } }),
       chatModel: chatModel?.id ?? null,
       embeddingModel: embeddingModel?.id ?? null,
       rerankModel: this.parts.models.reranker?.id ?? null,
