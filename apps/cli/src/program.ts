@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { askCommand } from './commands/ask-command.js';
 import { collectionsCommand } from './commands/collections-command.js';
 import { documentsCommands } from './commands/documents-command.js';
+import { doctorCommand } from './commands/doctor-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { modelsCommand } from './commands/models-command.js';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
     ...documentsCommands(),
     modelsCommand(),
     reindexCommand(),
+    doctorCommand(),
     evalCommand(),
   ]) {
     program.addCommand(command.exitOverride());

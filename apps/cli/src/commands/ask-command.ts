@@ -32,6 +32,7 @@ export function askCommand(): Command {
             ...(options.k === undefined ? {} : { k: options.k }),
             ...(options.json ? {} : { onTextChunk: (text: string) => process.stdout.write(text) }),
           }),
+          { readOnly: true },
         );
         if (options.json) return printJson(answer);
         printLine();

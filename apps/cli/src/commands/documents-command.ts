@@ -10,8 +10,10 @@ export function documentsCommands(): Command[] {
     .description("list a collection's documents")
     .option('--json', 'print JSON')
     .action(async (options: CommonOptions & { json?: boolean }) => {
-      const documents = await withService(configFromOptions(options), (service) =>
-        service.listDocuments(options.collection),
+      const documents = await withService(
+        configFromOptions(options),
+        (service) => service.listDocuments(options.collection),
+        { readOnly: true },
       );
       if (options.json) return printJson(documents);
       for (const document of documents) {

@@ -45,7 +45,8 @@ export function evalCommand(): Command {
       if (chunks > 100) throw new AndesError('invalid_request', '--chunks can be at most 100.');
       const config = configFromOptions(options);
       const logger = createStderrLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
-      const runtime = await openAndes(config, { logger });
+      // Evaluating reads the store only; re-chunked copies live in temporary stores of their own.
+      const runtime = await openAndes(config, { logger, readOnly: true });
       try {
         const report = await runEvaluation({
           runtime,

@@ -6,6 +6,9 @@ import { formatExplanation } from './retrieval/format-explanation.js';
 import { configFromFlags, filterFromFlags, withRetrievalOptions, type RetrievalFlags } from './retrieval/retrieval-options.js';
 import { withService } from './with-service.js';
 
+/** Searching changes nothing in the data directory. */
+const readOnly = { readOnly: true };
+
 interface SearchOptions extends CommonOptions, RetrievalFlags {
   k: number;
   json?: boolean;
@@ -25,12 +28,12 @@ export function searchCommand(): Command {
       const request = { collection: options.collection, query, k: options.k, ...(filter ? { filter } : {}) };
       const config = configFromOptions(options, configFromFlags(options));
       if (options.explain) {
-        const explained = await withService(config, (service) => service.explainSearch(request));
+        const explained = await withService(config, (service) => service.explainSearch(request), readOnly);
         if (options.json) return printJson({ hits: explained.hits, trace: explained.trace });
         for (const line of formatExplanation(explained)) printLine(line);
         return;
       }
-      const hits = await withService(config, (service) => service.search(request));
+      const hits = await withService(config, (service) => service.search(request), readOnly);
       if (options.json) return printJson(hits);
       if (hits.length === 0) return printLine('No matching passages.');
       hits.forEach((hit, position) => {

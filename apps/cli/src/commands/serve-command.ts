@@ -26,7 +26,8 @@ export function serveCommand(): Command {
  */
 export async function serve(config: AndesConfig): Promise<void> {
   const logger = createLogger(config);
-  const service = openAndesInBackground(config, { logger: coreLoggerFromPino(logger) });
+  // A server runs for long: check every page of the store once before serving (seconds per 100k chunks).
+  const service = openAndesInBackground(config, { logger: coreLoggerFromPino(logger), storeCheck: 'full' });
   const server = await startServer({ service, config, logger, handleSignals: true }).catch(async (error: unknown) => {
     await service.close();
     throw error;

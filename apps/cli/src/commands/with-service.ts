@@ -2,10 +2,23 @@ import type { AndesConfig, AndesService } from '@andes/runtime';
 import { openAndes } from '@andes/runtime';
 import { createStderrLogger } from '../output/stderr-logger.js';
 
-/** Opens Andes for one command, runs `work`, and always closes it (models, store). */
-export async function withService<T>(config: AndesConfig, work: (service: AndesService) => Promise<T>): Promise<T> {
+/** Options of {@link withService}. */
+export interface WithServiceOptions {
+  /** The command only reads: nothing in the data directory is created, rewritten or removed. Default false. */
+  readOnly?: boolean;
+}
+
+/**
+ * Opens Andes for one command, runs `work`, and always closes it (models, store). `work` settles only once its
+ * native work settled (see `runRetrievers`), so the models are never disposed under a running embedding.
+ */
+export async function withService<T>(
+  config: AndesConfig,
+  work: (service: AndesService) => Promise<T>,
+  options: WithServiceOptions = {},
+): Promise<T> {
   const logger = createStderrLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
-  const service = await openAndes(config, { logger });
+  const service = await openAndes(config, { logger, readOnly: options.readOnly ?? false });
   try {
     return await work(service);
   } finally {
