@@ -72,7 +72,7 @@ describe('andes reindex', () => {
     const report = await reindex('--collection', 'notes');
     expect(report.collections[0]).toMatchObject({ chunks: 2, vectors: 2, embedded: 0 });
     expect(report.collections[0]?.embeddingModel).toBeUndefined();
-    expect((await readdir(indexes)).sort()).toEqual(['collection-1.hnsw', 'collection-1.json']);
+    expect((await readdir(indexes)).sort()).toEqual(['collection-1.documents.json', 'collection-1.hnsw', 'collection-1.json']);
     await using store = await SqliteKnowledgeStore.open({ dataDir });
     expect(await store.verifyIntegrity()).toMatchObject({ ok: true, collections: [{ indexedVectors: 2 }] });
   });
