@@ -34,8 +34,9 @@ interface WalIndexHeader {
  */
 export function findLostWriteAheadLog(databaseFile: string): LostWriteAheadLog | undefined {
   let lost: LostWriteAheadLog | undefined;
-  // A live writer restarts its log (new salt) just before updating -shm: agree three times before reporting.
+  // A live writer restarts its log (new salt) just before updating -shm: agree three times, 25 ms apart.
   for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (attempt > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
     lost = checkOnce(databaseFile);
     if (lost === undefined) return undefined;
   }

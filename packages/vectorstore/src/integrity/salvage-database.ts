@@ -34,8 +34,8 @@ const firstTables = ['collections', 'documents', 'chunks'];
  * around damaged pages (`readable-rows.ts`), documents missing any chunk are left out whole (half a document would
  * answer from half its text), chunk and collection ids keep counting from where they were (hnswlib labels are never
  * reused), and every index generation moves on so no index file saved before is trusted. FTS5 tables are created
- * empty: rebuild the indexes afterwards. `damagedFile` is only read (through a copy with the SQLite signature
- * written back, when the header lost it).
+ * empty: rebuild the indexes afterwards. `damagedFile` is read through SQLite as it is (which may replay its own
+ * write-ahead log into it), or through a copy with a new header when its header is damaged.
  */
 export function salvageDatabase(damagedFile: string, targetFile: string): SalvageReport {
   createDatabaseFile(targetFile);
@@ -45,7 +45,7 @@ export function salvageDatabase(damagedFile: string, targetFile: string): Salvag
   const target = new Database(targetFile);
   try {
     try {
-      if (readable) source = new Database(readable, { readonly: true, fileMustExist: true });
+      if (readable) source = new Database(readable, { fileMustExist: true });
     } catch {
       source = undefined;
     }
@@ -60,10 +60,15 @@ export function salvageDatabase(damagedFile: string, targetFile: string): Salvag
   return report;
 }
 
-/** The file to read from: the damaged file, a copy with its SQLite signature written back, or none when empty. */
+/**
+ * The file to read from: the damaged file itself when its SQLite signature is intact, else a copy whose first 100
+ * bytes (the database header) are written anew, with the page size found by trying each one until SQLite reads
+ * Andes's schema from page 1 (its b-tree starts right after the header, so header damage alone loses no row).
+ * Undefined when the file is empty or no page size works.
+ */
 function readableCopy(damagedFile: string): string | undefined {
   if (!existsSync(damagedFile)) return undefined;
-  const header = Buffer.alloc(sqliteMagic.length);
+  const header = Buffer.alloc(headerBytes);
   const descriptor = openSync(damagedFile, 'r');
   let bytesRead: number;
   try {
@@ -71,17 +76,56 @@ function readableCopy(damagedFile: string): string | undefined {
   } finally {
     closeSync(descriptor);
   }
-  if (bytesRead < header.length) return undefined;
-  if (header.equals(sqliteMagic)) return damagedFile;
+  if (bytesRead < sqliteMagic.length) return undefined;
+  if (header.subarray(0, sqliteMagic.length).equals(sqliteMagic) && isReadable(damagedFile, false)) return damagedFile;
   const copy = `${damagedFile}.${process.pid}.salvage`;
-  copyFileSync(damagedFile, copy);
-  const writable = openSync(copy, 'r+');
-  try {
-    writeSync(writable, sqliteMagic, 0, sqliteMagic.length, 0);
-  } finally {
-    closeSync(writable);
+  for (const pageSize of [4096, 1024, 2048, 8192, 16384, 32768, 65536, 512]) {
+    copyFileSync(damagedFile, copy);
+    const writable = openSync(copy, 'r+');
+    try {
+      writeSync(writable, freshHeader(pageSize), 0, headerBytes, 0);
+    } finally {
+      closeSync(writable);
+    }
+    if (isReadable(copy, true)) return copy;
   }
-  return copy;
+  rmSync(copy, { force: true });
+  return undefined;
+}
+
+const headerBytes = 100;
+
+/** A database header as SQLite writes one for a rollback-journal, UTF-8 database of this page size. */
+function freshHeader(pageSize: number): Buffer {
+  const header = Buffer.alloc(headerBytes);
+  sqliteMagic.copy(header, 0);
+  header.writeUInt16BE(pageSize === 65536 ? 1 : pageSize, 16);
+  header[18] = 1; // write version: legacy (no WAL), so reading needs no -shm
+  header[19] = 1;
+  header[21] = 64; // maximum embedded payload fraction
+  header[22] = 32; // minimum embedded payload fraction
+  header[23] = 32; // leaf payload fraction
+  header.writeUInt32BE(4, 44); // schema format
+  header.writeUInt32BE(1, 56); // text encoding: UTF-8
+  return header; // the page count is left 0 (invalid), so SQLite takes it from the file size
+}
+
+/**
+ * True when SQLite can read the schema of `file` and it names Andes's chunks table. Not `readonly` for a file in
+ * WAL mode: reading its log needs the shared-memory index, which a read-only connection may not create.
+ */
+function isReadable(file: string, readonly: boolean): boolean {
+  try {
+    const database = new Database(file, { readonly, fileMustExist: true });
+    try {
+      const names = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+      return names.includes('chunks');
+    } finally {
+      database.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 function tableNames(database: Database.Database): string[] {
