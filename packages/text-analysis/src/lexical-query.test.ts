@@ -38,3 +38,12 @@ describe('buildLexicalQuery', () => {
     expect(buildLexicalQuery('是什么？ what is')).toBeUndefined();
   });
 });
+
+describe('acronyms', () => {
+  it('keeps a stopword written in capitals as an acronym, in queries and content terms', async () => {
+    const { contentTerms } = await import('./content-terms.js');
+    expect(lexicalQueryTerms('Did the US tell us? Ask WHO AND IT')).toEqual(['US', 'tell', 'Ask', 'WHO', 'IT']);
+    expect([...contentTerms('Did the US tell us?')]).toEqual(['us', 'tell']);
+    expect([...contentTerms('Tell us.')]).toEqual(['tell']);
+  });
+});

@@ -38,7 +38,7 @@ export function lexicalQueryTerms(question: string): string[] {
       }
       let term = run.text.replaceAll('\u2019', "'").replace(edgePunctuation, '');
       if (/'s$/iu.test(term)) term = term.slice(0, -2);
-      if (!letterOrDigit.test(term) || isEnglishStopword(term.toLowerCase())) continue;
+      if (!letterOrDigit.test(term) || isEnglishStopword(term)) continue;
       const number = asDottedNumber(term);
       if (number !== undefined) {
         add(dottedNumberToken(number));
