@@ -30,7 +30,8 @@ export interface SqliteKnowledgeStoreOptions {
    * Open without changing anything on disk: a missing database reads as an empty store (nothing is created), stale
    * vector indexes are rebuilt in memory only, and no stray file is removed. For commands that only read
    * (`andes search`, `ask`, `documents`, `eval`). Writing through a read-only store still works (SQLite is opened
-   * normally) but index files are never saved. Default false.
+   * normally) but index files are never saved. The one rewrite it still makes is the schema upgrade of a database
+   * written by an older Andes (once, in one transaction). Default false.
    */
   readOnly?: boolean;
   /**
