@@ -5,6 +5,7 @@ export type { DocumentParser, ParserInput, ParsedText } from './parsing/document
 export { defaultParseLimits, resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from './parsing/parse-limits.js';
 export { markdownParser } from './parsing/markdown-parser.js';
 export { plainTextParser } from './parsing/plain-text-parser.js';
+export { rstParser, rstMediaType } from './parsing/text/rst-parser.js';
 export { htmlParser } from './parsing/html/html-parser.js';
 export { csvParser } from './parsing/csv/csv-parser.js';
 export { pdfParser } from './parsing/pdf/pdf-parser.js';

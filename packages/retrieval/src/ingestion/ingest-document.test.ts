@@ -21,7 +21,7 @@ describe('ingestDocument into a real SQLite store', () => {
     }
     const documents = await store.listDocuments('handbook');
     expect(documents.map((document) => [document.source, document.mediaType, document.title]).sort()).toEqual([
-      ['benefits/parental-leave.txt', 'text/plain', 'parental-leave'],
+      ['benefits/parental-leave.txt', 'text/plain', 'Parental leave'], // its first line, followed by a blank line
       ['engineering/deploys.md', 'text/markdown', 'Deployment Guide'],
       ['finance/expenses.html', 'text/html', 'Travel Expenses'],
       ['handbook/vacation.md', 'text/markdown', 'Vacation and Time Off'],

@@ -38,7 +38,8 @@ export interface DocumentParser {
   /** Lower-case file extensions, with the dot, that mean this type (e.g. `['.md', '.markdown']`). */
   readonly extensions: readonly string[];
   /**
-   * True for binary formats (PDF, DOCX). Text parsers get only valid UTF-8 without NUL bytes;
+   * True for binary formats (PDF, DOCX). Text parsers get only bytes that decode as text (UTF-8, UTF-16 with a
+   * byte-order mark, or an encoding chardet detects: see `decodeText`; read them with `readTextInput`);
    * a binary parser gets any bytes and must reject a file that is not its format with `parse_failed`.
    */
   readonly binary: boolean;
