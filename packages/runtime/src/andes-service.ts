@@ -1,7 +1,27 @@
-import type { Answer, ChatMessage, ChunkFilter, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
+import type {
+  Answer,
+  AssistantDefinition,
+  AssistantRecord,
+  AssistantVersion,
+  ChatMessage,
+  ChunkFilter,
+  CollectionInfo,
+  ConversationMessage,
+  ConversationRecord,
+  DocumentRecord,
+  Hit,
+} from '@andes/core';
 import type { ApiKeyStore } from '@andes/core';
 import type { ExplainedSearch } from '@andes/retrieval';
 import type { ChatRequest, ChatResult } from './chat/chat-request.js';
+import type {
+  ConversationCaller,
+  ConversationTurn,
+  ConversationWithMessages,
+  CreateConversationRequest,
+  RateMessageRequest,
+  SendMessageRequest,
+} from './conversations/conversation-requests.js';
 import type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
 import type { ServedModel } from './served-models/served-model.js';
 
@@ -58,9 +78,17 @@ export interface SearchRequest {
   filter?: ChunkFilter;
 }
 
-/** A question to answer from a collection. */
+/** A question to answer from a collection, or by an assistant. */
 export interface AskRequest {
+  /** The collection to answer from; ignored when `assistant` is set. */
   collection: string;
+  /**
+   * Answer with this assistant's live version (or `assistantVersion`) instead: its collection, retrieval and
+   * generation settings, system prompt; the answer records `assistant: {name, version}`. Default: none.
+   */
+  assistant?: string;
+  /** With `assistant`: answer with this version instead of the live one (to evaluate it before release). */
+  assistantVersion?: number;
   question: string;
   /** How many sources to retrieve for the prompt. */
   k?: number;
@@ -131,6 +159,34 @@ export interface AndesService {
   embed(request: EmbedRequest): Promise<EmbedResult>;
   /** The model names `chat` and `embed` accept. */
   models(): Promise<ServedModel[]>;
+  /**
+   * Creates an assistant: version 1, live at once. Throws `conflict` for a taken name, `invalid_request` for an
+   * adapter that is not configured.
+   */
+  createAssistant(name: string, definition: AssistantDefinition): Promise<AssistantRecord>;
+  /** Stores the assistant's next version, not live until released. Throws `not_found`. */
+  updateAssistant(name: string, definition: AssistantDefinition): Promise<AssistantVersion>;
+  listAssistants(): Promise<AssistantRecord[]>;
+  /** Throws `not_found`. */
+  getAssistant(name: string): Promise<AssistantRecord>;
+  /** Oldest first. Throws `not_found`. */
+  listAssistantVersions(name: string): Promise<AssistantVersion[]>;
+  /** Makes a version live (an older one: a rollback). Throws `not_found`. */
+  releaseAssistant(name: string, version: number): Promise<AssistantRecord>;
+  /** Removes the assistant and its versions. Throws `not_found`. */
+  deleteAssistant(name: string): Promise<void>;
+  /** Starts a conversation with an assistant or a collection, owned by the caller. */
+  createConversation(request: CreateConversationRequest): Promise<ConversationRecord>;
+  /** The caller's conversations, most recent first. */
+  listConversations(caller?: ConversationCaller): Promise<ConversationRecord[]>;
+  /** Throws `not_found`, also for another caller's conversation. */
+  getConversation(id: string, caller?: ConversationCaller): Promise<ConversationWithMessages>;
+  /** Throws `not_found`, also for another caller's conversation. */
+  deleteConversation(id: string, caller?: ConversationCaller): Promise<void>;
+  /** Answers a message like `ask`, with the conversation as history, and stores both. */
+  sendMessage(request: SendMessageRequest): Promise<ConversationTurn>;
+  /** Rates an answer in the caller's conversation. Throws `not_found`. */
+  rateMessage(request: RateMessageRequest): Promise<ConversationMessage>;
   /**
    * Where API keys live (the store's database), for the server's key authentication and `/api/keys`. Undefined
    * when the service keeps none (a test double).

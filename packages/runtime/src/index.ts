@@ -53,3 +53,21 @@ export { supportedFileExtensions } from './supported-file-extensions.js';
 export { resolveMediaTypes } from './search/resolve-media-types.js';
 export { formatModelInspection, inspectModel, type ModelInspection } from '@andes/inference';
 export type { ExplainedSearch, RetrievalTrace } from '@andes/retrieval';
+export {
+  assistantDefinitionSchema,
+  assistantNamePattern,
+  assistantNameSchema,
+  parseAssistantDefinition,
+  type AssistantDefinitionInput,
+} from './assistants/assistant-definition-schema.js';
+export { localOwner } from './conversations/conversation-service.js';
+export type {
+  ConversationCaller,
+  ConversationTurn,
+  ConversationWithMessages,
+  CreateConversationRequest,
+  ExportDatasetRequest,
+  FineTuningExample,
+  RateMessageRequest,
+  SendMessageRequest,
+} from './conversations/conversation-requests.js';

@@ -47,7 +47,16 @@ export async function openAndes(config: AndesConfig, options: OpenAndesOptions =
     throw error;
   }
   try {
-    return new AndesRuntime({ config, store, models, parsers: createDefaultParserRegistry(), logger });
+    return new AndesRuntime({
+      config,
+      store,
+      models,
+      parsers: createDefaultParserRegistry(),
+      logger,
+      assistants: store.assistantStore(),
+      conversations: store.conversationStore(),
+      apiKeys: store.apiKeyStore(),
+    });
   } catch (error) {
     await models.dispose();
     await store.close();

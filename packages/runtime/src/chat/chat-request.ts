@@ -42,4 +42,6 @@ export interface ChatResult {
   citations?: Citation[];
   /** For a collection model: the question as searched and answered, when a follow-up was condensed with the history. */
   standaloneQuestion?: string;
+  /** For an assistant model: the assistant version that answered. */
+  assistant?: { name: string; version: number };
 }

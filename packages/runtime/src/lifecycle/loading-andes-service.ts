@@ -51,6 +51,19 @@ export class LoadingAndesService implements AndesService {
   models: AndesService['models'] = async () => this.#current().models();
   /** Throws the loading error until the service is open. */
   apiKeys = async () => this.#current().apiKeys?.();
+  createAssistant: AndesService['createAssistant'] = async (...parameters) => this.#current().createAssistant(...parameters);
+  updateAssistant: AndesService['updateAssistant'] = async (...parameters) => this.#current().updateAssistant(...parameters);
+  listAssistants: AndesService['listAssistants'] = async (...parameters) => this.#current().listAssistants(...parameters);
+  getAssistant: AndesService['getAssistant'] = async (...parameters) => this.#current().getAssistant(...parameters);
+  listAssistantVersions: AndesService['listAssistantVersions'] = async (...parameters) => this.#current().listAssistantVersions(...parameters);
+  releaseAssistant: AndesService['releaseAssistant'] = async (...parameters) => this.#current().releaseAssistant(...parameters);
+  deleteAssistant: AndesService['deleteAssistant'] = async (...parameters) => this.#current().deleteAssistant(...parameters);
+  createConversation: AndesService['createConversation'] = async (...parameters) => this.#current().createConversation(...parameters);
+  listConversations: AndesService['listConversations'] = async (...parameters) => this.#current().listConversations(...parameters);
+  getConversation: AndesService['getConversation'] = async (...parameters) => this.#current().getConversation(...parameters);
+  deleteConversation: AndesService['deleteConversation'] = async (...parameters) => this.#current().deleteConversation(...parameters);
+  sendMessage: AndesService['sendMessage'] = async (...parameters) => this.#current().sendMessage(...parameters);
+  rateMessage: AndesService['rateMessage'] = async (...parameters) => this.#current().rateMessage(...parameters);
 
   /** Waits for loading to end (a load cannot be cut short), then closes what it opened. Idempotent. */
   async close(): Promise<void> {

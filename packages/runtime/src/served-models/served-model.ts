@@ -1,5 +1,5 @@
 /** What a served model does: chat, embed, or answer from a collection. */
-export type ServedModelKind = 'chat' | 'embedding' | 'collection';
+export type ServedModelKind = 'chat' | 'embedding' | 'collection' | 'assistant';
 
 /** A model name the service accepts in chat and embedding requests. */
 export interface ServedModel {
@@ -8,6 +8,8 @@ export interface ServedModel {
   kind: ServedModelKind;
   /** For `collection` models: the collection answers come from. */
   collection?: string;
+  /** For `assistant` models: the assistant that answers (its live version). */
+  assistant?: string;
 }
 
 /** Prefix of the model names that answer from a collection: `andes:handbook` answers from `handbook`. */

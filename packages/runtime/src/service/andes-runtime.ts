@@ -1,4 +1,19 @@
-import { AndesError, type Answer, type CollectionInfo, type DocumentRecord, type Hit, type IntegrityReport, type Logger } from '@andes/core';
+import {
+  AndesError,
+  type Answer,
+  type AssistantDefinition,
+  type AssistantRecord,
+  type AssistantStore,
+  type AssistantVersion,
+  type CollectionInfo,
+  type ConversationMessage,
+  type ConversationRecord,
+  type ConversationStore,
+  type DocumentRecord,
+  type Hit,
+  type IntegrityReport,
+  type Logger,
+} from '@andes/core';
 import { type ExplainedSearch, type HybridRetriever, type ParserRegistry } from '@andes/retrieval';
 import type {
   AndesService,
@@ -11,6 +26,21 @@ import type {
 } from '../andes-service.js';
 import type { ApiKeyStore } from '@andes/core';
 import type { AndesConfig } from '../config/andes-config.js';
+import { answerForTarget, type TargetAnswer, type TargetQuestion } from '../assistants/answer-for-target.js';
+import type { AnswerTarget } from '../assistants/answer-target.js';
+import { assistantChat } from '../assistants/assistant-chat.js';
+import { AssistantRegistry } from '../assistants/assistant-registry.js';
+import type {
+  ConversationCaller,
+  ConversationTurn,
+  ConversationWithMessages,
+  CreateConversationRequest,
+  ExportDatasetRequest,
+  FineTuningExample,
+  RateMessageRequest,
+  SendMessageRequest,
+} from '../conversations/conversation-requests.js';
+import { ConversationService } from '../conversations/conversation-service.js';
 import { chat } from '../chat/chat.js';
 import type { ChatRequest, ChatResult } from '../chat/chat-request.js';
 import type { EmbedRequest, EmbedResult } from '../embedding/embed-request.js';
@@ -19,7 +49,9 @@ import { createEvaluationAccess, type EvaluationAccess } from '../evaluation/eva
 import { withDeadline } from '../limits/with-deadline.js';
 import { reindexCollections } from '../maintenance/reindex-collections.js';
 import type { MaintainedStore, ReindexOptions, ReindexReport } from '../maintenance/reindex-options.js';
+import { adapterOfModel } from '../served-models/adapter-model.js';
 import { listServedModels } from '../served-models/list-served-models.js';
+import { collectionOfModel } from '../served-models/served-model.js';
 import type { ServedModel } from '../served-models/served-model.js';
 import { answerFromCollection, type CollectionAnswerer } from './answer-from-collection.js';
 import { configuredRetriever } from './configured-retriever.js';
@@ -40,16 +72,34 @@ export interface AndesRuntimeParts {
   logger: Logger;
   /** Where API keys live (`openAndes` uses the store's database). Without one, `apiKeys()` gives undefined. */
   apiKeys?: ApiKeyStore;
+  /** Where assistants live (`openAndes` uses the store's database). Without one, assistant methods fail. */
+  assistants?: AssistantStore;
+  /** Where conversations live (`openAndes` uses the store's database). Without one, conversation methods fail. */
+  conversations?: ConversationStore;
 }
 
 /** The real {@link AndesService}: store, models, retriever and answerer composed. */
 export class AndesRuntime implements AndesService {
   private readonly retriever: HybridRetriever;
+  private readonly assistantRegistry: AssistantRegistry | undefined;
+  private readonly conversationService: ConversationService | undefined;
   private closed = false;
 
   constructor(private readonly parts: AndesRuntimeParts) {
     const { config, store, models, logger } = parts;
     this.retriever = configuredRetriever(config, models, store, logger);
+    this.assistantRegistry = parts.assistants && new AssistantRegistry(parts.assistants, config);
+    this.conversationService =
+      parts.conversations && this.assistantRegistry
+        ? new ConversationService({
+            conversations: parts.conversations,
+            assistants: this.assistantRegistry,
+            store,
+            answer: (target, question) => this.answerTarget(target, question),
+            maxQuestionChars: config.maxQuestionChars,
+            requestTimeoutMs: config.requestTimeoutMs,
+          })
+        : undefined;
   }
 
   readiness(): Readiness {
@@ -116,8 +166,16 @@ export class AndesRuntime implements AndesService {
   }
 
   async ask(request: AskRequest): Promise<Answer> {
-    const { config, models } = this.parts;
+    const { config } = this.parts;
     const question = validateText('question', request.question, config.maxQuestionChars);
+    if (request.assistant !== undefined) {
+      const { collection: _collection, assistant: name, assistantVersion, ...rest } = request;
+      const assistant = await this.assistants().resolve(name, assistantVersion);
+      return withDeadline(config.requestTimeoutMs, request.signal, async (signal) => {
+        const { answer } = await this.answerTarget({ assistant }, { ...rest, question, signal });
+        return answer;
+      });
+    }
     const k = request.k ?? config.answerSources;
     return withDeadline(config.requestTimeoutMs, request.signal, (signal) =>
       answerFromCollection(this.answerer(config.maxAnswerTokens), {
@@ -129,9 +187,109 @@ export class AndesRuntime implements AndesService {
     );
   }
 
-  chat(request: ChatRequest): Promise<ChatResult> {
+  async chat(request: ChatRequest): Promise<ChatResult> {
     const { config, models } = this.parts;
+    const assistant = await this.assistantOfModel(request.model);
+    if (assistant !== undefined) {
+      return assistantChat(
+        { config, answer: (question) => this.answerTarget({ assistant }, question) },
+        request,
+      );
+    }
     return chat({ config, chatModel: models.chatModel, answerer: (maxAnswerTokens) => this.answerer(maxAnswerTokens) }, request);
+  }
+
+  /**
+   * The assistant a chat model name means: any name that is not `andes:<collection>`, the chat model's id or one of
+   * its adapters (those win), and names an assistant.
+   */
+  private async assistantOfModel(model: string): Promise<AssistantVersion | undefined> {
+    const { models, config } = this.parts;
+    if (this.assistantRegistry === undefined || collectionOfModel(model) !== undefined) return undefined;
+    const chatModelId = models.chatModel?.id;
+    if (chatModelId !== undefined && (model === chatModelId || adapterOfModel(model, chatModelId, config.loraAdapters))) return undefined;
+    return this.assistantRegistry.find(model);
+  }
+
+  /** The one answer pipeline for a collection or an assistant version, with the prompt the model saw. */
+  private answerTarget(target: AnswerTarget, question: TargetQuestion): Promise<TargetAnswer> {
+    const { config, models, store, logger } = this.parts;
+    const documents = (collection: string, documentId: string) => store.getDocument(collection, documentId);
+    return answerForTarget({ config, models, store, logger, documents, retriever: this.retriever }, target, question);
+  }
+
+  createAssistant(name: string, definition: AssistantDefinition): Promise<AssistantRecord> {
+    return this.assistants().create(name, definition);
+  }
+
+  updateAssistant(name: string, definition: AssistantDefinition): Promise<AssistantVersion> {
+    return this.assistants().update(name, definition);
+  }
+
+  listAssistants(): Promise<AssistantRecord[]> {
+    return this.assistants().list();
+  }
+
+  getAssistant(name: string): Promise<AssistantRecord> {
+    return this.assistants().get(name);
+  }
+
+  listAssistantVersions(name: string): Promise<AssistantVersion[]> {
+    return this.assistants().versions(name);
+  }
+
+  releaseAssistant(name: string, version: number): Promise<AssistantRecord> {
+    return this.assistants().release(name, version);
+  }
+
+  deleteAssistant(name: string): Promise<void> {
+    return this.assistants().delete(name);
+  }
+
+  /** The live version of an assistant, or the given one (for `andes eval --assistant`). */
+  resolveAssistant(name: string, version?: number): Promise<AssistantVersion> {
+    return this.assistants().resolve(name, version);
+  }
+
+  createConversation(request: CreateConversationRequest): Promise<ConversationRecord> {
+    return this.conversations().create(request);
+  }
+
+  listConversations(caller: ConversationCaller = {}): Promise<ConversationRecord[]> {
+    return this.conversations().list(caller.owner);
+  }
+
+  getConversation(id: string, caller: ConversationCaller = {}): Promise<ConversationWithMessages> {
+    return this.conversations().get(id, caller.owner);
+  }
+
+  deleteConversation(id: string, caller: ConversationCaller = {}): Promise<void> {
+    return this.conversations().delete(id, caller.owner);
+  }
+
+  sendMessage(request: SendMessageRequest): Promise<ConversationTurn> {
+    return this.conversations().send(request);
+  }
+
+  rateMessage(request: RateMessageRequest): Promise<ConversationMessage> {
+    return this.conversations().rate(request);
+  }
+
+  /** Rated answers of an assistant as fine-tuning examples (`andes export-dataset`); see `conversation-service.ts`. */
+  exportDataset(request: ExportDatasetRequest): Promise<FineTuningExample[]> {
+    return this.conversations().exportDataset(request);
+  }
+
+  private assistants(): AssistantRegistry {
+    if (this.assistantRegistry === undefined) throw new AndesError('internal_error', 'This runtime was opened without an assistant store.');
+    return this.assistantRegistry;
+  }
+
+  private conversations(): ConversationService {
+    if (this.conversationService === undefined) {
+      throw new AndesError('internal_error', 'This runtime was opened without a conversation store.');
+    }
+    return this.conversationService;
   }
 
   /** The one answer pipeline's parts (see `answer-from-collection.ts`), with answers capped at `maxAnswerTokens`. */
@@ -156,10 +314,14 @@ export class AndesRuntime implements AndesService {
     return createEvaluationAccess({ store, chatModel, embeddingModel, reranker, parsers, logger });
   }
 
-  models(): Promise<ServedModel[]> {
+  async models(): Promise<ServedModel[]> {
     const { store, models, config } = this.parts;
     const adapterNames = Object.keys(config.loraAdapters);
-    return listServedModels({ store, chatModel: models.chatModel, embeddingModel: models.embeddingModel, adapterNames });
+    const assistants = this.assistantRegistry ? await this.assistantRegistry.list() : [];
+    const served = await listServedModels({ store, chatModel: models.chatModel, embeddingModel: models.embeddingModel, adapterNames });
+    const taken = new Set(served.map((model) => model.id));
+    const named = assistants.filter((assistant) => !taken.has(assistant.name));
+    return [...served, ...named.map((assistant) => ({ id: assistant.name, kind: 'assistant' as const, assistant: assistant.name }))];
   }
 
   /**
