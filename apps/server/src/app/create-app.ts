@@ -2,6 +2,8 @@ import express, { type Express } from 'express';
 import { createErrorHandler, notFoundHandler } from '../http/error-handler.js';
 import { requestLogging } from '../logging/request-logging.js';
 import { createAskRoute } from '../routes/ask-route.js';
+import { createAssistantRoutes } from '../routes/assistant-routes.js';
+import { createConversationRoutes } from '../routes/conversation-routes.js';
 import { createCollectionRoutes } from '../routes/collection-routes.js';
 import { createEvalReportsRoutes } from '../routes/eval-reports-route.js';
 import { createHealthRoutes } from '../routes/health-routes.js';
@@ -48,6 +50,8 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(createUploadRoute({ config }));
   app.use(createSearchRoute({ config }));
   app.use(createAskRoute({ config }));
+  app.use(createAssistantRoutes());
+  app.use(createConversationRoutes({ config }));
   // Evaluation reports quote questions, answers and passages from every document: admins only.
   app.use('/api/eval', (_request, response, next) => {
     requireRole(response, 'admin');

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AndesError } from '@andes/core';
-import { maxResultCount, type AndesConfig, type AskRequest } from '@andes/runtime';
+import { assistantNameSchema, maxResultCount, type AndesConfig, type AskRequest } from '@andes/runtime';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
 import { describeAndLogError } from '../http/error-handler.js';
 import { EventStream } from '../http/event-stream.js';
@@ -31,7 +31,8 @@ export interface AskRouteDependencies {
 export function createAskRoute({ config }: AskRouteDependencies): Router {
   const bodySchema = z.object({
     question: z.string().trim().min(1).max(config.maxQuestionChars),
-    collection: collectionNameSchema.default('default'),
+    collection: collectionNameSchema.optional(),
+    assistant: assistantNameSchema.optional(),
     k: z.number().int().min(1).max(maxResultCount).optional(),
     filter: bodyFilterSchema.optional(),
     history: historySchema.optional(),
@@ -42,9 +43,13 @@ export function createAskRoute({ config }: AskRouteDependencies): Router {
       throw new AndesError('invalid_request', 'POST /api/ask takes a JSON body (Content-Type: application/json).');
     }
     const body = parseInput(bodySchema, request.body, 'body');
+    if (body.assistant !== undefined && body.collection !== undefined) {
+      throw new AndesError('invalid_request', 'Give either collection or assistant, not both.', { details: { param: 'assistant' } });
+    }
     const filter = searchFilter(body.filter?.sourcePrefix, body.filter?.types, body.filter?.tags);
     const ask: AskRequest = {
-      collection: body.collection,
+      collection: body.collection ?? 'default',
+      ...(body.assistant === undefined ? {} : { assistant: body.assistant }),
       question: body.question,
       signal: abortOnDisconnect(response),
       ...(body.k === undefined ? {} : { k: body.k }),

@@ -213,6 +213,21 @@ export class FakeAndesService implements AndesService {
     return { model: request.model, vectors, promptTokens: request.input.length };
   }
 
+  /** Assistants and conversations are not faked: the real ones are tested in `test/e2e/`. */
+  createAssistant: AndesService['createAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  updateAssistant: AndesService['updateAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  listAssistants: AndesService['listAssistants'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  getAssistant: AndesService['getAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  listAssistantVersions: AndesService['listAssistantVersions'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  releaseAssistant: AndesService['releaseAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  deleteAssistant: AndesService['deleteAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  createConversation: AndesService['createConversation'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  listConversations: AndesService['listConversations'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  getConversation: AndesService['getConversation'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  deleteConversation: AndesService['deleteConversation'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  sendMessage: AndesService['sendMessage'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  rateMessage: AndesService['rateMessage'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+
   async close(): Promise<void> {
     this.closeCount += 1;
     this.events.push('close');

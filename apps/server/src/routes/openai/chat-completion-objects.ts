@@ -42,11 +42,20 @@ function citationField(citations: Citation[] | undefined): { andes_citations?: C
   return citations === undefined ? {} : { andes_citations: citations };
 }
 
-/** A whole `chat.completion` object. A collection model's message carries `andes_citations`. */
+/** The assistant version that answered, when an assistant model did, under the extra field `andes_assistant`. */
+function assistantField(result: ChatResult): { andes_assistant?: { name: string; version: number } } {
+  return result.assistant === undefined ? {} : { andes_assistant: result.assistant };
+}
+
+/**
+ * A whole `chat.completion` object. A collection or assistant model's message carries `andes_citations`; an
+ * assistant model's completion names the version that answered in `andes_assistant`.
+ */
 export function chatCompletion(identity: CompletionIdentity, result: ChatResult) {
   return {
     ...identity,
     object: 'chat.completion' as const,
+    ...assistantField(result),
     system_fingerprint: null,
     choices: [
       {
@@ -76,7 +85,7 @@ export function chatCompletionChunk(
 
 /** The last chunk of a stream: empty delta but for `andes_citations` (collection models), and the finish reason. */
 export function finalChunk(identity: CompletionIdentity, result: ChatResult) {
-  return chatCompletionChunk(identity, citationField(result.citations), openAiFinishReason(result.finishReason));
+  return { ...chatCompletionChunk(identity, citationField(result.citations), openAiFinishReason(result.finishReason)), ...assistantField(result) };
 }
 
 /** The chunk `stream_options.include_usage` asks for: no choices, the usage. */
