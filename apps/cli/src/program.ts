@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { askCommand } from './commands/ask-command.js';
+import { assistantsCommand } from './commands/assistants-command.js';
 import { collectionsCommand } from './commands/collections-command.js';
 import { documentsCommands } from './commands/documents-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { evalCommand } from './commands/eval-command.js';
+import { exportDatasetCommand } from './commands/export-dataset-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { quickstartCommand } from './commands/quickstart-command.js';
@@ -29,6 +31,8 @@ export function createProgram(): Command {
     reindexCommand(),
     doctorCommand(),
     evalCommand(),
+    assistantsCommand(),
+    exportDatasetCommand(),
   ]) {
     program.addCommand(command.exitOverride());
   }
