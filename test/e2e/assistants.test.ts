@@ -49,6 +49,26 @@ describe('assistants', () => {
     const refused = await runCli(['assistants', 'create', bad, ...dataArgs]);
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('retrival');
+    // Version 3 retrieves only from engineering/: the release gate keeps it from going live, eval shows why.
+    const third = path.join(dataDirectory.path, 'travel-3.yaml');
+    await writeFile(third, 'name: travel\ncollections: [handbook]\nretrieval:\n  filter:\n    sourcePrefix: engineering/\n');
+    expect((await runCli(['assistants', 'update', third, ...dataArgs])).exitCode).toBe(0);
+    const questions = path.join(dataDirectory.path, 'questions.jsonl');
+    await writeFile(questions, `${JSON.stringify({ question, relevant: ['travel-policy.md'] })}\n`);
+    const gate = ['--eval', questions, '--fail-under', 'mrr@10=0.5', ...dataArgs];
+    const refusedRelease = await runCli(['assistants', 'release', 'travel', '--version', '3', ...gate]);
+    expect(refusedRelease.exitCode).toBe(1);
+    expect(refusedRelease.stderr).toContain('FAILED mrr@10 = 0.000');
+    const mrr = async (version: string) => {
+      const evaluated = await runCli(['eval', questions, '--assistant', 'travel', '--version', version, '--no-report', '--json', ...dataArgs]);
+      expect(evaluated.exitCode, evaluated.stderr).toBe(0);
+      return (JSON.parse(evaluated.stdout) as { retrieval: { configurations: Array<{ summary: { mrrAt10: number } }> } }).retrieval.configurations[0]?.summary.mrrAt10;
+    };
+    expect(await mrr('3')).toBe(0);
+    expect(await mrr('1')).toBe(1);
+    const shown = await runCli(['assistants', 'show', 'travel', ...dataArgs]);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ version: 1 });
+    expect((await runCli(['assistants', 'release', 'travel', '--version', '1', ...gate])).exitCode).toBe(0);
     server = await startServerProcess([...dataArgs, '--model', models.chatModelPath], { ANDES_MAX_TOKENS: '16' });
   });
 

@@ -1,10 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
+import { loadEvaluationDataset, parseQualityGate, type QualityGate } from '@andes/evaluation';
 import { parse as parseYaml } from 'yaml';
 import { AndesError, type AssistantVersion } from '@andes/core';
-import { assistantDefinitionSchema, assistantNameSchema, openAndes, parseAssistantDefinition, type AndesRuntime } from '@andes/runtime';
+import {
+  assistantDefinitionSchema,
+  assistantNameSchema,
+  openAndes,
+  parseAssistantDefinition,
+  type AndesConfig,
+  type AndesRuntime,
+} from '@andes/runtime';
 import { configFromOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
+import { runEvaluation } from '../evaluation/run-evaluation.js';
 import { createStderrLogger } from '../output/stderr-logger.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 
@@ -70,11 +79,24 @@ export function assistantsCommand(): Command {
       }),
   );
   command.addCommand(
-    storeCommand('release', 'make a version live (an older one rolls back)')
+    storeCommand('release', 'make a version live (an older one rolls back); --eval gates it on retrieval quality')
       .argument('<name>')
       .requiredOption('--version <n>', 'the version to make live', parsePositiveInteger)
-      .action(async (name: string, options: StoreOptions & { version: number }) => {
-        await withRuntime(options, async (runtime) => report(options, await runtime.releaseAssistant(name, options.version)));
+      .option('--eval <dataset>', 'JSONL question set the version must pass before it goes live')
+      .option('--fail-under <metric=value>', 'with --eval: refuse to release below it, e.g. mrr@10=0.6 (repeatable)', collectGate, [])
+      .option('--embedding-model <file.gguf>', 'with --eval: embedding model GGUF (env ANDES_EMBEDDING_MODEL)')
+      .action(async (name: string, options: ReleaseOptions) => {
+        if (options.failUnder.length > 0 && options.eval === undefined) throw new AndesError('invalid_request', '--fail-under needs --eval.');
+        await withRuntime(options, async (runtime, config) => {
+          if (options.eval !== undefined) {
+            const passed = await passesGate(runtime, config, name, options, options.eval);
+            if (!passed) {
+              process.exitCode = 1;
+              return;
+            }
+          }
+          report(options, await runtime.releaseAssistant(name, options.version));
+        }, { embedding: options.eval !== undefined });
       }),
   );
   return command;
@@ -136,15 +158,62 @@ async function readDefinitionFile(file: string): Promise<{ name: string; definit
   return { name, definition: parseAssistantDefinition(definition) };
 }
 
-async function withRuntime(options: StoreOptions, work: (runtime: AndesRuntime) => Promise<void>): Promise<void> {
-  // No models: managing definitions needs only the store (and the configured adapter names).
-  const { modelPath: _model, embeddingModelPath: _embedding, rerankModelPath: _reranker, ...config } = configFromOptions({
+interface ReleaseOptions extends StoreOptions {
+  version: number;
+  eval?: string;
+  failUnder: QualityGate[];
+  embeddingModel?: string;
+}
+
+/** Evaluates the version on the dataset; prints each gate and returns whether all passed. */
+async function passesGate(runtime: AndesRuntime, config: AndesConfig, name: string, options: ReleaseOptions, datasetPath: string): Promise<boolean> {
+  const dataset = await loadEvaluationDataset(datasetPath);
+  const assistant = await runtime.resolveAssistant(name, options.version);
+  const evaluation = await runEvaluation({
+    runtime,
+    config,
+    dataset,
+    datasetPath,
+    collection: assistant.collections[0] ?? '',
+    k: 10,
+    chunks: 40,
+    compare: false,
+    chunkSizes: [],
+    gates: options.failUnder,
+    answers: false,
+    assistant,
+  });
+  for (const gate of evaluation.gates) {
+    process.stderr.write(`andes: ${gate.passed ? 'passed' : 'FAILED'} ${gate.metric} = ${gate.actual === null ? 'not measured' : gate.actual.toFixed(3)} (needs ${gate.minimum})\n`);
+  }
+  const passed = evaluation.gates.every((gate) => gate.passed);
+  if (!passed) process.stderr.write(`andes: ${name} version ${options.version} was not released\n`);
+  return passed;
+}
+
+function collectGate(value: string, previous: QualityGate[]): QualityGate[] {
+  try {
+    return [...previous, parseQualityGate(value)];
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function withRuntime(
+  options: StoreOptions & { embeddingModel?: string },
+  work: (runtime: AndesRuntime, config: AndesConfig) => Promise<void>,
+  { embedding = false } = {},
+): Promise<void> {
+  // No chat model: managing definitions needs only the store (and the configured adapter names); a release gate
+  // also retrieves, with the embedding model when one is configured.
+  const { modelPath: _model, embeddingModelPath, rerankModelPath: _reranker, ...config } = configFromOptions({
     ...options,
     collection: '',
   });
-  const runtime = await openAndes(config, { logger: createStderrLogger(options.verbose ? 'debug' : 'warn') });
+  const opened: AndesConfig = embedding && embeddingModelPath !== undefined ? { ...config, embeddingModelPath } : config;
+  const runtime = await openAndes(opened, { logger: createStderrLogger(options.verbose ? 'debug' : 'warn') });
   try {
-    await work(runtime);
+    await work(runtime, opened);
   } finally {
     await runtime.close();
   }

@@ -8,6 +8,7 @@ import { printEvaluation } from '../evaluation/print-evaluation.js';
 import { runEvaluation } from '../evaluation/run-evaluation.js';
 import { printJson } from '../output/print.js';
 import { createStderrLogger } from '../output/stderr-logger.js';
+import { evalGenerateCommand } from './eval-generate-command.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 
 interface EvalOptions extends CommonOptions {
@@ -20,6 +21,8 @@ interface EvalOptions extends CommonOptions {
   failUnder: QualityGate[];
   answers?: boolean;
   json?: boolean;
+  assistant?: string;
+  version?: number;
 }
 
 /** `andes eval DATASET.jsonl`: retrieval (and answer) quality of an existing collection, with reports and gates. */
@@ -36,6 +39,9 @@ export function evalCommand(): Command {
     .option('--fail-under <metric=value>', 'exit 1 unless the default configuration reaches it (repeatable)', collectGate, [])
     .option('--answers', 'also generate answers and grade them (needs a chat model)')
     .option('--json', 'print only the JSON report on stdout')
+    .option('--assistant <name>', 'evaluate this assistant (its collection, filter, reranking, threshold and answers)')
+    .option('--version <n>', 'with --assistant: this version instead of the live one', parsePositiveInteger)
+    .addCommand(evalGenerateCommand())
     .action(async (datasetPath: string, options: EvalOptions) => {
       const dataset = await loadEvaluationDataset(datasetPath);
       if (!options.answers && options.failUnder.some((gate) => isAnswerMetric(gate.metric))) {
@@ -48,7 +54,12 @@ export function evalCommand(): Command {
       // Evaluating reads the store only; re-chunked copies live in temporary stores of their own.
       const runtime = await openAndes(config, { logger, readOnly: true });
       try {
+        if (options.version !== undefined && options.assistant === undefined) {
+          throw new AndesError('invalid_request', '--version needs --assistant.');
+        }
+        const assistant = options.assistant === undefined ? undefined : await runtime.resolveAssistant(options.assistant, options.version);
         const report = await runEvaluation({
+          ...(assistant ? { assistant } : {}),
           runtime,
           config,
           dataset,

@@ -9,6 +9,7 @@ import {
   type EvaluationReport,
   type QualityGate,
 } from '@andes/evaluation';
+import type { AssistantVersion } from '@andes/core';
 import type { AndesConfig, AndesRuntime } from '@andes/runtime';
 import { chunkSizeConfigurations } from './chunk-size-configurations.js';
 import { retrievalConfigurations } from './retrieval-configurations.js';
@@ -32,6 +33,11 @@ export interface RunEvaluationOptions {
   gates: readonly QualityGate[];
   /** Generate answers and grade them (needs a chat model). */
   answers: boolean;
+  /**
+   * Evaluate this assistant version instead of the configured retrieval: its collection (replacing `collection`),
+   * filter, reranking and threshold for `default`, and its answers for `answers`. Default: none.
+   */
+  assistant?: AssistantVersion;
 }
 
 /**
@@ -41,7 +47,8 @@ export interface RunEvaluationOptions {
  * @throws AndesError `collection_not_found`, or `invalid_request` for `answers` without a chat model.
  */
 export async function runEvaluation(options: RunEvaluationOptions): Promise<EvaluationReport> {
-  const { runtime, dataset, collection, chunks } = options;
+  const { runtime, dataset, chunks, assistant } = options;
+  const collection = assistant?.collections[0] ?? options.collection;
   const access = runtime.evaluationAccess();
   if (!(await access.getCollection(collection))) {
     throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, { details: { collection } });
@@ -49,6 +56,13 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   const judge = access.chatModel;
   if (options.answers && !judge) throw new AndesError('invalid_request', '--answers needs a chat model (--model or ANDES_MODEL).');
   const configurations = await retrievalConfigurations({ runtime, access, collection, chunks, compare: options.compare });
+  if (assistant && configurations[0]) {
+    configurations[0] = {
+      name: 'default',
+      description: `assistant ${assistant.name} version ${assistant.version}, as it retrieves for its answers`,
+      retrieve: (question) => runtime.searchAsAssistant(assistant, question, chunks),
+    };
+  }
   const sized =
     options.compare && options.chunkSizes.length > 0
       ? await chunkSizeConfigurations(access, collection, options.chunkSizes, chunks)
@@ -57,7 +71,8 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     const retrieval = await compareConfigurations({ dataset, k: options.k, configurations: [...configurations, ...(sized?.configurations ?? [])] });
     let answers: AnswerEvaluation | undefined;
     if (options.answers && judge) {
-      answers = await evaluateAnswers({ dataset, answer: (question) => runtime.ask({ collection, question }), judge });
+      const assistantFields = assistant ? { assistant: assistant.name, assistantVersion: assistant.version } : {};
+      answers = await evaluateAnswers({ dataset, answer: (question) => runtime.ask({ collection, question, ...assistantFields }), judge });
     }
     const baseline = retrieval.configurations.find((configuration) => configuration.name === retrieval.baseline);
     const gates = baseline ? checkQualityGates(options.gates, baseline, answers) : [];
@@ -68,6 +83,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
       'chunks per question': String(chunks),
       'embedding model': access.embeddingModel?.id ?? 'none',
       'chat model': judge?.id ?? 'none',
+      ...(assistant ? { assistant: `${assistant.name} version ${assistant.version}` } : {}),
     };
     return createEvaluationReport({ dataset, retrieval, gates, context, ...(answers ? { answers } : {}) });
   } finally {

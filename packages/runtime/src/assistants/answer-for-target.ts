@@ -83,7 +83,7 @@ export async function answerForTarget(parts: TargetAnswerParts, target: AnswerTa
 }
 
 /** The retriever for an assistant: the configured one unless it turns reranking off or sets its own threshold. */
-function assistantRetriever(parts: TargetAnswerParts, assistant: AssistantVersion): HybridRetriever {
+export function assistantRetriever(parts: TargetAnswerParts, assistant: AssistantVersion): HybridRetriever {
   const { rerank, threshold } = assistant.retrieval;
   const dropReranker = rerank === false && parts.models.reranker !== undefined;
   if (!dropReranker && threshold === undefined) return parts.retriever;

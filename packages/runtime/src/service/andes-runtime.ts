@@ -26,7 +26,7 @@ import type {
 } from '../andes-service.js';
 import type { ApiKeyStore } from '@andes/core';
 import type { AndesConfig } from '../config/andes-config.js';
-import { answerForTarget, type TargetAnswer, type TargetQuestion } from '../assistants/answer-for-target.js';
+import { answerForTarget, assistantRetriever, type TargetAnswer, type TargetQuestion } from '../assistants/answer-for-target.js';
 import type { AnswerTarget } from '../assistants/answer-target.js';
 import { assistantChat } from '../assistants/assistant-chat.js';
 import { AssistantRegistry } from '../assistants/assistant-registry.js';
@@ -244,6 +244,19 @@ export class AndesRuntime implements AndesService {
 
   deleteAssistant(name: string): Promise<void> {
     return this.assistants().delete(name);
+  }
+
+  /**
+   * Searches as an assistant version retrieves for its answers (its collection, filter, reranking choice and
+   * threshold), returning the best `k` chunks: what `andes eval --assistant` measures.
+   */
+  async searchAsAssistant(assistant: AssistantVersion, query: string, k: number): Promise<Hit[]> {
+    const { config, models, store, logger } = this.parts;
+    const validated = validateText('query', query, config.maxQuestionChars);
+    const documents = (collection: string, documentId: string) => store.getDocument(collection, documentId);
+    const retriever = assistantRetriever({ config, models, store, logger, documents, retriever: this.retriever }, assistant);
+    const filter = assistant.retrieval.filter;
+    return retriever.search(assistant.collections[0] ?? '', validated, { k, ...(filter ? { filter } : {}) });
   }
 
   /** The live version of an assistant, or the given one (for `andes eval --assistant`). */
