@@ -11,6 +11,7 @@ import { createProgressReporter } from '../output/progress.js';
 import { printableName } from '../output/printable-name.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 import { collectTags } from './retrieval/collect-tags.js';
+import { collectAccess } from './collect-access.js';
 import { withService } from './with-service.js';
 
 const filesPerBatch = 16;
@@ -18,6 +19,7 @@ const filesPerBatch = 16;
 interface IngestOptions extends CommonOptions {
   sync?: boolean;
   tag?: string[];
+  access?: string[];
   chunkSize?: number;
 }
 
@@ -31,6 +33,12 @@ export function ingestCommand(): Command {
       '--tag <name>',
       'tag every ingested document (repeatable, comma-separated allowed); replaces the tags it had, so a run without --tag clears them',
       collectTags,
+    )
+    .option(
+      '--access <principal>',
+      'only these may read the ingested documents: group:<name> or key:<id> (repeatable, comma-separated allowed); ' +
+        'without it every reader of the collection may; replaces the list a document had',
+      collectAccess,
     )
     .option(
       '--chunk-size <words>',
@@ -57,7 +65,7 @@ async function ingestAndSync(
 ): Promise<IngestRun> {
   const startedAt = performance.now();
   const files = await collectFiles(paths, supportedFileExtensions());
-  const results = await ingestFoundFiles(service, collection, files, options.tag ?? [], options.chunkSize);
+  const results = await ingestFoundFiles(service, collection, files, options.tag ?? [], options.chunkSize, options.access ?? []);
   let removed = 0;
   if (options.sync) {
     const directories = [];
@@ -87,6 +95,7 @@ async function ingestFoundFiles(
   files: FoundFile[],
   tags: string[] = [],
   chunkSize?: number,
+  access: string[] = [],
 ): Promise<IngestFileResult[]> {
   const progress = createProgressReporter();
   const results: IngestFileResult[] = [];
@@ -97,6 +106,7 @@ async function ingestFoundFiles(
         source: file.source,
         bytes: await readFile(file.absolutePath),
         ...(tags.length > 0 ? { tags } : {}),
+        ...(access.length > 0 ? { access } : {}),
       })),
     );
     const report = await service.ingest(collection, inputs, {

@@ -1,7 +1,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AndesError } from '@andes/core';
-import type { AndesConfig, AndesService, IngestInput, IngestReport } from '@andes/runtime';
+import type { AndesConfig, IngestInput, IngestReport } from '@andes/runtime';
+import { requireCollectionWrite, serviceFor } from '../security/request-caller.js';
+import { accessFieldSchema } from './access-field-schema.js';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
 import { parseInput } from '../http/parse-input.js';
 import { ingestResponseStatus } from '../uploads/ingest-response-status.js';
@@ -27,9 +29,15 @@ const uploadFieldsSchema = z.object({
     .optional(),
 });
 
+/**
+ * The upload's `access` field: who alone may read its documents, principals `group:<name>` or `key:<id>`,
+ * comma-separated or repeated. Without it every reader of the collection may; it replaces a re-uploaded document's
+ * list too.
+ */
+const uploadAccessSchema = z.object({ access: accessFieldSchema.optional() });
+
 /** Dependencies of {@link createUploadRoute}. */
 export interface UploadRouteDependencies {
-  service: AndesService;
   config: AndesConfig;
 }
 
@@ -43,14 +51,16 @@ export interface UploadRouteDependencies {
  * Files are streamed to temporary files under the data directory and deleted once ingested (or failed); the bytes
  * of all uploads in flight are capped by `config.maxUploadBytesInFlight` (429 / 413, see `upload-middleware.ts`).
  */
-export function createUploadRoute({ service, config }: UploadRouteDependencies): Router {
+export function createUploadRoute({ config }: UploadRouteDependencies): Router {
   const budget = new UploadBudget(config.maxUploadBytesInFlight);
   const storage = new TemporaryFileStorage(uploadDirectory(config.dataDir));
   const router = Router();
   router.post(
     '/api/collections/:name/documents',
-    (request, _response, next) => {
-      parseInput(collectionParametersSchema, request.params, 'path');
+    (request, response, next) => {
+      const { name } = parseInput(collectionParametersSchema, request.params, 'path');
+      // Before a byte of the body is read: a collection outside the key is 404, a reader 403.
+      requireCollectionWrite(response, name);
       next();
     },
     createUploadMiddleware({ config, budget, storage }),
@@ -61,10 +71,12 @@ export function createUploadRoute({ service, config }: UploadRouteDependencies):
         if (lease !== undefined) lease.ingesting = true;
         const { name } = parseInput(collectionParametersSchema, request.params, 'path');
         const { tags, chunkSize } = parseInput(uploadFieldsSchema, request.body ?? {}, 'body');
+        const { access } = parseInput(uploadAccessSchema, request.body ?? {}, 'body');
         const inputs = uploadedFiles(request)
           .map(toIngestInput)
-          .map((input) => (tags === undefined || tags.length === 0 ? input : { ...input, tags }));
-        report = await service.ingest(name, inputs, {
+          .map((input) => (tags === undefined || tags.length === 0 ? input : { ...input, tags }))
+          .map((input) => (access === undefined || access.length === 0 ? input : { ...input, access }));
+        report = await serviceFor(response).ingest(name, inputs, {
           signal: abortOnDisconnect(response),
           ...(chunkSize === undefined ? {} : { chunkSize }),
         });

@@ -159,7 +159,8 @@ class CallerScope {
   private async requireModel(model: string): Promise<void> {
     const collection = collectionOfModel(model);
     if (collection !== undefined) {
-      if (!mayUseCollection(this.caller, collection)) throw unknownModelError(model);
+      // As the runtime answers `andes:<missing collection>`.
+      if (!mayUseCollection(this.caller, collection)) throw collectionNotFoundError(collection);
       return;
     }
     const served = (await this.service.models()).find((candidate) => candidate.id === model);
