@@ -19,7 +19,8 @@ export const schemaUpgrades: Readonly<Record<number, readonly SchemaUpgradeStep[
   // 4: collections keep the chunk size they were ingested with; FTS5 tables hold the analysed text (CJK runs as
   // characters and character pairs, see `lexical/fts-table.ts`), so every existing one is filled again.
   3: [addChunkSizeColumn, rebuildEveryFtsTable],
-  // 5: versioned assistants, and conversations with their messages and feedback.
+  // 5: versioned assistants, and conversations with their messages and feedback (IF NOT EXISTS: a test database
+  // written by this version and marked older already has them).
   4: [...assistantTables(), ...conversationTables()],
   // 6: documents keep who may read them (a JSON array of principals, NULL for every reader of the collection), and
   // API keys are stored as hashes with their role and scope.
@@ -45,12 +46,12 @@ function apiKeyTable(): string {
 /** Assistants (name, live version) and their immutable versions (the definition as JSON). */
 function assistantTables(): string[] {
   return [
-    `CREATE TABLE assistants (
+    `CREATE TABLE IF NOT EXISTS assistants (
       name TEXT PRIMARY KEY,
       live_version INTEGER NOT NULL,
       created_at TEXT NOT NULL
     )`,
-    `CREATE TABLE assistant_versions (
+    `CREATE TABLE IF NOT EXISTS assistant_versions (
       assistant_name TEXT NOT NULL REFERENCES assistants(name) ON DELETE CASCADE,
       version INTEGER NOT NULL,
       definition TEXT NOT NULL,
@@ -66,7 +67,7 @@ function assistantTables(): string[] {
  */
 function conversationTables(): string[] {
   return [
-    `CREATE TABLE conversations (
+    `CREATE TABLE IF NOT EXISTS conversations (
       id TEXT PRIMARY KEY,
       owner TEXT NOT NULL,
       assistant_name TEXT,
@@ -74,8 +75,8 @@ function conversationTables(): string[] {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     )`,
-    'CREATE INDEX conversations_by_owner ON conversations (owner, updated_at)',
-    `CREATE TABLE conversation_messages (
+    'CREATE INDEX IF NOT EXISTS conversations_by_owner ON conversations (owner, updated_at)',
+    `CREATE TABLE IF NOT EXISTS conversation_messages (
       position INTEGER PRIMARY KEY AUTOINCREMENT,
       id TEXT NOT NULL UNIQUE,
       conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
@@ -90,8 +91,8 @@ function conversationTables(): string[] {
       feedback_at TEXT,
       created_at TEXT NOT NULL
     )`,
-    'CREATE INDEX conversation_messages_by_conversation ON conversation_messages (conversation_id, position)',
-    'CREATE INDEX conversation_messages_by_feedback ON conversation_messages (assistant_name, feedback_rating)',
+    'CREATE INDEX IF NOT EXISTS conversation_messages_by_conversation ON conversation_messages (conversation_id, position)',
+    'CREATE INDEX IF NOT EXISTS conversation_messages_by_feedback ON conversation_messages (assistant_name, feedback_rating)',
   ];
 }
 
