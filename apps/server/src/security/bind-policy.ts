@@ -20,5 +20,5 @@ export function assertBindAllowed(host: string, adminKey: string | undefined): v
 export function authenticationSummary(adminKey: string | undefined): string {
   return adminKey === undefined
     ? 'auth off: no ANDES_ADMIN_KEY, so only this machine may connect (loopback)'
-    : 'auth on: /api and /v1 need Authorization: Bearer <ANDES_ADMIN_KEY>';
+    : 'auth on: /api and /v1 need Authorization: Bearer <ANDES_ADMIN_KEY or a key made with POST /api/keys>';
 }
