@@ -40,11 +40,15 @@ const filterRules: readonly FilterRule[] = [
           parameters: { tags: JSON.stringify(tags) },
         },
   // Document access: no list (NULL) is readable by everyone; otherwise the list and the caller's principals meet.
+  // The readable ids are one uncorrelated subquery, which SQLite evaluates once per search (over documents, not
+  // once per chunk row) and probes as an index.
   ({ principals }) =>
     principals === undefined
       ? undefined
       : {
-          sql: 'd.access IS NULL OR EXISTS (SELECT 1 FROM json_each(d.access) WHERE value IN (SELECT value FROM json_each(@principals)))',
+          sql: `d.access IS NULL OR d.id IN (
+            SELECT readable.id FROM documents readable, json_each(readable.access) principal
+             WHERE readable.access IS NOT NULL AND principal.value IN (SELECT value FROM json_each(@principals)))`,
           parameters: { principals: JSON.stringify(principals) },
         },
 ];
