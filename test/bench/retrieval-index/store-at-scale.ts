@@ -14,7 +14,14 @@ export interface ScaleCorpus {
  * Writes the corpus into `store` as documents of `chunksPerDocument` chunks each (document text = the chunks joined
  * by blank lines, offsets exact), with their vectors. Returns the elapsed milliseconds.
  */
-export async function fillStore(store: SqliteKnowledgeStore, collection: string, corpus: ScaleCorpus, chunksPerDocument = 100): Promise<number> {
+export async function fillStore(
+  store: SqliteKnowledgeStore,
+  collection: string,
+  corpus: ScaleCorpus,
+  chunksPerDocument = 100,
+  /** The access list of the document at this position (0, 1, ...); undefined for none. Default: none. */
+  accessOf: (documentPosition: number) => string[] | undefined = () => undefined,
+): Promise<number> {
   const started = performance.now();
   for (let first = 0; first < corpus.chunks.length; first += chunksPerDocument) {
     const pieces = corpus.chunks.slice(first, first + chunksPerDocument);
@@ -33,6 +40,7 @@ export async function fillStore(store: SqliteKnowledgeStore, collection: string,
         mediaType: 'text/plain',
         text,
         contentHash: createHash('sha256').update(text).digest('hex'),
+        ...(accessOf(first / chunksPerDocument) === undefined ? {} : { access: accessOf(first / chunksPerDocument) as string[] }),
       },
       chunks,
       embeddings: corpus.vectors.slice(first, first + chunksPerDocument) as Float32Array[],
