@@ -46,6 +46,7 @@ import type { ChatRequest, ChatResult } from '../chat/chat-request.js';
 import type { EmbedRequest, EmbedResult } from '../embedding/embed-request.js';
 import { embedTexts } from '../embedding/embed-texts.js';
 import { createEvaluationAccess, type EvaluationAccess } from '../evaluation/evaluation-access.js';
+import { maxResultCount } from '../limits/request-limits.js';
 import { withDeadline } from '../limits/with-deadline.js';
 import { reindexCollections } from '../maintenance/reindex-collections.js';
 import type { MaintainedStore, ReindexOptions, ReindexReport } from '../maintenance/reindex-options.js';
@@ -60,8 +61,8 @@ import { ingestFiles } from './ingest-files.js';
 import type { OpenedModels } from './open-models.js';
 import { validateText } from './validate-text.js';
 
-/** Most hits one search may ask for. */
-export const maxSearchHits = 100;
+/** Most hits one search may ask for: the shared `maxResultCount` (kept under this name for existing importers). */
+export const maxSearchHits = maxResultCount;
 
 /** The parts {@link AndesRuntime} composes, all opened by `openAndes`. */
 export interface AndesRuntimeParts {
