@@ -1,6 +1,6 @@
 import type { ChunkFilter } from '@andes/core';
 
-/** A SQL condition over `chunks c JOIN documents d`, with its named parameters. */
+/** A SQL condition over a document row `d`, with its named parameters. */
 export interface SqlCondition {
   sql: string;
   parameters: Record<string, unknown>;
@@ -60,7 +60,9 @@ export interface ChunkFilterSql extends SqlCondition {
 }
 
 /**
- * The filter as one SQL condition over the aliases `c` (chunks) and `d` (documents), to be ANDed into a search.
+ * The filter as one SQL condition over the alias `d` (documents), to be ANDed into a search that joins chunks `c`
+ * with their documents `d`, or into a selection of documents (the vector search picks documents first). Rules
+ * therefore use document columns only.
  * A set field filters even when empty: `mediaTypes: []` matches no chunk.
  */
 export function chunkFilterSql(filter: ChunkFilter | undefined): ChunkFilterSql {
