@@ -18,6 +18,8 @@ export function createProgram(): Command {
   const program = new Command('andes')
     .description('Question answering over your own documents with Llama 3, on your own hardware.')
     .showHelpAfterError()
+    // Options after a subcommand's name belong to it (`andes eval generate --collection x` is generate's).
+    .enablePositionalOptions()
     .exitOverride();
   for (const command of [
     quickstartCommand(),

@@ -8,6 +8,7 @@ import { printEvaluation } from '../evaluation/print-evaluation.js';
 import { runEvaluation } from '../evaluation/run-evaluation.js';
 import { printJson } from '../output/print.js';
 import { createStderrLogger } from '../output/stderr-logger.js';
+import { evalGenerateCommand } from './eval-generate-command.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 
 interface EvalOptions extends CommonOptions {
@@ -40,6 +41,9 @@ export function evalCommand(): Command {
     .option('--json', 'print only the JSON report on stdout')
     .option('--assistant <name>', 'evaluate this assistant (its collection, filter, reranking, threshold and answers)')
     .option('--version <n>', 'with --assistant: this version instead of the live one', parsePositiveInteger)
+    // `eval generate` takes its own --collection, --model…: options after its name are its, not eval's.
+    .enablePositionalOptions()
+    .addCommand(evalGenerateCommand())
     .action(async (datasetPath: string, options: EvalOptions) => {
       const dataset = await loadEvaluationDataset(datasetPath);
       if (!options.answers && options.failUnder.some((gate) => isAnswerMetric(gate.metric))) {
