@@ -1,4 +1,4 @@
-import { countWords } from './count-words.js';
+import { countWords, wordRanges as findWordRanges } from './count-words.js';
 import { sentenceRanges } from './sentence-ranges.js';
 import type { TextBlock } from './text-blocks.js';
 
@@ -74,7 +74,7 @@ function limitWords(text: string, start: number, end: number, maxWords: number, 
     const lines = [...slice.matchAll(/[^\n]+/g)].map((line) => trimmedRange(text, start + line.index, start + line.index + line[0].length));
     return lines.flatMap((line) => (line ? limitWords(text, line[0], line[1], maxWords, keepWithNext) : []));
   }
-  const wordRanges = [...slice.matchAll(/\S+/g)].map((match) => [start + match.index, start + match.index + match[0].length] as const);
+  const wordRanges = findWordRanges(slice, start);
   const units: TextUnit[] = [];
   for (let index = 0; index < wordRanges.length; index += maxWords) {
     const group = wordRanges.slice(index, index + maxWords);
