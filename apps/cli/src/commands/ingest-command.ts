@@ -1,4 +1,4 @@
-import { stat, readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { supportedFileExtensions, type AndesService, type IngestFileResult } from '@andes/runtime';
@@ -14,7 +14,7 @@ import { collectTags } from './retrieval/collect-tags.js';
 import { collectAccess } from './collect-access.js';
 import { withService } from './with-service.js';
 
-const filesPerBatch = 16;
+const filesPerBatch = 256;
 
 interface IngestOptions extends CommonOptions {
   sync?: boolean;
@@ -86,8 +86,8 @@ export async function ingestPaths(
 }
 
 /**
- * Ingests collected files in batches, with progress on stderr. Each batch is stored before the next is read. Every
- * file gets `tags` (none by default), and is chunked at `chunkSize` words (default: the collection's size).
+ * Ingests collected files in batches of paths, with progress on stderr. Each batch is stored before the next
+ * starts. Every file gets `tags` (none by default), and is chunked at `chunkSize` words (default: the collection's size).
  */
 async function ingestFoundFiles(
   service: AndesService,
@@ -101,14 +101,13 @@ async function ingestFoundFiles(
   const results: IngestFileResult[] = [];
   for (let start = 0; start < files.length; start += filesPerBatch) {
     const batch = files.slice(start, start + filesPerBatch);
-    const inputs = await Promise.all(
-      batch.map(async (file) => ({
-        source: file.source,
-        bytes: await readFile(file.absolutePath),
-        ...(tags.length > 0 ? { tags } : {}),
-        ...(access.length > 0 ? { access } : {}),
-      })),
-    );
+    // Paths, not bytes: the service reads each file only when it parses it, a few files ahead of the one it stores.
+    const inputs = batch.map((file) => ({
+      source: file.source,
+      path: file.absolutePath,
+      ...(tags.length > 0 ? { tags } : {}),
+      ...(access.length > 0 ? { access } : {}),
+    }));
     const report = await service.ingest(collection, inputs, {
       onProgress: ({ done, source }) => progress.update({ done: start + done, total: files.length, source }),
       ...(chunkSize === undefined ? {} : { chunkSize }),
