@@ -134,10 +134,10 @@ describe('chunkDocument', () => {
     expect(cut[1]?.text.startsWith('Sentence')).toBe(true);
   });
 
-  it('ignores markdown headings in plain text unless asked', () => {
-    const text = '# not a heading\n\nplain words';
-    expect(chunkDocument({ text, mediaType: 'text/plain' })[0]?.headingPath).toEqual([]);
-    expect(chunkDocument({ text, mediaType: 'text/plain' }, { markdownHeadings: true })[0]?.headingPath).toEqual(['not a heading']);
+  it('follows the headings a plain-text parser wrote, unless told not to', () => {
+    const text = '# Section title\n\nplain words';
+    expect(chunkDocument({ text, mediaType: 'text/plain' })[0]?.headingPath).toEqual(['Section title']);
+    expect(chunkDocument({ text, mediaType: 'text/plain' }, { markdownHeadings: false })[0]?.headingPath).toEqual([]);
   });
 
   it('rejects impossible sizes', () => {

@@ -27,8 +27,10 @@ export function chunkDocument(
 ): ChunkDraft[] {
   const resolved = resolveChunkOptions(options);
   const { text, pageStarts } = document;
+  // Plain text arrives with its section titles already written as `#` headings by its parser (other `#` lines
+  // escaped), so headings count for every type; markdown tables only where the format has them.
   const structured = options.markdownHeadings ?? document.mediaType !== 'text/plain';
-  const headings = structured ? findMarkdownHeadings(text) : [];
+  const headings = (options.markdownHeadings ?? true) ? findMarkdownHeadings(text) : [];
   const headingEnds = new Map(headings.map((heading) => [heading.start, heading.end]));
   const chunks: ChunkDraft[] = [];
   for (const section of splitAtPages(documentSections(text, headings), pageStarts)) {

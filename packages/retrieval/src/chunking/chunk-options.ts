@@ -15,8 +15,9 @@ export interface ChunkOptions {
    */
   overlapWords?: number;
   /**
-   * Track markdown headings (`#` lines, setext underlines) for heading paths and section boundaries.
-   * Default: true for every media type except `text/plain`.
+   * Track markdown headings (`#` lines, setext underlines) for heading paths and section boundaries, and markdown
+   * tables. Default: headings for every media type (a plain-text parser writes section titles as `#` lines and
+   * escapes other `#` lines), tables for every media type except `text/plain`.
    */
   markdownHeadings?: boolean;
 }

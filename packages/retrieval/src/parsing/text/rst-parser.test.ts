@@ -109,6 +109,15 @@ describe('structured plain text', () => {
     );
   });
 
+  it('gives the chunks of structured plain text the heading path of their section', async () => {
+    const text = ['Office Handbook', '', 'Welcome to the office.', '', 'Parking', '=======', '', 'Level two is for staff.', '', '# a comment', '', 'Visitors', '--------', '', 'Visitors park on level one.'].join('\n');
+    const chunks = chunkDocument(await parseDocument({ source: 'handbook.txt', bytes: encode(text) }), { targetWords: 6, overlapWords: 0 });
+    const pathOf = (phrase: string) => chunks.find((chunk) => chunk.text.includes(phrase))?.headingPath;
+    expect(pathOf('Level two is for staff')).toEqual(['Office Handbook', 'Parking']);
+    expect(pathOf('a comment')).toEqual(['Office Handbook', 'Parking']);
+    expect(pathOf('Visitors park on level one')).toEqual(['Office Handbook', 'Parking', 'Visitors']);
+  });
+
   it('keeps plain text without structure as written, titled by its file name', async () => {
     const text = 'Connect to the guest network.\nThe password is on the whiteboard.\n\n----\n\nAsk IT for help.';
     const document = await parseDocument({ source: 'wifi.txt', bytes: encode(text) });
