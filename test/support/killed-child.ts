@@ -40,7 +40,9 @@ export function runUntilKilled(dataDir: string, embeddingModelPath: string, firs
     }
   });
   return new Promise((resolve, reject) => {
-    child.once('exit', (code, signal) => {
+    // `close`, not `exit`: `exit` can come before the last lines on stdout are read, and a lost `BEGIN` line would
+    // make a write that landed look like one nobody began.
+    child.once('close', (code, signal) => {
       if (signal === 'SIGKILL') resolve(run);
       else reject(new Error(`ingest-until-killed exited with ${code ?? signal}:\n${errorOutput}`));
     });
