@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import { AndesError, implicitAdmin, type Caller } from '@andes/core';
 import { callerScopedService, type AndesService } from '@andes/runtime';
-import { bearerToken } from './admin-key-auth.js';
+import { bearerToken } from './bearer-token.js';
 
 /** Options of {@link createKeyAuth}. */
 export interface KeyAuthOptions {
