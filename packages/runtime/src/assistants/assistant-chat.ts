@@ -1,9 +1,9 @@
-import { AndesError, type Generation } from '@andes/core';
+import type { Generation } from '@andes/core';
+import { chatResultOf, readChatQuestion } from '../chat/answer-chat-parts.js';
 import type { ChatRequest, ChatResult } from '../chat/chat-request.js';
 import { resolveMaxTokens } from '../chat/resolve-max-tokens.js';
 import type { AndesConfig } from '../config/andes-config.js';
 import { withDeadline } from '../limits/with-deadline.js';
-import { validateText } from '../service/validate-text.js';
 import type { TargetAnswer, TargetQuestion } from './answer-for-target.js';
 
 /** What {@link assistantChat} needs. */
@@ -22,15 +22,7 @@ export interface AssistantChatParts {
  */
 export async function assistantChat(parts: AssistantChatParts, request: ChatRequest): Promise<ChatResult> {
   const { config } = parts;
-  const last = request.messages.at(-1);
-  if (last?.role !== 'user') {
-    throw new AndesError('invalid_request', 'To answer with an assistant, the last message must be the user’s question.', {
-      details: { param: 'messages' },
-    });
-  }
-  const question = validateText('question', last.content, config.maxQuestionChars);
-  const instructions = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
-  const history = request.messages.slice(0, -1).filter((message) => message.role !== 'system');
+  const { question, instructions, history } = readChatQuestion(request, config.maxQuestionChars, 'an assistant');
   const maxAnswerTokens = resolveMaxTokens(request.generation?.maxTokens, config.maxAnswerTokens);
   const { maxTokens: _ignored, ...settings } = request.generation ?? {};
   let generation: Generation | undefined;
@@ -47,14 +39,6 @@ export async function assistantChat(parts: AssistantChatParts, request: ChatRequ
       ...(request.filter === undefined ? {} : { filter: request.filter }),
     }),
   );
-  return {
-    model: request.model,
-    text: answer.answer,
-    finishReason: generation?.finishReason ?? 'stop',
-    promptTokens: generation?.promptTokens ?? 0,
-    completionTokens: generation?.completionTokens ?? 0,
-    citations: answer.citations,
-    ...(answer.standaloneQuestion === undefined ? {} : { standaloneQuestion: answer.standaloneQuestion }),
-    ...(answer.assistant === undefined ? {} : { assistant: answer.assistant }),
-  };
+  const result = chatResultOf(request.model, answer, generation);
+  return answer.assistant === undefined ? result : { ...result, assistant: answer.assistant };
 }

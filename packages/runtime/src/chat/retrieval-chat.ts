@@ -1,6 +1,6 @@
-import { AndesError, type Generation } from '@andes/core';
+import type { Generation } from '@andes/core';
 import { answerFromCollection, type CollectionAnswerer } from '../service/answer-from-collection.js';
-import { validateText } from '../service/validate-text.js';
+import { chatResultOf, readChatQuestion } from './answer-chat-parts.js';
 import type { ChatRequest, ChatResult } from './chat-request.js';
 
 /** What {@link retrievalChat} runs. */
@@ -28,15 +28,7 @@ export interface RetrievalChatOptions {
  */
 export async function retrievalChat(options: RetrievalChatOptions): Promise<ChatResult> {
   const { request, signal } = options;
-  const last = request.messages.at(-1);
-  if (last?.role !== 'user') {
-    throw new AndesError('invalid_request', 'To answer from a collection, the last message must be the user’s question.', {
-      details: { param: 'messages' },
-    });
-  }
-  const question = validateText('question', last.content, options.maxQuestionChars);
-  const instructions = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
-  const history = request.messages.slice(0, -1).filter((message) => message.role !== 'system');
+  const { question, instructions, history } = readChatQuestion(request, options.maxQuestionChars, 'a collection');
   let generation: Generation | undefined;
   const { maxTokens: _ignored, ...settings } = request.generation ?? {};
   const answer = await answerFromCollection(options.answerer, {
@@ -51,13 +43,5 @@ export async function retrievalChat(options: RetrievalChatOptions): Promise<Chat
     ...(request.onTextChunk === undefined ? {} : { onTextChunk: request.onTextChunk }),
     ...(request.filter === undefined ? {} : { filter: request.filter }),
   });
-  return {
-    model: request.model,
-    text: answer.answer,
-    finishReason: generation?.finishReason ?? 'stop',
-    promptTokens: generation?.promptTokens ?? 0,
-    completionTokens: generation?.completionTokens ?? 0,
-    citations: answer.citations,
-    ...(answer.standaloneQuestion === undefined ? {} : { standaloneQuestion: answer.standaloneQuestion }),
-  };
+  return chatResultOf(request.model, answer, generation);
 }
