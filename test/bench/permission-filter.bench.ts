@@ -8,8 +8,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChunkFilter } from '@andes/core';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { ChunkFilter } from '@andes-rag/core';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { percentileMs } from './retrieval-index/exact-search.js';
 import { deriveVectors, loadRealEmbeddings } from './retrieval-index/real-embeddings.js';
 import { sotuWindows } from './retrieval-index/sotu-windows.js';
@@ -28,12 +28,27 @@ const questions = (await readFile(new URL('../eval/sotu-questions.jsonl', import
   .map((line) => (JSON.parse(line) as { question: string }).question);
 
 const directory = await mkdtemp(path.join(os.tmpdir(), 'andes-bench-permissions-'));
-const store = await SqliteKnowledgeStore.open({ dataDir: directory, hnsw: { m: 16, efConstruction: 200, efSearch: 100 } });
+const store = await SqliteKnowledgeStore.open({
+  dataDir: directory,
+  hnsw: { m: 16, efConstruction: 200, efSearch: 100 },
+});
 try {
   // Documents of 100 chunks; every tenth is readable by group:few, every second by group:half, the rest by neither.
-  const accessOf = (position: number) => [...(position % 10 === 0 ? ['group:few'] : []), ...(position % 2 === 0 ? ['group:half'] : []), 'group:admins'];
-  const fillMs = await fillStore(store, 'bench', { chunks: await sotuWindows(vectorCount), vectors, model: 'fiori-minilm-derived' }, 100, accessOf);
-  console.log(`${vectorCount} chunks in ${vectorCount / 100} documents with access lists, filled in ${fixed(fillMs / 1000)} s. 1 thread, k 40.`);
+  const accessOf = (position: number) => [
+    ...(position % 10 === 0 ? ['group:few'] : []),
+    ...(position % 2 === 0 ? ['group:half'] : []),
+    'group:admins',
+  ];
+  const fillMs = await fillStore(
+    store,
+    'bench',
+    { chunks: await sotuWindows(vectorCount), vectors, model: 'fiori-minilm-derived' },
+    100,
+    accessOf,
+  );
+  console.log(
+    `${vectorCount} chunks in ${vectorCount / 100} documents with access lists, filled in ${fixed(fillMs / 1000)} s. 1 thread, k 40.`,
+  );
 
   const latency = async (label: string, runs: Array<() => Promise<unknown>>) => {
     await runs[0]?.();
@@ -43,7 +58,9 @@ try {
       await run();
       times.push(performance.now() - started);
     }
-    console.log(`  ${label.padEnd(44)} p50 ${fixed(percentileMs(times, 0.5)).padStart(6)} ms · p95 ${fixed(percentileMs(times, 0.95)).padStart(6)} ms`);
+    console.log(
+      `  ${label.padEnd(44)} p50 ${fixed(percentileMs(times, 0.5)).padStart(6)} ms · p95 ${fixed(percentileMs(times, 0.95)).padStart(6)} ms`,
+    );
     return percentileMs(times, 0.5);
   };
   const filters: Array<[string, ChunkFilter | undefined]> = [
@@ -54,14 +71,23 @@ try {
   const results: Record<string, { lexical: number; vector: number }> = {};
   for (const [label, filter] of filters) {
     const options = { k: 40, ...(filter ? { filter } : {}) };
-    const lexical = await latency(`BM25, ${label}`, questions.map((question) => () => store.searchLexical('bench', question, options)));
-    const vector = await latency(`vector, ${label}`, queries.map((query) => () => store.searchVector('bench', query, options)));
+    const lexical = await latency(
+      `BM25, ${label}`,
+      questions.map((question) => () => store.searchLexical('bench', question, options)),
+    );
+    const vector = await latency(
+      `vector, ${label}`,
+      queries.map((query) => () => store.searchVector('bench', query, options)),
+    );
     results[label] = { lexical, vector };
   }
   const base = results['no permission filter'];
   for (const [label] of filters.slice(1)) {
     const row = results[label];
-    if (base && row) console.log(`  ratio ${label} / none: BM25 p50 ${fixed(row.lexical / base.lexical, 2)}x · vector p50 ${fixed(row.vector / base.vector, 2)}x`);
+    if (base && row)
+      console.log(
+        `  ratio ${label} / none: BM25 p50 ${fixed(row.lexical / base.lexical, 2)}x · vector p50 ${fixed(row.vector / base.vector, 2)}x`,
+      );
   }
 } finally {
   await store.close();

@@ -10,9 +10,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareConfigurations, loadEvaluationDataset, type RetrievalConfiguration } from '@andes/evaluation';
-import { chunkDocument, HybridRetriever, ingestDocument, parseDocument, topicTerms } from '@andes/retrieval';
-import { buildFtsQuery, SqliteKnowledgeStore } from '@andes/vectorstore';
+import { compareConfigurations, loadEvaluationDataset, type RetrievalConfiguration } from '@andes-rag/evaluation';
+import { chunkDocument, HybridRetriever, ingestDocument, parseDocument, topicTerms } from '@andes-rag/retrieval';
+import { buildFtsQuery, SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { offTopicSotuQuestions } from './support/off-topic-questions.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,16 +24,24 @@ interface SqliteStatement {
   all(...parameters: unknown[]): unknown[];
   get(...parameters: unknown[]): unknown;
 }
-const Database = require('better-sqlite3') as new (file: string) => { exec(sql: string): void; prepare(sql: string): SqliteStatement; close(): void };
+const Database = require('better-sqlite3') as new (file: string) => {
+  exec(sql: string): void;
+  prepare(sql: string): SqliteStatement;
+  close(): void;
+};
 
 const dataset = await loadEvaluationDataset(path.join(here, '../eval/sotu-questions.jsonl'));
-const files = readdirSync(corpus).filter((name) => name.endsWith('.txt')).sort();
+const files = readdirSync(corpus)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'andes-retrieval-choices-'));
 const store = await SqliteKnowledgeStore.open({ dataDir });
 const database = new Database(':memory:');
 const tokenizers = { unicode61: 'unicode61 remove_diacritics 2', porter: 'porter unicode61 remove_diacritics 2' };
 for (const [name, tokenizer] of Object.entries(tokenizers)) {
-  database.exec(`CREATE VIRTUAL TABLE ${name} USING fts5(body, content='', contentless_delete=1, tokenize='${tokenizer}')`);
+  database.exec(
+    `CREATE VIRTUAL TABLE ${name} USING fts5(body, content='', contentless_delete=1, tokenize='${tokenizer}')`,
+  );
 }
 database.exec(`CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, unicode61, 'row')`);
 const chunkSources: string[] = [];
@@ -44,19 +52,26 @@ for (const name of files) {
   for (const chunk of chunkDocument(document)) {
     chunkSources.push(name);
     const body = [document.title, chunk.headingPath.join(' / '), chunk.text].filter((part) => part !== '').join('\n');
-    for (const table of Object.keys(tokenizers)) database.prepare(`INSERT INTO ${table} (rowid, body) VALUES (?, ?)`).run(chunkSources.length, body);
+    for (const table of Object.keys(tokenizers))
+      database.prepare(`INSERT INTO ${table} (rowid, body) VALUES (?, ?)`).run(chunkSources.length, body);
   }
 }
-console.log(`${files.length} speeches, ${chunkSources.length} chunks, ${dataset.questions.length} questions, ${offTopicSotuQuestions.length} off-topic questions; single-threaded`);
+console.log(
+  `${files.length} speeches, ${chunkSources.length} chunks, ${dataset.questions.length} questions, ${offTopicSotuQuestions.length} off-topic questions; single-threaded`,
+);
 
 const ftsConfiguration = (table: string): RetrievalConfiguration => {
-  const statement = database.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT 40`);
+  const statement = database.prepare(
+    `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT 40`,
+  );
   return {
     name: `fts5-${table}`,
     retrieve: async (question) => {
       const match = buildFtsQuery(question);
       if (match === undefined) return [];
-      return (statement.all(match) as { rowid: number }[]).map((row) => ({ source: chunkSources[row.rowid - 1] ?? '' }));
+      return (statement.all(match) as { rowid: number }[]).map((row) => ({
+        source: chunkSources[row.rowid - 1] ?? '',
+      }));
     },
   };
 };
@@ -71,7 +86,9 @@ const comparison = await compareConfigurations({
 });
 const summary = Object.fromEntries(comparison.configurations.map((result) => [result.name, result]));
 const base = summary['fts5-unicode61'];
-console.log('\nBM25 tokenization (document-level, k = 10; andes-default is the full retriever: store, hydration, threshold)');
+console.log(
+  '\nBM25 tokenization (document-level, k = 10; andes-default is the full retriever: store, hydration, threshold)',
+);
 console.log('configuration        MRR@10  hit@1  hit@5  recall@10  p50 ms   MRR vs unicode61  p50 vs unicode61');
 for (const result of comparison.configurations) {
   const { summary: metrics, latency } = result;
@@ -91,14 +108,25 @@ const inverseFrequency = (word: string) => {
 // The relevance threshold: best share of the question's topic words in one of the hits ask answers from.
 /** `plain`: every topic word counts the same (what Andes uses); `idf`: words weighted by BM25's inverse chunk frequency. */
 type Weighting = 'plain' | 'idf';
-const weightedCoverage = (question: string, hit: { title: string; headingPath: string[]; text: string }, weighting: Weighting) => {
+const weightedCoverage = (
+  question: string,
+  hit: { title: string; headingPath: string[]; text: string },
+  weighting: Weighting,
+) => {
   const words = new Map<string, string>();
-  for (const word of question.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const word of question
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? []) {
     const [stem] = topicTerms(word);
     if (stem !== undefined && !words.has(stem)) words.set(stem, word);
   }
   const passage = topicTerms([hit.title, ...hit.headingPath, hit.text].join('\n'));
-  const weights = [...words].map(([stem, word]) => ({ stem, weight: weighting === 'plain' ? 1 : inverseFrequency(word) }));
+  const weights = [...words].map(([stem, word]) => ({
+    stem,
+    weight: weighting === 'plain' ? 1 : inverseFrequency(word),
+  }));
   const total = weights.reduce((sum, entry) => sum + entry.weight, 0);
   const matched = weights.filter((entry) => passage.has(entry.stem)).reduce((sum, entry) => sum + entry.weight, 0);
   return total === 0 ? 0 : matched / total;
@@ -112,7 +140,9 @@ const bestCoverage = async (question: string) => {
 const covered = await Promise.all(dataset.questions.map((question) => bestCoverage(question.question)));
 const offTopic = await Promise.all(offTopicSotuQuestions.map(bestCoverage));
 for (const weighting of weightings) {
-  console.log(`\nRelevance threshold, ${weighting}: best share of the question's topic words in one of the 6 hits ask uses`);
+  console.log(
+    `\nRelevance threshold, ${weighting}: best share of the question's topic words in one of the 6 hits ask uses`,
+  );
   console.log('minimum  false "not covered" (of covered)  off-topic caught');
   for (const minimum of [0.2, 0.25, 0.3, 0.34, 0.4, 0.45, 0.5, 0.6]) {
     const falseNotCovered = covered.filter((value) => value[weighting] < minimum).length;

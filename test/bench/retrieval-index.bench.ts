@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
-import { HybridRetriever } from '@andes/retrieval';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { HybridRetriever } from '@andes-rag/retrieval';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { exactTopK, packVectors, percentileMs, recallOf } from './retrieval-index/exact-search.js';
 import { deriveVectors, loadRealEmbeddings } from './retrieval-index/real-embeddings.js';
 import { sotuWindows } from './retrieval-index/sotu-windows.js';
@@ -30,8 +30,12 @@ const timed = <T>(work: () => T): [T, number] => {
 
 const real = await loadRealEmbeddings();
 const { dimensions } = real;
-console.log(`Real vectors: ${real.vectors.length} × ${dimensions}-d (${real.model}). hnswlib M ${m}, efConstruction ${efConstruction}, ef set explicitly per row.`);
-console.log('Threads: hnswlib-node searches and the exact scan run on 1 thread (the JS main thread); SQLite on 1 connection.');
+console.log(
+  `Real vectors: ${real.vectors.length} × ${dimensions}-d (${real.model}). hnswlib M ${m}, efConstruction ${efConstruction}, ef set explicitly per row.`,
+);
+console.log(
+  'Threads: hnswlib-node searches and the exact scan run on 1 thread (the JS main thread); SQLite on 1 connection.',
+);
 
 function buildIndex(vectors: readonly Float32Array[]): [hnswlib.HierarchicalNSW, number] {
   const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
@@ -40,11 +44,17 @@ function buildIndex(vectors: readonly Float32Array[]): [hnswlib.HierarchicalNSW,
   return [index, elapsed];
 }
 
-function measure(index: hnswlib.HierarchicalNSW, queries: readonly Float32Array[], exact: readonly number[][], ef: number) {
+function measure(
+  index: hnswlib.HierarchicalNSW,
+  queries: readonly Float32Array[],
+  exact: readonly number[][],
+  ef: number,
+) {
   index.setEf(ef);
   const plain = queries.map((query) => Array.from(query));
   const [results, elapsed] = timed(() => plain.map((query) => index.searchKnn(query, k).neighbors));
-  const recall = results.reduce((sum, labels, position) => sum + recallOf(labels, exact[position] ?? []), 0) / queries.length;
+  const recall =
+    results.reduce((sum, labels, position) => sum + recallOf(labels, exact[position] ?? []), 0) / queries.length;
   return { recall, queriesPerSecond: (queries.length * 1000) / elapsed };
 }
 
@@ -65,18 +75,24 @@ function measure(index: hnswlib.HierarchicalNSW, queries: readonly Float32Array[
 const vectors = deriveVectors(real.vectors, vectorCount, 1);
 const queries = deriveVectors(real.vectors, queryCount, 2);
 {
-  console.log(`\n[2] ${vectorCount} vectors derived from the real ones (mix of two real vectors + noise σ 0.01/dim, normalised), ${queryCount} derived queries`);
+  console.log(
+    `\n[2] ${vectorCount} vectors derived from the real ones (mix of two real vectors + noise σ 0.01/dim, normalised), ${queryCount} derived queries`,
+  );
   const packed = packVectors(vectors, dimensions);
   const [exact, exactMs] = timed(() => queries.map((query) => exactTopK(packed, dimensions, query, k)));
   const exactQueriesPerSecond = (queries.length * 1000) / exactMs;
   const [index, buildMs] = buildIndex(vectors);
-  console.log(`  exact scan: ${fixed(exactQueriesPerSecond)} queries/s · hnswlib build: ${fixed(buildMs / 1000)} s (${fixed((vectorCount * 1000) / buildMs, 0)} vectors/s)`);
+  console.log(
+    `  exact scan: ${fixed(exactQueriesPerSecond)} queries/s · hnswlib build: ${fixed(buildMs / 1000)} s (${fixed((vectorCount * 1000) / buildMs, 0)} vectors/s)`,
+  );
   console.log('   ef | recall@10 (goal ≥ 0.98) | queries/s | vs exact scan (goal ≥ 20x)');
   for (const ef of [16, 32, 64, 100, 200]) {
     const { recall, queriesPerSecond } = measure(index, queries, exact, ef);
     const speedup = queriesPerSecond / exactQueriesPerSecond;
     const verdict = `${recall >= recallGoal ? 'meets' : 'misses'} / ${speedup >= speedupGoal ? 'meets' : 'misses'}`;
-    console.log(`  ${String(ef).padStart(3)} | ${fixed(recall, 3).padStart(9)}               | ${fixed(queriesPerSecond, 0).padStart(9)} | ${fixed(speedup).padStart(6)}x   ${verdict}`);
+    console.log(
+      `  ${String(ef).padStart(3)} | ${fixed(recall, 3).padStart(9)}               | ${fixed(queriesPerSecond, 0).padStart(9)} | ${fixed(speedup).padStart(6)}x   ${verdict}`,
+    );
   }
 }
 
@@ -92,7 +108,9 @@ const queries = deriveVectors(real.vectors, queryCount, 2);
       .trim()
       .split('\n')
       .map((line) => (JSON.parse(line) as { question: string }).question);
-    console.log(`\n[3] SqliteKnowledgeStore, ${vectorCount} chunks of 200 real words with vectors (efSearch 100); filled in ${fixed(fillMs / 1000)} s`);
+    console.log(
+      `\n[3] SqliteKnowledgeStore, ${vectorCount} chunks of 200 real words with vectors (efSearch 100); filled in ${fixed(fillMs / 1000)} s`,
+    );
     const latency = async (label: string, runs: Array<() => Promise<unknown>>) => {
       await runs[0]?.();
       const times: number[] = [];
@@ -102,15 +120,30 @@ const queries = deriveVectors(real.vectors, queryCount, 2);
         times.push(performance.now() - started);
       }
       const total = times.reduce((sum, time) => sum + time, 0);
-      console.log(`  ${label.padEnd(34)} p50 ${fixed(percentileMs(times, 0.5)).padStart(6)} ms · p95 ${fixed(percentileMs(times, 0.95)).padStart(6)} ms · ${fixed((times.length * 1000) / total, 0).padStart(5)} queries/s`);
+      console.log(
+        `  ${label.padEnd(34)} p50 ${fixed(percentileMs(times, 0.5)).padStart(6)} ms · p95 ${fixed(percentileMs(times, 0.95)).padStart(6)} ms · ${fixed((times.length * 1000) / total, 0).padStart(5)} queries/s`,
+      );
       return percentileMs(times, 0.5);
     };
-    const lexical = await latency(`BM25 (FTS5), ${questions.length} real questions`, questions.map((question) => () => store.searchLexical('bench', question, { k: 40 })));
-    const vector = await latency(`vector (hnswlib), ${queries.length} queries`, queries.map((query) => () => store.searchVector('bench', query, { k: 40 })));
-    const lookup = new Map(questions.map((question, index) => [question, queries[index % queries.length] as Float32Array]));
+    const lexical = await latency(
+      `BM25 (FTS5), ${questions.length} real questions`,
+      questions.map((question) => () => store.searchLexical('bench', question, { k: 40 })),
+    );
+    const vector = await latency(
+      `vector (hnswlib), ${queries.length} queries`,
+      queries.map((query) => () => store.searchVector('bench', query, { k: 40 })),
+    );
+    const lookup = new Map(
+      questions.map((question, index) => [question, queries[index % queries.length] as Float32Array]),
+    );
     const retriever = new HybridRetriever({ store, embeddingModel: precomputedQueryModel(model, lookup, dimensions) });
-    const hybrid = await latency('hybrid (BM25 + vector + RRF, k 10)', questions.map((question) => () => retriever.search('bench', question, { k: 10 })));
-    console.log(`  ratios: hybrid / BM25 p50 ${fixed(hybrid / lexical, 2)}x · vector / BM25 p50 ${fixed(vector / lexical, 2)}x`);
+    const hybrid = await latency(
+      'hybrid (BM25 + vector + RRF, k 10)',
+      questions.map((question) => () => retriever.search('bench', question, { k: 10 })),
+    );
+    console.log(
+      `  ratios: hybrid / BM25 p50 ${fixed(hybrid / lexical, 2)}x · vector / BM25 p50 ${fixed(vector / lexical, 2)}x`,
+    );
   } finally {
     await store.close();
     await rm(directory, { recursive: true, force: true });

@@ -16,7 +16,9 @@ const benches = readdirSync(folder)
   .filter((name) => wanted.length === 0 || wanted.some((word) => name.includes(word)))
   .sort();
 
-console.log(`Andes benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.availableParallelism()} cores), Node ${process.version}`);
+console.log(
+  `Andes benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.availableParallelism()} cores), Node ${process.version}`,
+);
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== ${name} ===`);

@@ -11,9 +11,9 @@
  * ANDES_BENCH_OVERLOAD_QUEUES: comma-separated queue bounds for part 4 (default 0,4,16).
  */
 import os from 'node:os';
-import { buildAnswerPrompt } from '@andes/retrieval';
-import type { Hit } from '@andes/core';
-import { ensureTestModels } from '@andes/gguf';
+import { buildAnswerPrompt } from '@andes-rag/retrieval';
+import type { Hit } from '@andes-rag/core';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { folderFormData } from '../support/upload.js';
@@ -34,14 +34,24 @@ const overloadSeconds = 20;
 const unloadedSamples = 100;
 const rows: string[][] = [['measure', 'Andes', 'reference', 'ratio', 'goal', 'met']];
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
-const report = (measure: string, andes: string, reference: string, ratio: string, goal: string, met: boolean | undefined) =>
-  rows.push([measure, andes, reference, ratio, goal, met === undefined ? '-' : met ? 'yes' : 'NO']);
+const report = (
+  measure: string,
+  andes: string,
+  reference: string,
+  ratio: string,
+  goal: string,
+  met: boolean | undefined,
+) => rows.push([measure, andes, reference, ratio, goal, met === undefined ? '-' : met ? 'yes' : 'NO']);
 
 const loadAverage = () => fixed(os.loadavg()[0] ?? 0, 2);
 const models = await ensureTestModels();
-console.log(`tiny Llama 3 test model (F16, 2 layers, 128K vocabulary), CPU, threads ${threads} for Andes and raw node-llama-cpp`);
+console.log(
+  `tiny Llama 3 test model (F16, 2 layers, 128K vocabulary), CPU, threads ${threads} for Andes and raw node-llama-cpp`,
+);
 console.log(`chat sequences ${sequences}, spare sequences ${spareSequences ?? 'default'}`);
-console.log(`load average at start: ${loadAverage()} on ${os.availableParallelism()} cores (above the core count, every ratio is noisy)`);
+console.log(
+  `load average at start: ${loadAverage()} on ${os.availableParallelism()} cores (above the core count, every ratio is noisy)`,
+);
 const dataDirectory = await temporaryDirectory('andes-bench-');
 const environment = (queue: number) => ({
   ANDES_THREADS: String(threads),
@@ -69,10 +79,20 @@ try {
   }
   for (const queue of overloadQueues) {
     await server.stop();
-    server = await startServerProcess(['--data-dir', dataDirectory.path, '--model', models.chatModelPath], environment(queue));
+    server = await startServerProcess(
+      ['--data-dir', dataDirectory.path, '--model', models.chatModelPath],
+      environment(queue),
+    );
     await overload(server.url, chatModel, queue);
   }
-  report('5xx other than 503, whole run', String(serverErrors.reduce((sum, count) => sum + count, 0)), '', '', '0', serverErrors.every((count) => count === 0));
+  report(
+    '5xx other than 503, whole run',
+    String(serverErrors.reduce((sum, count) => sum + count, 0)),
+    '',
+    '',
+    '0',
+    serverErrors.every((count) => count === 0),
+  );
 } finally {
   await server.stop();
   await raw.dispose();
@@ -91,7 +111,8 @@ async function compareGeneration(url: string, chatModel: string, generator: RawG
   for (let round = 0; round < 11; round += 1) {
     const andes = await timedCompletion(url, { model: chatModel, messages, max_tokens: tokens, temperature: 0 });
     const direct = await generator.generate(messages, tokens);
-    if (andes.completionTokens !== direct.tokens) console.log(`  note: token counts differ (Andes ${andes.completionTokens}, raw ${direct.tokens})`);
+    if (andes.completionTokens !== direct.tokens)
+      console.log(`  note: token counts differ (Andes ${andes.completionTokens}, raw ${direct.tokens})`);
     if (round < 2) continue; // warm-up: caches, both sides
     andesRates.push((andes.completionTokens / andes.milliseconds) * 1000);
     rawRates.push((direct.tokens / direct.milliseconds) * 1000);
@@ -145,7 +166,14 @@ async function compareAsk(url: string, generator: RawGenerator): Promise<void> {
   const ask = median(askTimes);
   const reference = median(searchTimes) + median(rawTimes);
   const met = ask <= reference * 1.05 || ask - reference <= 20;
-  report('/api/ask ms vs search + raw generation', fixed(ask), `${fixed(median(searchTimes))} + ${fixed(median(rawTimes))}`, `${fixed(ask / reference, 3)}x (${fixed(ask - reference)} ms)`, '<= 1.05x or +20 ms', met);
+  report(
+    '/api/ask ms vs search + raw generation',
+    fixed(ask),
+    `${fixed(median(searchTimes))} + ${fixed(median(rawTimes))}`,
+    `${fixed(ask / reference, 3)}x (${fixed(ask - reference)} ms)`,
+    '<= 1.05x or +20 ms',
+    met,
+  );
   if (!sameAnswer) console.log('  note: the raw generation did not reproduce the /api/ask answer exactly');
 }
 
@@ -164,7 +192,14 @@ async function compareParallel(url: string, chatModel: string): Promise<void> {
   };
   const single = await rate(1);
   const four = await rate(4);
-  report('aggregate tokens/s, 4 streams vs 1', fixed(four), `${fixed(single)} (1 stream)`, `${fixed(four / single, 2)}x`, 'measured (CPU: small)', undefined);
+  report(
+    'aggregate tokens/s, 4 streams vs 1',
+    fixed(four),
+    `${fixed(single)} (1 stream)`,
+    `${fixed(four / single, 2)}x`,
+    'measured (CPU: small)',
+    undefined,
+  );
 }
 
 /** 4. Capacity with 4 busy sequences, unloaded time to first token (100 requests), then 4x capacity for 20 s. */
@@ -195,10 +230,34 @@ async function overload(url: string, chatModel: string, queue: number): Promise<
     'excess gets 429 + Retry-After',
     result.refused.length > 0 && withRetryAfter && result.admitted.length + result.refused.length === result.offered,
   );
-  report(`${label}: requests in flight at once (client)`, String(result.mostHeld), `bound ${sequences + queue} + in transit`, '', 'bounded', undefined);
+  report(
+    `${label}: requests in flight at once (client)`,
+    String(result.mostHeld),
+    `bound ${sequences + queue} + in transit`,
+    '',
+    'bounded',
+    undefined,
+  );
   const ratio = result.admittedP99FirstTokenMs / unloadedP99;
-  const admittedP50 = percentile(result.admitted.flatMap((admitted) => admitted.firstTokenMs ?? []), 50);
-  report(`${label}: admitted p50 first token ms`, fixed(admittedP50), `${fixed(percentile(unloaded, 50))} unloaded`, `${fixed(admittedP50 / percentile(unloaded, 50), 2)}x`, '', undefined);
-  report(`${label}: admitted p99 first token ms (${result.admitted.length} vs ${unloaded.length})`, fixed(result.admittedP99FirstTokenMs), `${fixed(unloadedP99)} unloaded`, `${fixed(ratio, 2)}x`, '<= 2x', ratio <= 2);
+  const admittedP50 = percentile(
+    result.admitted.flatMap((admitted) => admitted.firstTokenMs ?? []),
+    50,
+  );
+  report(
+    `${label}: admitted p50 first token ms`,
+    fixed(admittedP50),
+    `${fixed(percentile(unloaded, 50))} unloaded`,
+    `${fixed(admittedP50 / percentile(unloaded, 50), 2)}x`,
+    '',
+    undefined,
+  );
+  report(
+    `${label}: admitted p99 first token ms (${result.admitted.length} vs ${unloaded.length})`,
+    fixed(result.admittedP99FirstTokenMs),
+    `${fixed(unloadedP99)} unloaded`,
+    `${fixed(ratio, 2)}x`,
+    '<= 2x',
+    ratio <= 2,
+  );
   report(`${label}: 5xx other than 503`, String(result.serverErrors), '', '', '0', result.serverErrors === 0);
 }

@@ -24,7 +24,8 @@ const boundary = 'andes-bench-upload-boundary';
 /** Writes one text file of `fileMib` MiB: numbered sentences, so no two files are alike. */
 async function writeTextFile(file: string, seed: number): Promise<void> {
   const stream = createWriteStream(file);
-  const line = (index: number) => `Line ${index} of file ${seed}: the nightly hotel cap in Berlin is ${index % 300} euros.\n`;
+  const line = (index: number) =>
+    `Line ${index} of file ${seed}: the nightly hotel cap in Berlin is ${index % 300} euros.\n`;
   let written = 0;
   let index = 0;
   const target = fileMib * 1024 * 1024;
@@ -47,7 +48,9 @@ function partHeader(name: string): string {
 async function upload(url: string, files: string[]): Promise<number> {
   const fileBytes = fileMib * 1024 * 1024;
   const closing = `--${boundary}--\r\n`;
-  const length = files.reduce((sum, file) => sum + Buffer.byteLength(partHeader(path.basename(file))) + fileBytes + 2, 0) + closing.length;
+  const length =
+    files.reduce((sum, file) => sum + Buffer.byteLength(partHeader(path.basename(file))) + fileBytes + 2, 0) +
+    closing.length;
   const outgoing = request(`${url}/api/collections/bench/documents`, {
     method: 'POST',
     headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(length) },
@@ -75,11 +78,17 @@ async function memoryOf(pid: number): Promise<{ rssMb: number; peakMb: number }>
 }
 
 /** Starts `entry serve` on a free port, uploads, and returns the server's memory before and its peak after. */
-async function measure(entry: string, files: string[]): Promise<{ idleMb: number; peakMb: number; status: number; seconds: number }> {
+async function measure(
+  entry: string,
+  files: string[],
+): Promise<{ idleMb: number; peakMb: number; status: number; seconds: number }> {
   const data = await temporaryDirectory('andes-bench-upload-');
   const bytesInFlight = String(2 * fileCount * fileMib * 1024 * 1024);
   const child = spawn(process.execPath, [entry, 'serve', '--port', '0', '--data-dir', data.path], {
-    env: childEnvironment({ ANDES_MAX_UPLOAD_BYTES_IN_FLIGHT: bytesInFlight, ANDES_MAX_UPLOAD_BYTES: String(32 * 1024 * 1024) }),
+    env: childEnvironment({
+      ANDES_MAX_UPLOAD_BYTES_IN_FLIGHT: bytesInFlight,
+      ANDES_MAX_UPLOAD_BYTES: String(32 * 1024 * 1024),
+    }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   try {
@@ -107,7 +116,9 @@ async function measure(entry: string, files: string[]): Promise<{ idleMb: number
 
 const folder = path.join(os.tmpdir(), `andes-bench-upload-files-${fileCount}x${fileMib}`);
 await mkdir(folder, { recursive: true });
-const files = Array.from({ length: fileCount }, (_, index) => path.join(folder, `file-${String(index).padStart(3, '0')}.txt`));
+const files = Array.from({ length: fileCount }, (_, index) =>
+  path.join(folder, `file-${String(index).padStart(3, '0')}.txt`),
+);
 console.log(`generating ${fileCount} × ${fileMib} MiB of text in ${folder}…`);
 for (const [index, file] of files.entries()) await writeTextFile(file, index);
 
@@ -116,8 +127,16 @@ if (baselineCli !== undefined) rows.push(['baseline (ANDES_BENCH_BASELINE_CLI)',
 rows.push(['this build', await measure(cliEntry, files)]);
 await rm(folder, { recursive: true, force: true });
 
-console.log(`one upload of ${fileCount} files × ${fileMib} MiB (${((fileCount * fileMib) / 1024).toFixed(2)} GiB), server RSS:`);
-console.log('build'.padEnd(38), 'idle MB'.padStart(9), 'peak MB'.padStart(9), 'status'.padStart(7), 'seconds'.padStart(8));
+console.log(
+  `one upload of ${fileCount} files × ${fileMib} MiB (${((fileCount * fileMib) / 1024).toFixed(2)} GiB), server RSS:`,
+);
+console.log(
+  'build'.padEnd(38),
+  'idle MB'.padStart(9),
+  'peak MB'.padStart(9),
+  'status'.padStart(7),
+  'seconds'.padStart(8),
+);
 for (const [name, result] of rows) {
   console.log(
     name.padEnd(38),

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { childEnvironment, repositoryRoot, samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -29,14 +29,33 @@ describe('andes CLI', () => {
     const second = await runCli(['ingest', samples, '--data-dir', dataDirectory.path, '--collection', 'handbook']);
     expect(second.stdout).toMatch(/0 new, 0 updated, 10 unchanged, 0 failed/);
 
-    const documents = await runCli(['documents', '--json', '--data-dir', dataDirectory.path, '--collection', 'handbook']);
+    const documents = await runCli([
+      'documents',
+      '--json',
+      '--data-dir',
+      dataDirectory.path,
+      '--collection',
+      'handbook',
+    ]);
     expect(JSON.parse(documents.stdout)).toHaveLength(10);
   });
 
   test('`pnpm --silent andes search --json` prints only a JSON array, best first', async () => {
     const { stdout } = await run(
       'pnpm',
-      ['--silent', 'andes', 'search', 'parental leave weeks', '--k', '3', '--json', '--data-dir', dataDirectory.path, '--collection', 'handbook'],
+      [
+        '--silent',
+        'andes',
+        'search',
+        'parental leave weeks',
+        '--k',
+        '3',
+        '--json',
+        '--data-dir',
+        dataDirectory.path,
+        '--collection',
+        'handbook',
+      ],
       { cwd: repositoryRoot, env: childEnvironment() },
     );
     const hits = JSON.parse(stdout) as Array<{ source: string; score: number; text: string; chunkId: string }>;
@@ -51,9 +70,21 @@ describe('andes CLI', () => {
   });
 
   test('ask --json without a model answers extractively with citations', async () => {
-    const result = await runCli(['ask', 'How many vacation days do employees get?', '--json', '--data-dir', dataDirectory.path, '--collection', 'handbook']);
+    const result = await runCli([
+      'ask',
+      'How many vacation days do employees get?',
+      '--json',
+      '--data-dir',
+      dataDirectory.path,
+      '--collection',
+      'handbook',
+    ]);
     expect(result.exitCode).toBe(0);
-    const answer = JSON.parse(result.stdout) as { answer: string; mode: string; citations: Array<{ n: number; source: string; chunkId: string; text: string }> };
+    const answer = JSON.parse(result.stdout) as {
+      answer: string;
+      mode: string;
+      citations: Array<{ n: number; source: string; chunkId: string; text: string }>;
+    };
     expect(answer.mode).toBe('extractive');
     expect(answer.citations.length).toBeGreaterThan(0);
     expect(answer.citations.map((citation) => citation.n)).toEqual(answer.citations.map((_, position) => position + 1));
@@ -63,10 +94,20 @@ describe('andes CLI', () => {
   });
 
   test('ask --json with a model answers generatively', async () => {
-    const result = await runCli([
-      'ask', 'Who approves international travel?', '--json',
-      '--data-dir', dataDirectory.path, '--collection', 'handbook', '--model', models.chatModelPath,
-    ], { ANDES_MAX_TOKENS: '24' });
+    const result = await runCli(
+      [
+        'ask',
+        'Who approves international travel?',
+        '--json',
+        '--data-dir',
+        dataDirectory.path,
+        '--collection',
+        'handbook',
+        '--model',
+        models.chatModelPath,
+      ],
+      { ANDES_MAX_TOKENS: '24' },
+    );
     expect(result.exitCode).toBe(0);
     const answer = JSON.parse(result.stdout) as { mode: string; citations: unknown[] };
     expect(answer.mode).toBe('generative');
@@ -92,7 +133,13 @@ describe('andes CLI', () => {
     expect(inspected.exitCode).toBe(0);
     const info = JSON.parse(inspected.stdout) as Record<string, unknown>;
     expect(info).toMatchObject({
-      architecture: 'llama', layers: 2, heads: 4, kvHeads: 2, vocabularySize: 128256, ropeFrequencyBase: 500000, llama3Tokenizer: true,
+      architecture: 'llama',
+      layers: 2,
+      heads: 4,
+      kvHeads: 2,
+      vocabularySize: 128256,
+      ropeFrequencyBase: 500000,
+      llama3Tokenizer: true,
     });
     // 2 (K and V) × 2 layers × 2 KV heads × 16 head dimensions × 2 bytes (F16).
     expect(info['kvCacheBytesPerToken']).toBe(256);

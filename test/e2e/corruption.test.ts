@@ -3,9 +3,9 @@ import { cp, mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'nod
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
-import type { DoctorReport } from '@andes/runtime';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { ensureTestModels } from '@andes-rag/gguf';
+import type { DoctorReport } from '@andes-rag/runtime';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import {
   commonWord,
   fixtureCollection,
@@ -17,7 +17,13 @@ import {
   uniqueWord,
   writeFixtureDocuments,
 } from '../support/corruption-fixtures.js';
-import { crashed, formatCorruptionTable, refusalCode, type CorruptionOutcome, type ScenarioRow } from '../support/corruption-outcome.js';
+import {
+  crashed,
+  formatCorruptionTable,
+  refusalCode,
+  type CorruptionOutcome,
+  type ScenarioRow,
+} from '../support/corruption-outcome.js';
 import { childEnvironment, repositoryRoot, temporaryDirectory } from '../support/repository.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
 
@@ -68,9 +74,24 @@ const scenarios: Scenario[] = [
     expected: 12,
     damage: (dir) => overwriteBytes(database(dir), 0, 16),
   },
-  { name: 'db chunks page garbage', fixture: 'clean', expected: 12, damage: (dir) => overwritePages(dir, 'chunks', 1, 'middle') },
-  { name: 'db documents page garbage', fixture: 'clean', expected: 12, damage: (dir) => overwritePages(dir, 'documents', 1) },
-  { name: 'db FTS5 page garbage', fixture: 'clean', expected: 12, damage: (dir) => overwritePages(dir, 'chunk_search_1_data', 2) },
+  {
+    name: 'db chunks page garbage',
+    fixture: 'clean',
+    expected: 12,
+    damage: (dir) => overwritePages(dir, 'chunks', 1, 'middle'),
+  },
+  {
+    name: 'db documents page garbage',
+    fixture: 'clean',
+    expected: 12,
+    damage: (dir) => overwritePages(dir, 'documents', 1),
+  },
+  {
+    name: 'db FTS5 page garbage',
+    fixture: 'clean',
+    expected: 12,
+    damage: (dir) => overwritePages(dir, 'chunk_search_1_data', 2),
+  },
   {
     name: 'db foreign text file',
     fixture: 'clean',
@@ -96,7 +117,12 @@ const scenarios: Scenario[] = [
     expected: 12,
     damage: (dir) => runRawSql(dir, 'UPDATE chunks SET embedding = randomblob(10) WHERE rowid IN (2, 14, 26)'),
   },
-  { name: 'indexes dir missing', fixture: 'clean', expected: 12, damage: (dir) => rm(path.join(dir, 'indexes'), { recursive: true }) },
+  {
+    name: 'indexes dir missing',
+    fixture: 'clean',
+    expected: 12,
+    damage: (dir) => rm(path.join(dir, 'indexes'), { recursive: true }),
+  },
   { name: 'hnsw file deleted', fixture: 'clean', expected: 12, damage: (dir) => rm(indexFile(dir, 'hnsw')) },
   {
     name: 'hnsw file truncated',
@@ -104,9 +130,19 @@ const scenarios: Scenario[] = [
     expected: 12,
     damage: async (dir) => truncate(indexFile(dir, 'hnsw'), Math.floor((await stat(indexFile(dir, 'hnsw'))).size / 2)),
   },
-  { name: 'hnsw file garbage', fixture: 'clean', expected: 12, damage: (dir) => overwriteBytes(indexFile(dir, 'hnsw'), 64, 512) },
+  {
+    name: 'hnsw file garbage',
+    fixture: 'clean',
+    expected: 12,
+    damage: (dir) => overwriteBytes(indexFile(dir, 'hnsw'), 64, 512),
+  },
   { name: 'sidecar deleted', fixture: 'clean', expected: 12, damage: (dir) => rm(indexFile(dir, 'json')) },
-  { name: 'sidecar garbage', fixture: 'clean', expected: 12, damage: (dir) => writeFile(indexFile(dir, 'json'), '{"format":') },
+  {
+    name: 'sidecar garbage',
+    fixture: 'clean',
+    expected: 12,
+    damage: (dir) => writeFile(indexFile(dir, 'json'), '{"format":'),
+  },
   { name: 'manifest deleted', fixture: 'clean', expected: 12, damage: (dir) => rm(indexFile(dir, 'documents.json')) },
   {
     name: 'stray temporary index file',
@@ -136,9 +172,19 @@ const scenarios: Scenario[] = [
     expected: 10,
     damage: async (dir) => truncate(`${database(dir)}-wal`, Math.floor((await stat(`${database(dir)}-wal`)).size / 2)),
   },
-  { name: 'crash, -wal garbage', fixture: 'crashed', expected: 10, damage: (dir) => overwriteBytes(`${database(dir)}-wal`, 20_000, 8192) },
+  {
+    name: 'crash, -wal garbage',
+    fixture: 'crashed',
+    expected: 10,
+    damage: (dir) => overwriteBytes(`${database(dir)}-wal`, 20_000, 8192),
+  },
   { name: 'crash, -shm deleted', fixture: 'crashed', expected: 10, damage: (dir) => rm(`${database(dir)}-shm`) },
-  { name: 'crash, -shm garbage', fixture: 'crashed', expected: 10, damage: (dir) => overwriteBytes(`${database(dir)}-shm`, 0, 4096) },
+  {
+    name: 'crash, -shm garbage',
+    fixture: 'crashed',
+    expected: 10,
+    damage: (dir) => overwriteBytes(`${database(dir)}-shm`, 0, 4096),
+  },
   {
     name: 'crash, -wal and -shm deleted',
     fixture: 'crashed',
@@ -152,11 +198,15 @@ const scenarios: Scenario[] = [
 
 /** Starts `write-and-hang.ts`, waits for its `DONE`, and SIGKILLs it: a crash right after acknowledged writes. */
 async function crashAfterWrites(dataDir: string, count: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'test/support/write-and-hang.ts'), dataDir, String(count)], {
-    cwd: repositoryRoot,
-    env: childEnvironment(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repositoryRoot, 'test/support/write-and-hang.ts'), dataDir, String(count)],
+    {
+      cwd: repositoryRoot,
+      env: childEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let errors = '';
   child.stderr.on('data', (data: Buffer) => (errors += data.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -178,10 +228,15 @@ function judgeProbe(result: CliResult, expectedSources: string[]): { label: stri
   if (crashed(result)) return { label: `crashed (exit ${result.exitCode})`, outcome: 'crash' };
   if (result.exitCode !== 0) {
     const code = refusalCode(result);
-    return code ? { label: `refused [${code}]` } : { label: `error without a code: ${result.stderr.trim().slice(0, 60)}`, outcome: 'crash' };
+    return code
+      ? { label: `refused [${code}]` }
+      : { label: `error without a code: ${result.stderr.trim().slice(0, 60)}`, outcome: 'crash' };
   }
-  const sources = [...new Set((JSON.parse(result.stdout) as Array<{ source: string }>).map((hit) => hit.source))].sort();
-  if (JSON.stringify(sources) === JSON.stringify(expectedSources)) return { label: `correct (${sources.length} documents)` };
+  const sources = [
+    ...new Set((JSON.parse(result.stdout) as Array<{ source: string }>).map((hit) => hit.source)),
+  ].sort();
+  if (JSON.stringify(sources) === JSON.stringify(expectedSources))
+    return { label: `correct (${sources.length} documents)` };
   return { label: `WRONG: ${sources.length} of ${expectedSources.length} documents`, outcome: 'silent wrong answer' };
 }
 
@@ -193,7 +248,9 @@ async function verifyRepairedStore(dataDir: string, scenario: Scenario, report: 
     const integrity = await store.verifyIntegrity();
     if (!integrity.ok) failures.push(`integrity: ${integrity.problems.map((problem) => problem.check).join(', ')}`);
     const collection = await store.getCollection(fixtureCollection);
-    const stored = new Set(collection ? (await store.listDocuments(fixtureCollection)).map((document) => document.source) : []);
+    const stored = new Set(
+      collection ? (await store.listDocuments(fixtureCollection)).map((document) => document.source) : [],
+    );
     const reportedLost = new Set(report.lostDocuments.map((document) => document.source));
     const withoutVectors = new Set(report.droppedVectors.flatMap((dropped) => dropped.sources));
     for (let index = 0; index < scenario.expected; index++) {
@@ -221,7 +278,11 @@ async function verifyRepairedStore(dataDir: string, scenario: Scenario, report: 
   return failures;
 }
 
-async function runScenario(scenario: Scenario, workspace: string, fixtures: Record<FixtureName, string>): Promise<ScenarioRow & { failures: string[] }> {
+async function runScenario(
+  scenario: Scenario,
+  workspace: string,
+  fixtures: Record<FixtureName, string>,
+): Promise<ScenarioRow & { failures: string[] }> {
   const dataDir = path.join(workspace, scenario.name.replace(/[^a-z0-9]+/gi, '-'));
   await cp(fixtures[scenario.fixture], dataDir, { recursive: true });
   await scenario.damage(dataDir, fixtures);
@@ -246,15 +307,29 @@ async function runScenario(scenario: Scenario, workspace: string, fixtures: Reco
       outcome ??= 'clear refusal';
     } else {
       failures.push(...(await verifyRepairedStore(dataDir, scenario, report)));
-      if (report.healthy !== (doctorRun.exitCode === 0)) failures.push(`exit ${doctorRun.exitCode} for healthy=${report.healthy}`);
+      if (report.healthy !== (doctorRun.exitCode === 0))
+        failures.push(`exit ${doctorRun.exitCode} for healthy=${report.healthy}`);
       const lost = report.lostDocuments.length;
-      doctor = report.healthy ? 'healthy' : `repaired: ${lost} lost and listed${report.droppedVectors.length ? ', vectors dropped' : ''}`;
-      outcome ??= report.healthy ? (probe.label.startsWith('refused') ? 'clear refusal' : 'unaffected (correct answer)') : 'detected and repaired';
-      if (report.healthy && probe.label.startsWith('refused')) failures.push('refused, yet the doctor finds nothing wrong');
+      doctor = report.healthy
+        ? 'healthy'
+        : `repaired: ${lost} lost and listed${report.droppedVectors.length ? ', vectors dropped' : ''}`;
+      outcome ??= report.healthy
+        ? probe.label.startsWith('refused')
+          ? 'clear refusal'
+          : 'unaffected (correct answer)'
+        : 'detected and repaired';
+      if (report.healthy && probe.label.startsWith('refused'))
+        failures.push('refused, yet the doctor finds nothing wrong');
     }
   }
   if (failures.length > 0 && outcome !== 'crash') outcome = 'silent wrong answer';
-  return { scenario: scenario.name, probe: probe.label, doctor, outcome: outcome ?? 'unaffected (correct answer)', failures };
+  return {
+    scenario: scenario.name,
+    probe: probe.label,
+    doctor,
+    outcome: outcome ?? 'unaffected (correct answer)',
+    failures,
+  };
 }
 
 /** Runs `work` over `items`, `limit` at a time (each scenario is mostly two CLI processes). */
@@ -317,7 +392,11 @@ describe('a damaged FTS5 page met during a search with an embedding model', () =
     dataDir = path.join(workspace.path, 'data');
     const notes = path.join(workspace.path, 'notes');
     await mkdir(notes);
-    for (const [name, text] of [['hotels', 'Hotel caps are per night.'], ['badges', 'Badges open the zebra door.'], ['leave', 'Parental leave is sixteen weeks.']]) {
+    for (const [name, text] of [
+      ['hotels', 'Hotel caps are per night.'],
+      ['badges', 'Badges open the zebra door.'],
+      ['leave', 'Parental leave is sixteen weeks.'],
+    ]) {
       await writeFile(path.join(notes, `${name}.md`), `# ${name}\n\n${text}\n`);
     }
     const ingested = await runCli(['ingest', notes, '--data-dir', dataDir, '--embedding-model', embeddingModelPath]);
@@ -327,8 +406,13 @@ describe('a damaged FTS5 page met during a search with an embedding model', () =
   afterAll(async () => workspace?.remove());
 
   test(`${runs} searches end with a clear store_corrupt error, none with a native crash`, async () => {
-    const search = () => runCli(['search', 'hotel caps', '--data-dir', dataDir, '--embedding-model', embeddingModelPath]);
-    const results = await inPool(Array.from({ length: runs }, (_, run) => run), 2, search);
+    const search = () =>
+      runCli(['search', 'hotel caps', '--data-dir', dataDir, '--embedding-model', embeddingModelPath]);
+    const results = await inPool(
+      Array.from({ length: runs }, (_, run) => run),
+      2,
+      search,
+    );
     expect(results.map((result) => result.exitCode)).toEqual(Array.from({ length: runs }, () => 1));
     for (const result of results) expect(refusalCode(result), result.stderr).toBe('store_corrupt');
 

@@ -2,10 +2,10 @@ import { readdir } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels, type TestModelPaths } from '@andes/gguf';
-import { chunkIndexText } from '@andes/retrieval';
-import { loadConfig, openAndes, type AndesRuntime } from '@andes/runtime';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { ensureTestModels, type TestModelPaths } from '@andes-rag/gguf';
+import { chunkIndexText } from '@andes-rag/retrieval';
+import { loadConfig, openAndes, type AndesRuntime } from '@andes-rag/runtime';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { AcknowledgedWrites } from '../support/acknowledged-writes.js';
 import type { GeneratedWrite } from '../support/generated-documents.js';
 import { runUntilKilled } from '../support/killed-child.js';
@@ -55,11 +55,20 @@ async function checkRestartedStore(dataDir: string, writes: AcknowledgedWrites, 
     for (const write of writes.latestWrites()) {
       expect(stored.get(write.source)?.contentHash, `${context}: ${write.source} acknowledged`).toBe(write.contentHash);
       const hits = await store.searchLexical(collection, write.versionMark, { k: 3 });
-      const chunks = await store.getChunks(collection, hits.map((hit) => hit.chunkId));
-      expect(chunks.map((chunk) => chunk.source), `${context}: ${write.versionMark}`).toEqual([write.source]);
+      const chunks = await store.getChunks(
+        collection,
+        hits.map((hit) => hit.chunkId),
+      );
+      expect(
+        chunks.map((chunk) => chunk.source),
+        `${context}: ${write.versionMark}`,
+      ).toEqual([write.source]);
     }
     for (const old of writes.superseded) {
-      expect(await store.searchLexical(collection, old.versionMark, { k: 3 }), `${context}: ${old.versionMark}`).toEqual([]);
+      expect(
+        await store.searchLexical(collection, old.versionMark, { k: 3 }),
+        `${context}: ${old.versionMark}`,
+      ).toEqual([]);
     }
   } finally {
     await store.close();
@@ -102,34 +111,40 @@ describe('durability', () => {
       // The test's own runtime embeds the queries of the vector checks (its model loads once); the store itself is
       // opened afresh after every kill.
       const { embeddingModelPath } = models;
-      runtime = await openAndes(loadConfig({ dataDir: dataDirectory.path, embeddingModelPath, threads: 1, gpu: 'cpu' }, {}));
+      runtime = await openAndes(
+        loadConfig({ dataDir: dataDirectory.path, embeddingModelPath, threads: 1, gpu: 'cpu' }, {}),
+      );
     });
     afterAll(async () => {
       await runtime?.close();
       await dataDirectory?.remove();
     });
 
-    test(`every acknowledged document survives ${rounds} kills, searchable, with nothing dangling`, async () => {
-      const seed = Number(process.env['ANDES_DURABILITY_SEED'] ?? Date.now() % 1_000_000);
-      const random = seededRandom(seed);
-      const writes = new AcknowledgedWrites();
-      let next = 0;
-      let acknowledged = 0;
-      for (let round = 0; round < rounds; round++) {
-        const delayMs = Math.round(random() * 1500);
-        const run = await runUntilKilled(dataDirectory.path, models.embeddingModelPath, next, delayMs);
-        const context = `seed ${seed}, round ${round}, killed ${delayMs} ms after open, ${run.acknowledged.length} ACKs`;
-        writes.record(run);
-        next = Math.max(next, ...run.begun.map((operation) => operation + 1));
-        acknowledged += run.acknowledged.length;
+    test(
+      `every acknowledged document survives ${rounds} kills, searchable, with nothing dangling`,
+      async () => {
+        const seed = Number(process.env['ANDES_DURABILITY_SEED'] ?? Date.now() % 1_000_000);
+        const random = seededRandom(seed);
+        const writes = new AcknowledgedWrites();
+        let next = 0;
+        let acknowledged = 0;
+        for (let round = 0; round < rounds; round++) {
+          const delayMs = Math.round(random() * 1500);
+          const run = await runUntilKilled(dataDirectory.path, models.embeddingModelPath, next, delayMs);
+          const context = `seed ${seed}, round ${round}, killed ${delayMs} ms after open, ${run.acknowledged.length} ACKs`;
+          writes.record(run);
+          next = Math.max(next, ...run.begun.map((operation) => operation + 1));
+          acknowledged += run.acknowledged.length;
 
-        await checkRestartedStore(dataDirectory.path, writes, context);
-        const recent = writes.latestWrites().filter((write) => write.operation >= next - run.begun.length);
-        await checkVectorSearch(runtime, dataDirectory.path, recent, context);
-      }
-      expect(acknowledged).toBeGreaterThan(0);
-      expect(await strayFiles(path.join(dataDirectory.path, 'indexes'))).toEqual([]);
-    }, killLoopTimeoutMs);
+          await checkRestartedStore(dataDirectory.path, writes, context);
+          const recent = writes.latestWrites().filter((write) => write.operation >= next - run.begun.length);
+          await checkVectorSearch(runtime, dataDirectory.path, recent, context);
+        }
+        expect(acknowledged).toBeGreaterThan(0);
+        expect(await strayFiles(path.join(dataDirectory.path, 'indexes'))).toEqual([]);
+      },
+      killLoopTimeoutMs,
+    );
   });
 
   describe('SIGTERM drains in-flight requests', () => {
@@ -137,13 +152,18 @@ describe('durability', () => {
       const dataDirectory = await temporaryDirectory('andes-drain-');
       try {
         const server = await startServerProcess([
-          '--data-dir', dataDirectory.path,
-          '--model', models.chatModelPath,
-          '--embedding-model', models.embeddingModelPath,
+          '--data-dir',
+          dataDirectory.path,
+          '--model',
+          models.chatModelPath,
+          '--embedding-model',
+          models.embeddingModelPath,
         ]);
         const seeded = new FormData();
         seeded.append('files', new Blob(['# Badges\n\nBadges open the zebra door on level two.\n']), 'badges.md');
-        expect((await fetch(`${server.url}/api/collections/drain/documents`, { method: 'POST', body: seeded })).status).toBe(201);
+        expect(
+          (await fetch(`${server.url}/api/collections/drain/documents`, { method: 'POST', body: seeded })).status,
+        ).toBe(201);
 
         // In flight at the signal: an upload the server has accepted (it answered `100 Continue`) whose body is not
         // sent yet, and an answer whose first token has arrived (the tiny model then writes ~500 more).
@@ -172,7 +192,10 @@ describe('durability', () => {
         expect(await strayFiles(dataDirectory.path)).toEqual([]);
 
         await using store = await SqliteKnowledgeStore.open({ dataDir: dataDirectory.path });
-        expect((await store.listDocuments('drain')).map((document) => document.source).sort()).toEqual(['badges.md', 'late.md']);
+        expect((await store.listDocuments('drain')).map((document) => document.source).sort()).toEqual([
+          'badges.md',
+          'late.md',
+        ]);
         expect(await store.verifyIntegrity()).toMatchObject({ ok: true });
       } finally {
         await dataDirectory.remove();

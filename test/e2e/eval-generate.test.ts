@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadEvaluationDataset } from '@andes/evaluation';
-import { ensureTestModels } from '@andes/gguf';
+import { loadEvaluationDataset } from '@andes-rag/evaluation';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { repositoryRoot, samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -28,14 +28,27 @@ describe('andes eval generate drafts an evaluation set with the chat model', () 
 
   test('N questions from N different documents spread over the collection, each relevant to the document it came from', async () => {
     const out = path.join(data.path, 'draft.jsonl');
-    const result = await runCli(['eval', 'generate', ...common(), '--count', '4', '--out', out, '--model', chatModelPath]);
+    const result = await runCli([
+      'eval',
+      'generate',
+      ...common(),
+      '--count',
+      '4',
+      '--out',
+      out,
+      '--model',
+      chatModelPath,
+    ]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stderr).toContain('drafted 4 question(s) from 4 document(s)');
 
     // The tiny model's weights are random, so the questions are gibberish: check the format and the bookkeeping.
     const dataset = await loadEvaluationDataset(out);
     expect(dataset.questions).toHaveLength(4);
-    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as DraftLine);
+    const lines = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as DraftLine);
     expect(lines.map((line) => line.id)).toEqual(['generated-1', 'generated-2', 'generated-3', 'generated-4']);
     const sources = lines.map((line) => line.relevant[0] ?? '');
     expect(new Set(sources).size).toBe(4);
@@ -57,7 +70,17 @@ describe('andes eval generate drafts an evaluation set with the chat model', () 
     }
 
     // Never overwrites: a second run into the same file is refused and the draft stays as it was.
-    const again = await runCli(['eval', 'generate', ...common(), '--count', '2', '--out', out, '--model', chatModelPath]);
+    const again = await runCli([
+      'eval',
+      'generate',
+      ...common(),
+      '--count',
+      '2',
+      '--out',
+      out,
+      '--model',
+      chatModelPath,
+    ]);
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toContain('already exists');
     expect((await loadEvaluationDataset(out)).questions).toHaveLength(4);

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compareConfigurations, loadEvaluationDataset, type EvaluationReport } from '@andes/evaluation';
-import { debianReferenceChineseCorpus, sqliteDocCorpus, type EvaluationCorpus } from '../eval/corpora/evaluation-corpora.js';
+import { compareConfigurations, loadEvaluationDataset, type EvaluationReport } from '@andes-rag/evaluation';
+import {
+  debianReferenceChineseCorpus,
+  sqliteDocCorpus,
+  type EvaluationCorpus,
+} from '../eval/corpora/evaluation-corpora.js';
 import { readCorpus, readCorpusDocument } from '../eval/reference/corpus-text.js';
 import { plainBm25 } from '../eval/reference/plain-bm25.js';
 import { repositoryRoot, temporaryDirectory } from '../support/repository.js';
@@ -21,10 +25,17 @@ interface QuestionLine {
 
 async function questionLines(corpus: EvaluationCorpus): Promise<QuestionLine[]> {
   const text = await readFile(path.join(repositoryRoot, corpus.questionsFile), 'utf8');
-  return text.trim().split('\n').map((line) => JSON.parse(line) as QuestionLine);
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as QuestionLine);
 }
 
-async function describeSet(corpus: EvaluationCorpus, minimumQuestions: number, extra?: (lines: () => Promise<QuestionLine[]>) => void) {
+async function describeSet(
+  corpus: EvaluationCorpus,
+  minimumQuestions: number,
+  extra?: (lines: () => Promise<QuestionLine[]>) => void,
+) {
   const missing = await corpus.missing();
   if (missing !== undefined && !onCi) {
     console.warn(`skipping the ${corpus.name} evaluation set: ${missing}`);
@@ -62,9 +73,14 @@ async function describeSet(corpus: EvaluationCorpus, minimumQuestions: number, e
 
     test('the default configuration beats the plain BM25 reference on MRR@10', async () => {
       const dataset = await loadEvaluationDataset(path.join(repositoryRoot, corpus.questionsFile));
-      const reference = await compareConfigurations({ dataset, configurations: [{ name: 'plain-bm25', retrieve: plainBm25(await readCorpus(folder)) }] });
+      const reference = await compareConfigurations({
+        dataset,
+        configurations: [{ name: 'plain-bm25', retrieve: plainBm25(await readCorpus(folder)) }],
+      });
       const referenceSummary = reference.configurations[0]?.summary;
-      const defaultSummary = report.retrieval.configurations.find((configuration) => configuration.name === 'default')?.summary;
+      const defaultSummary = report.retrieval.configurations.find(
+        (configuration) => configuration.name === 'default',
+      )?.summary;
       console.info(
         `${corpus.name}, ${dataset.questions.length} questions, hit@5 / MRR@10: ` +
           `default ${defaultSummary?.hitCurve[4]?.toFixed(3)} / ${defaultSummary?.mrrAt10.toFixed(3)}, ` +
@@ -82,6 +98,8 @@ await describeSet(debianReferenceChineseCorpus, 36, (lines) => {
   test('questions in Chinese, and some in English over the Chinese text', async () => {
     const questions = (await lines()).map((line) => line.question);
     expect(questions.filter((question) => /\p{Script=Han}/u.test(question)).length).toBeGreaterThanOrEqual(30);
-    expect(questions.filter((question) => /^[\p{Script=Latin}\p{P}\p{N}\s]+$/u.test(question)).length).toBeGreaterThanOrEqual(6);
+    expect(
+      questions.filter((question) => /^[\p{Script=Latin}\p{P}\p{N}\s]+$/u.test(question)).length,
+    ).toBeGreaterThanOrEqual(6);
   });
 });

@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compareConfigurations, loadEvaluationDataset, type EvaluationReport } from '@andes/evaluation';
-import { ensureTestModels } from '@andes/gguf';
+import { compareConfigurations, loadEvaluationDataset, type EvaluationReport } from '@andes-rag/evaluation';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { readCorpus } from '../eval/reference/corpus-text.js';
 import { plainBm25 } from '../eval/reference/plain-bm25.js';
 import { repositoryRoot, temporaryDirectory } from '../support/repository.js';
@@ -51,7 +51,10 @@ describe('andes eval on a real corpus (State of the Union addresses)', () => {
   test('the default configuration beats a plain BM25 reference on MRR@10', async () => {
     const defaultRun = report.retrieval.configurations.find((configuration) => configuration.name === 'default');
     expect(report.retrieval.baseline).toBe('default');
-    expect(report.retrieval.configurations.map((configuration) => configuration.name).sort()).toEqual(['bm25', 'default']);
+    expect(report.retrieval.configurations.map((configuration) => configuration.name).sort()).toEqual([
+      'bm25',
+      'default',
+    ]);
     expect(report.retrieval.skipped).toEqual([
       expect.objectContaining({ name: 'dense', skipped: expect.stringContaining('no embedding model') }),
       expect.objectContaining({ name: 'hybrid-rrf', skipped: expect.stringContaining('no embedding model') }),
@@ -63,10 +66,14 @@ describe('andes eval on a real corpus (State of the Union addresses)', () => {
     // The reference (test/eval/reference/plain-bm25.ts) is the same for every evaluation set; see test/eval/README.md.
     const reference = await compareConfigurations({
       dataset,
-      configurations: [{ name: 'plain-bm25', retrieve: plainBm25(await readCorpus(path.join(repositoryRoot, corpus))) }],
+      configurations: [
+        { name: 'plain-bm25', retrieve: plainBm25(await readCorpus(path.join(repositoryRoot, corpus))) },
+      ],
     });
     const referenceMrr = reference.configurations[0]?.summary.mrrAt10 ?? 1;
-    console.info(`MRR@10 on ${dataset.questions.length} questions: default ${defaultRun?.summary.mrrAt10.toFixed(3)}, plain BM25 ${referenceMrr.toFixed(3)}`);
+    console.info(
+      `MRR@10 on ${dataset.questions.length} questions: default ${defaultRun?.summary.mrrAt10.toFixed(3)}, plain BM25 ${referenceMrr.toFixed(3)}`,
+    );
     expect(defaultRun?.summary.mrrAt10).toBeGreaterThan(referenceMrr);
   });
 
@@ -76,8 +83,12 @@ describe('andes eval on a real corpus (State of the Union addresses)', () => {
     expect(id).toBe(report.id);
     const server = await startServerProcess(['--data-dir', data.path]);
     try {
-      const list = (await (await fetch(`${server.url}/api/eval/reports`)).json()) as { reports: Array<{ id: string; k: number }> };
-      expect(list.reports).toEqual([expect.objectContaining({ id, k: 10, dataset: 'sotu-questions', questionCount: report.questions.length })]);
+      const list = (await (await fetch(`${server.url}/api/eval/reports`)).json()) as {
+        reports: Array<{ id: string; k: number }>;
+      };
+      expect(list.reports).toEqual([
+        expect.objectContaining({ id, k: 10, dataset: 'sotu-questions', questionCount: report.questions.length }),
+      ]);
       const served = (await (await fetch(`${server.url}/api/eval/reports/${id}`)).json()) as EvaluationReport;
       expect(served).toEqual(report);
       const page = await fetch(`${server.url}/api/eval/reports/${id}.html`);
@@ -90,7 +101,14 @@ describe('andes eval on a real corpus (State of the Union addresses)', () => {
   });
 
   test('--fail-under gates exit 1; bad input exits 2', async () => {
-    const gated = await evalCli(fewQuestions, '--fail-under', 'mrr@10=1.0', '--fail-under', 'hit@10=0.1', '--no-report');
+    const gated = await evalCli(
+      fewQuestions,
+      '--fail-under',
+      'mrr@10=1.0',
+      '--fail-under',
+      'hit@10=0.1',
+      '--no-report',
+    );
     expect(gated.exitCode, gated.stdout).toBe(1);
     expect(gated.stdout).toMatch(/FAIL mrr@10 ≥ 1: 0\.\d+ \(default\)/);
     expect(gated.stdout).toMatch(/PASS hit@10 ≥ 0.1/);
@@ -108,14 +126,28 @@ describe('andes eval on a real corpus (State of the Union addresses)', () => {
   test('--answers grades answers from the configured chat model, labelled model-judged', async () => {
     const models = await ensureTestModels();
     const result = await runCli(
-      ['eval', fewQuestions, '--data-dir', data.path, '--collection', 'sotu', '--answers', '--model', models.chatModelPath, '--json', '--no-report'],
+      [
+        'eval',
+        fewQuestions,
+        '--data-dir',
+        data.path,
+        '--collection',
+        'sotu',
+        '--answers',
+        '--model',
+        models.chatModelPath,
+        '--json',
+        '--no-report',
+      ],
       { ANDES_MAX_TOKENS: '16' },
     );
     expect(result.exitCode, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as EvaluationReport;
     // The tiny model's weights are random: check the pipeline and the labels, not the grades.
     expect(report.answers?.questions).toHaveLength(2);
-    expect(report.answers?.questions.every((question) => question.mode === 'generative' && question.judged !== undefined)).toBe(true);
+    expect(
+      report.answers?.questions.every((question) => question.mode === 'generative' && question.judged !== undefined),
+    ).toBe(true);
     expect(report.answers?.citationPrecision.method).toBe('lexical-overlap');
     expect(report.answers?.modelJudged).toMatchObject({ label: 'model-judged', judge: expect.any(String) });
     expect((report.answers?.modelJudged?.graded ?? 0) + (report.answers?.modelJudged?.ungraded ?? 0)).toBe(4);
@@ -128,8 +160,10 @@ describe('andes eval on a real corpus (State of the Union addresses)', () => {
     await mkdir(notes);
     const documents: Record<string, string> = {
       'leave.md': '# Parental leave\n\nNew parents get sixteen weeks of paid leave, taken within a year of the birth.',
-      'on-call.md': '# On call\n\nThe on-call engineer is paged when production breaks at night and answers within fifteen minutes.',
-      'travel.md': '# Travel\n\nHotels are reimbursed up to the city rate when you travel for business; keep the receipts.',
+      'on-call.md':
+        '# On call\n\nThe on-call engineer is paged when production breaks at night and answers within fifteen minutes.',
+      'travel.md':
+        '# Travel\n\nHotels are reimbursed up to the city rate when you travel for business; keep the receipts.',
     };
     for (const [name, text] of Object.entries(documents)) await writeFile(path.join(notes, name), text);
     const handbook = path.join(data.path, 'notes.jsonl');
@@ -139,19 +173,49 @@ describe('andes eval on a real corpus (State of the Union addresses)', () => {
       { question: 'Can I get reimbursed for a hotel?', relevant: ['notes/travel.md'] },
     ];
     await writeFile(handbook, `${questions.map((question) => JSON.stringify(question)).join('\n')}\n`);
-    const withModel = ['--data-dir', data.path, '--collection', 'notes', '--embedding-model', models.embeddingModelPath];
+    const withModel = [
+      '--data-dir',
+      data.path,
+      '--collection',
+      'notes',
+      '--embedding-model',
+      models.embeddingModelPath,
+    ];
     const ingest = await runCli(['ingest', notes, ...withModel]);
     expect(ingest.exitCode, ingest.stderr).toBe(0);
-    const result = await runCli(['eval', handbook, ...withModel, '--compare', '--chunk-sizes', '100', '--json', '--no-report']);
+    const result = await runCli([
+      'eval',
+      handbook,
+      ...withModel,
+      '--compare',
+      '--chunk-sizes',
+      '100',
+      '--json',
+      '--no-report',
+    ]);
     expect(result.exitCode, result.stderr).toBe(0);
     const compared = JSON.parse(result.stdout) as EvaluationReport;
     // The tiny embedding model has random weights: this checks that every variant runs, not how well.
-    expect(compared.retrieval.configurations.map((configuration) => configuration.name).sort()).toEqual(['bm25', 'chunks-100', 'default', 'dense', 'hybrid-rrf']);
-    expect(compared.retrieval.skipped.map((configuration) => configuration.name)).toEqual(['bm25+rerank', 'hybrid-rrf+rerank']);
+    expect(compared.retrieval.configurations.map((configuration) => configuration.name).sort()).toEqual([
+      'bm25',
+      'chunks-100',
+      'default',
+      'dense',
+      'hybrid-rrf',
+    ]);
+    expect(compared.retrieval.skipped.map((configuration) => configuration.name)).toEqual([
+      'bm25+rerank',
+      'hybrid-rrf+rerank',
+    ]);
     for (const configuration of compared.retrieval.configurations) {
       expect(configuration.summary.errors, configuration.name).toBe(0);
-      expect(configuration.questions.every((question) => question.documents.length > 0), configuration.name).toBe(true);
+      expect(
+        configuration.questions.every((question) => question.documents.length > 0),
+        configuration.name,
+      ).toBe(true);
     }
-    expect(compared.retrieval.configurations.find((configuration) => configuration.name === 'chunks-100')?.description).toMatch(/re-chunked at 100 words/);
+    expect(
+      compared.retrieval.configurations.find((configuration) => configuration.name === 'chunks-100')?.description,
+    ).toMatch(/re-chunked at 100 words/);
   });
 });

@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // The corpus is made in memory by the retrieval package's test fixtures, so unit and end-to-end tests share it.
-import { hostileFiles, zipSlipFileName, type HostileFile } from '../../packages/retrieval/src/test-support/fixtures/hostile-files.js';
+import {
+  hostileFiles,
+  zipSlipFileName,
+  type HostileFile,
+} from '../../packages/retrieval/src/test-support/fixtures/hostile-files.js';
 import { makeDocx, wordParagraph, wordTable } from '../../packages/retrieval/src/test-support/fixtures/make-docx.js';
 import { makePdf } from '../../packages/retrieval/src/test-support/fixtures/make-pdf.js';
 import { repositoryRoot, temporaryDirectory } from '../support/repository.js';
@@ -32,7 +36,9 @@ describe('hostile files against a running server', () => {
   const search = async (query: string) => {
     const response = await fetch(`${server.url}/api/search?collection=intake&k=5&q=${encodeURIComponent(query)}`);
     expect(response.status).toBe(200);
-    return ((await response.json()) as { hits: Array<{ source: string; text: string; page?: number; headingPath: string[] }> }).hits;
+    return (
+      (await response.json()) as { hits: Array<{ source: string; text: string; page?: number; headingPath: string[] }> }
+    ).hits;
   };
 
   beforeAll(async () => {
@@ -42,7 +48,10 @@ describe('hostile files against a running server', () => {
     await mkdir(dataDirectory);
     server = await startServerProcess(['--data-dir', dataDirectory]);
     // A good file first, so that searching works from the first hostile upload on.
-    const handbook = await makePdf([[{ text: 'Handbook', size: 20 }, { text: 'The cafeteria opens at eight.' }], [{ text: 'Parking', size: 16 }, { text: 'Bicycles go in the basement.' }]]);
+    const handbook = await makePdf([
+      [{ text: 'Handbook', size: 20 }, { text: 'The cafeteria opens at eight.' }],
+      [{ text: 'Parking', size: 16 }, { text: 'Bicycles go in the basement.' }],
+    ]);
     const response = await upload('handbook.pdf', handbook);
     expect(response.status, await response.text()).toBe(201);
   });
@@ -72,8 +81,12 @@ describe('hostile files against a running server', () => {
   test('hidden text is not searchable, and the documents that carried it are flagged', async () => {
     expect(await search('Ignore all previous instructions admin password')).toEqual([]);
     const response = await fetch(`${server.url}/api/collections/intake/documents`);
-    const { documents } = (await response.json()) as { documents: Array<{ source: string; warnings?: Array<{ code: string; message: string }> }> };
-    const warnings = Object.fromEntries(documents.map((document) => [document.source, (document.warnings ?? []).map((warning) => warning.code).sort()]));
+    const { documents } = (await response.json()) as {
+      documents: Array<{ source: string; warnings?: Array<{ code: string; message: string }> }>;
+    };
+    const warnings = Object.fromEntries(
+      documents.map((document) => [document.source, (document.warnings ?? []).map((warning) => warning.code).sort()]),
+    );
     for (const file of files.filter((candidate) => candidate.processed)) {
       expect(warnings[file.source], file.source).toEqual([...(file.processed?.warnings ?? [])].sort());
     }
@@ -81,9 +94,19 @@ describe('hostile files against a running server', () => {
   });
 
   test('PDF, DOCX and CSV hits carry their provenance: page, heading path, the table header', async () => {
-    const docx = makeDocx({ body: [wordParagraph('Allowances', 'Heading1'), wordTable([['City', 'Per diem'], ['Lisbon', '35 EUR']])].join('') });
+    const docx = makeDocx({
+      body: [
+        wordParagraph('Allowances', 'Heading1'),
+        wordTable([
+          ['City', 'Per diem'],
+          ['Lisbon', '35 EUR'],
+        ]),
+      ].join(''),
+    });
     expect((await upload('allowances.docx', docx)).status).toBe(201);
-    expect((await upload('offices.csv', new TextEncoder().encode('office,floor\nValparaiso,seventh\n'))).status).toBe(201);
+    expect((await upload('offices.csv', new TextEncoder().encode('office,floor\nValparaiso,seventh\n'))).status).toBe(
+      201,
+    );
 
     const [pdfHit] = await search('bicycles basement');
     expect(pdfHit).toMatchObject({ source: 'handbook.pdf', page: 2, headingPath: ['Handbook', 'Parking'] });
@@ -96,7 +119,14 @@ describe('hostile files against a running server', () => {
 
   test('nothing was written outside the data directory', async () => {
     expect(await readdir(root.path)).toEqual(['data']);
-    for (const folder of [root.path, path.dirname(root.path), os.tmpdir(), repositoryRoot, path.dirname(repositoryRoot), '/']) {
+    for (const folder of [
+      root.path,
+      path.dirname(root.path),
+      os.tmpdir(),
+      repositoryRoot,
+      path.dirname(repositoryRoot),
+      '/',
+    ]) {
       expect(existsSync(path.join(folder, zipSlipFileName)), folder).toBe(false);
     }
   });

@@ -17,8 +17,7 @@ describe('HTTP: bad input gets a clear 4xx and loses nothing', () => {
 
   const post = (route: string, body: NonNullable<RequestInit['body']>, headers: Record<string, string> = {}) =>
     fetch(`${server.url}${route}`, { method: 'POST', body, headers });
-  const ask = (payload: unknown) =>
-    post('/api/ask', JSON.stringify(payload), { 'content-type': 'application/json' });
+  const ask = (payload: unknown) => post('/api/ask', JSON.stringify(payload), { 'content-type': 'application/json' });
   const upload = (name: string, content: string | Uint8Array) => {
     const form = new FormData();
     form.append('files', new Blob([content]), name);
@@ -58,7 +57,11 @@ describe('HTTP: bad input gets a clear 4xx and loses nothing', () => {
   });
 
   test('malformed JSON', async () => {
-    await expectError(await post('/api/ask', '{"question": "vpn', { 'content-type': 'application/json' }), 400, 'invalid_request');
+    await expectError(
+      await post('/api/ask', '{"question": "vpn', { 'content-type': 'application/json' }),
+      400,
+      'invalid_request',
+    );
   });
 
   test('oversized JSON body and oversized file', async () => {
@@ -68,8 +71,16 @@ describe('HTTP: bad input gets a clear 4xx and loses nothing', () => {
   });
 
   test('unsupported file types, by extension and by content', async () => {
-    await expectError(await upload('tool.exe', new Uint8Array([0x4d, 0x5a, 0, 0, 1, 2, 3])), 415, 'unsupported_file_type');
-    await expectError(await upload('notes.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])), 415, 'unsupported_file_type');
+    await expectError(
+      await upload('tool.exe', new Uint8Array([0x4d, 0x5a, 0, 0, 1, 2, 3])),
+      415,
+      'unsupported_file_type',
+    );
+    await expectError(
+      await upload('notes.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])),
+      415,
+      'unsupported_file_type',
+    );
   });
 
   test('an upload with no files', async () => {
@@ -92,7 +103,15 @@ describe('model paths that are wrong fail fast with a clear message', () => {
     try {
       const notGguf = path.join(folder.path, 'model.gguf');
       await writeFile(notGguf, 'this is not a model\n');
-      const missing = await runCli(['serve', '--port', '0', '--data-dir', folder.path, '--model', path.join(folder.path, 'missing.gguf')]);
+      const missing = await runCli([
+        'serve',
+        '--port',
+        '0',
+        '--data-dir',
+        folder.path,
+        '--model',
+        path.join(folder.path, 'missing.gguf'),
+      ]);
       expect(missing.exitCode).toBe(2);
       expect(missing.stderr).toMatch(/model_not_found/);
       expect(missing.stderr).toMatch(/missing\.gguf/);

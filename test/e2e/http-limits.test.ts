@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -16,7 +16,11 @@ describe('HTTP: request limits against amplification', () => {
   let embeddingModel: string;
 
   const postJson = (route: string, body: unknown) =>
-    fetch(`${server.url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${server.url}${route}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     const models = await ensureTestModels();
@@ -29,14 +33,23 @@ describe('HTTP: request limits against amplification', () => {
       '--embedding-model',
       models.embeddingModelPath,
     ]);
-    const readiness = (await (await fetch(`${server.url}/readyz`)).json()) as { chatModel: string; embeddingModel: string };
+    const readiness = (await (await fetch(`${server.url}/readyz`)).json()) as {
+      chatModel: string;
+      embeddingModel: string;
+    };
     chatModel = readiness.chatModel;
     embeddingModel = readiness.embeddingModel;
     const form = new FormData();
-    form.append('files', new Blob(['# Travel\n\nThe nightly hotel cap in Berlin is 180 euros; managers approve travel.\n']), 'travel.md');
+    form.append(
+      'files',
+      new Blob(['# Travel\n\nThe nightly hotel cap in Berlin is 180 euros; managers approve travel.\n']),
+      'travel.md',
+    );
     form.append('files', new Blob(['# Laptops\n\nLaptops are replaced every three years.\n']), 'laptops.md');
     form.append('files', new Blob(['# Leave\n\nParental leave is sixteen weeks.\n']), 'leave.md');
-    expect((await fetch(`${server.url}/api/collections/handbook/documents`, { method: 'POST', body: form })).status).toBe(201);
+    expect(
+      (await fetch(`${server.url}/api/collections/handbook/documents`, { method: 'POST', body: form })).status,
+    ).toBe(201);
   });
 
   afterAll(async () => {
@@ -45,12 +58,19 @@ describe('HTTP: request limits against amplification', () => {
   });
 
   test('more than 256 texts in one embeddings request is 400 on input', async () => {
-    const response = await postJson('/v1/embeddings', { model: embeddingModel, input: Array.from({ length: 257 }, (_, index) => `text ${index}`) });
+    const response = await postJson('/v1/embeddings', {
+      model: embeddingModel,
+      input: Array.from({ length: 257 }, (_, index) => `text ${index}`),
+    });
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as OpenAiError;
     expect(error).toMatchObject({ code: 'invalid_request', param: 'input' });
     expect(error.message).toContain('256');
-    const small = await postJson('/v1/embeddings', { model: embeddingModel, input: ['a', 'b'], encoding_format: 'float' });
+    const small = await postJson('/v1/embeddings', {
+      model: embeddingModel,
+      input: ['a', 'b'],
+      encoding_format: 'float',
+    });
     expect(small.status).toBe(200);
   });
 
@@ -60,11 +80,20 @@ describe('HTTP: request limits against amplification', () => {
       messages: [{ role: 'user', content: 'Pick one.' }],
       response_format: {
         type: 'json_schema',
-        json_schema: { name: 'pick', schema: { type: 'object', properties: { pick: { enum: Array.from({ length: 20_000 }, (_, index) => `v${index}`) } } } },
+        json_schema: {
+          name: 'pick',
+          schema: {
+            type: 'object',
+            properties: { pick: { enum: Array.from({ length: 20_000 }, (_, index) => `v${index}`) } },
+          },
+        },
       },
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as OpenAiError).error).toMatchObject({ code: 'invalid_request', param: 'response_format.json_schema.schema' });
+    expect(((await response.json()) as OpenAiError).error).toMatchObject({
+      code: 'invalid_request',
+      param: 'response_format.json_schema.schema',
+    });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });
 
@@ -76,14 +105,25 @@ describe('HTTP: request limits against amplification', () => {
   });
 
   test('a question near the length limit is searched, its embedding cut to the query token limit', async () => {
-    const question = 'What is the nightly hotel cap for travel to Berlin and who approves it? '.repeat(55).slice(0, 3999);
+    const question = 'What is the nightly hotel cap for travel to Berlin and who approves it? '
+      .repeat(55)
+      .slice(0, 3999);
     const response = await fetch(`${server.url}/api/search?collection=handbook&q=${encodeURIComponent(question)}&k=3`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { hits: unknown[] }).hits).toHaveLength(3);
   });
 
   test('andes ask --k over 100 is refused by the CLI with exit 2', async () => {
-    const result = await runCli(['ask', 'laptop?', '--k', '101', '--data-dir', dataDirectory.path, '--collection', 'handbook']);
+    const result = await runCli([
+      'ask',
+      'laptop?',
+      '--k',
+      '101',
+      '--data-dir',
+      dataDirectory.path,
+      '--collection',
+      'handbook',
+    ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('1 to 100');
   });

@@ -25,15 +25,25 @@ describe('HTTP: cross-site writes, DNS rebinding and the admin key', () => {
     return body;
   };
   const documents = async () =>
-    ((await (await fetch(`${server.url}/api/collections/alpha/documents`)).json()) as { documents: { id: string; contentHash: string }[] })
-      .documents;
+    (
+      (await (await fetch(`${server.url}/api/collections/alpha/documents`)).json()) as {
+        documents: { id: string; contentHash: string }[];
+      }
+    ).documents;
   const hotelHits = async () =>
-    ((await (await fetch(`${server.url}/api/search?collection=alpha&q=hotel+cap`)).json()) as { hits: { text: string }[] }).hits;
+    (
+      (await (await fetch(`${server.url}/api/search?collection=alpha&q=hotel+cap`)).json()) as {
+        hits: { text: string }[];
+      }
+    ).hits;
 
   beforeAll(async () => {
     dataDirectory = await temporaryDirectory();
     server = await startServerProcess(['--data-dir', dataDirectory.path], { ANDES_CORS_ORIGINS: trusted });
-    const stored = await fetch(`${server.url}/api/collections/alpha/documents`, { method: 'POST', body: form(original) });
+    const stored = await fetch(`${server.url}/api/collections/alpha/documents`, {
+      method: 'POST',
+      body: form(original),
+    });
     expect(stored.status).toBe(201);
   });
 
@@ -78,12 +88,16 @@ describe('HTTP: cross-site writes, DNS rebinding and the admin key', () => {
   });
 
   test('a rebound host name is refused, for reads too', async () => {
-    const read = await rawRequest(`${server.url}/api/collections/alpha/documents`, { headers: { Host: 'attacker.example:3000' } });
+    const read = await rawRequest(`${server.url}/api/collections/alpha/documents`, {
+      headers: { Host: 'attacker.example:3000' },
+    });
     expect(read.status).toBe(421);
     expect((JSON.parse(read.body) as ErrorBody).error.code).toBe('misdirected_request');
     const page = await rawRequest(`${server.url}/`, { headers: { Host: 'attacker.example' } });
     expect(page.status).toBe(421);
-    const own = await rawRequest(`${server.url}/api/collections`, { headers: { Host: `localhost:${new URL(server.url).port}` } });
+    const own = await rawRequest(`${server.url}/api/collections`, {
+      headers: { Host: `localhost:${new URL(server.url).port}` },
+    });
     expect(own.status).toBe(200);
   });
 
@@ -97,7 +111,9 @@ describe('HTTP: cross-site writes, DNS rebinding and the admin key', () => {
   test('with ANDES_ADMIN_KEY on all interfaces: the banner says so, and every API route needs the key', async () => {
     const adminKey = 'e2e-admin-key-0123456789abcdef';
     const keyed = await temporaryDirectory();
-    const guarded = await startServerProcess(['--host', '0.0.0.0', '--data-dir', keyed.path], { ANDES_ADMIN_KEY: adminKey });
+    const guarded = await startServerProcess(['--host', '0.0.0.0', '--data-dir', keyed.path], {
+      ANDES_ADMIN_KEY: adminKey,
+    });
     try {
       const port = new URL(guarded.url).port;
       expect(guarded.stderr()).toContain(`listening on all interfaces, port ${port}: http://127.0.0.1:${port}`);
@@ -109,7 +125,9 @@ describe('HTTP: cross-site writes, DNS rebinding and the admin key', () => {
       const openAi = await fetch(`${guarded.url}/v1/models`, { headers: { Authorization: 'Bearer wrong' } });
       expect(openAi.status).toBe(401);
       expect(await openAi.json()).toMatchObject({ error: { type: 'authentication_error', code: 'unauthorized' } });
-      const authorized = await fetch(`${guarded.url}/api/collections`, { headers: { Authorization: `Bearer ${adminKey}` } });
+      const authorized = await fetch(`${guarded.url}/api/collections`, {
+        headers: { Authorization: `Bearer ${adminKey}` },
+      });
       expect(authorized.status).toBe(200);
       expect((await fetch(`${guarded.url}/healthz`)).status).toBe(200);
     } finally {
@@ -141,7 +159,9 @@ describe('HTTP: uploads in flight are capped across requests', () => {
   test('an upload that does not fit beside one in flight gets 429 with Retry-After, and nothing is lost', async () => {
     const url = `${server.url}/api/collections/notes/documents`;
     const first = multipartBody({ 'first.md': `# First\n\n${'Expense reports are due monthly. '.repeat(50)}` });
-    const second = multipartBody({ 'second.md': `# Second\n\n${'Laptops are replaced every three years. '.repeat(40)}` });
+    const second = multipartBody({
+      'second.md': `# Second\n\n${'Laptops are replaced every three years. '.repeat(40)}`,
+    });
     // The first upload declares its length and sends half its body, then waits: its bytes are in flight.
     let sendRest!: () => void;
     const restSent = new Promise<void>((resolve) => (sendRest = resolve));
@@ -158,7 +178,8 @@ describe('HTTP: uploads in flight are capped across requests', () => {
     });
     // Its temporary file appears once the server has reserved its bytes and started reading it.
     const inProgress = path.join(dataDirectory.path, 'uploads-in-progress');
-    while ((await readdir(inProgress).catch(() => [])).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await readdir(inProgress).catch(() => [])).length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 20));
 
     const refused = await rawRequest(url, {
       method: 'POST',
@@ -177,7 +198,9 @@ describe('HTTP: uploads in flight are capped across requests', () => {
       body: second.body,
     });
     expect(retried.status).toBe(201);
-    const listed = (await (await fetch(`${server.url}/api/collections/notes/documents`)).json()) as { documents: { source: string }[] };
+    const listed = (await (await fetch(`${server.url}/api/collections/notes/documents`)).json()) as {
+      documents: { source: string }[];
+    };
     expect(listed.documents.map((document) => document.source).sort()).toEqual(['first.md', 'second.md']);
   });
 

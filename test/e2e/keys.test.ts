@@ -18,9 +18,16 @@ describe('API keys and document access: andes ingest --access, then keys over re
   let dataDir: { path: string; remove: () => Promise<void> };
   let server: ServerProcess;
   const call = (key: string | undefined, route: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${route}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...(key ? { Authorization: `Bearer ${key}` } : {}) } });
+    fetch(`${server.url}${route}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+    });
   const createKey = async (body: Record<string, unknown>) => {
-    const response = await call(adminKey, '/api/keys', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await call(adminKey, '/api/keys', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as CreatedKey;
   };
@@ -69,18 +76,32 @@ describe('API keys and document access: andes ingest --access, then keys over re
     const reader = await createKey({ name: 'reader', role: 'reader', collections: ['handbook'] });
     const form = (access: string) => {
       const body = new FormData();
-      body.append('files', new Blob(['# Litigation hold\n\nThe quillwort matter is under litigation hold.']), 'legal/hold.md');
+      body.append(
+        'files',
+        new Blob(['# Litigation hold\n\nThe quillwort matter is under litigation hold.']),
+        'legal/hold.md',
+      );
       body.append('access', access);
       return body;
     };
-    expect((await call(reader.key, '/api/collections/handbook/documents', { method: 'POST', body: form('group:legal') })).status).toBe(403);
-    expect((await call(editor.key, '/api/collections/handbook/documents', { method: 'POST', body: form('legal') })).status).toBe(400);
-    expect((await call(editor.key, '/api/collections/handbook/documents', { method: 'POST', body: form('group:legal') })).status).toBe(201);
+    expect(
+      (await call(reader.key, '/api/collections/handbook/documents', { method: 'POST', body: form('group:legal') }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(editor.key, '/api/collections/handbook/documents', { method: 'POST', body: form('legal') })).status,
+    ).toBe(400);
+    expect(
+      (await call(editor.key, '/api/collections/handbook/documents', { method: 'POST', body: form('group:legal') }))
+        .status,
+    ).toBe(201);
     expect(await sources(editor.key, 'quillwort litigation')).toEqual(['legal/hold.md']);
     expect(await sources(reader.key, 'quillwort litigation')).toEqual([]);
     const documents = (await (await call(adminKey, '/api/collections/handbook/documents')).json()) as {
       documents: Array<{ source: string; access?: string[] }>;
     };
-    expect(documents.documents.find((document) => document.source === 'legal/hold.md')?.access).toEqual(['group:legal']);
+    expect(documents.documents.find((document) => document.source === 'legal/hold.md')?.access).toEqual([
+      'group:legal',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { runCli } from '../support/run-cli.js';
 import { samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -42,11 +42,20 @@ describe('one answer pipeline behind the CLI, the HTTP API and the OpenAI API', 
     const models = await ensureTestModels();
     dataDirectory = await temporaryDirectory();
     modelArgs = ['--data-dir', dataDirectory.path, '--model', models.chatModelPath];
-    const ingested = await runCli(['ingest', samplesDirectory, '--data-dir', dataDirectory.path, '--collection', 'handbook']);
+    const ingested = await runCli([
+      'ingest',
+      samplesDirectory,
+      '--data-dir',
+      dataDirectory.path,
+      '--collection',
+      'handbook',
+    ]);
     expect(ingested.exitCode).toBe(0);
     // The CLI runs before the server starts, so the two never hold the store at once.
     for (const question of [onTopic, offTopic]) {
-      const asked = await runCli(['ask', question, '--json', '--collection', 'handbook', ...modelArgs], { ANDES_MAX_TOKENS: '24' });
+      const asked = await runCli(['ask', question, '--json', '--collection', 'handbook', ...modelArgs], {
+        ANDES_MAX_TOKENS: '24',
+      });
       expect(asked.exitCode, asked.stderr).toBe(0);
       const answer = JSON.parse(asked.stdout) as { answer: string; citations: CitationLike[] };
       cliVerdicts.set(question, verdict(answer.answer, answer.citations));
@@ -77,7 +86,9 @@ describe('one answer pipeline behind the CLI, the HTTP API and the OpenAI API', 
       body: JSON.stringify({ model: 'andes:handbook', messages: [...askHistory, { role: 'user', content: question }] }),
     });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { choices: Array<{ message: { content: string; andes_citations?: CitationLike[] } }> };
+    const body = (await response.json()) as {
+      choices: Array<{ message: { content: string; andes_citations?: CitationLike[] } }>;
+    };
     const message = body.choices[0]?.message;
     return verdict(message?.content ?? '', message?.andes_citations ?? []);
   }

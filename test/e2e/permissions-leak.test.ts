@@ -69,12 +69,22 @@ describe('document permissions: no route shows a restricted document to a key th
   let refused: string[] = [];
 
   const call = (key: string, path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${key}` } });
-  const json = (body: unknown) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${key}` },
+    });
+  const json = (body: unknown) => ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
   beforeAll(async () => {
     dataDir = await temporaryDirectory();
-    server = await startServerProcess(['--data-dir', dataDir.path], { ANDES_ADMIN_KEY: adminKey, ANDES_RATE_LIMIT_PER_MINUTE: '0' });
+    server = await startServerProcess(['--data-dir', dataDir.path], {
+      ANDES_ADMIN_KEY: adminKey,
+      ANDES_RATE_LIMIT_PER_MINUTE: '0',
+    });
     const create = async (name: string, body: Record<string, unknown>) => {
       const response = await call(adminKey, '/api/keys', json({ name, ...body }));
       expect(response.status).toBe(201);
@@ -105,7 +115,9 @@ describe('document permissions: no route shows a restricted document to a key th
     restrictedIds.push(...report.files.map((file) => file.documentId));
     const publicForm = new FormData();
     publicForm.append('files', new Blob(['# Public notes\n\nThe cafeteria opens at eight.']), 'notes.md');
-    expect((await call(adminKey, '/api/collections/public/documents', { method: 'POST', body: publicForm })).status).toBe(201);
+    expect(
+      (await call(adminKey, '/api/collections/public/documents', { method: 'POST', body: publicForm })).status,
+    ).toBe(201);
   }, 60_000);
 
   afterAll(async () => {
@@ -116,12 +128,20 @@ describe('document permissions: no route shows a restricted document to a key th
   /** Every route that can show document content, for one query. */
   const routesFor = (query: string): Array<[string, string, RequestInit]> => {
     const q = encodeURIComponent(query);
-    const chat = (stream: boolean) => json({ model: 'andes:handbook', messages: [{ role: 'user', content: query }], stream });
+    const chat = (stream: boolean) =>
+      json({ model: 'andes:handbook', messages: [{ role: 'user', content: query }], stream });
     return [
       ['search', `/api/search?collection=handbook&k=20&q=${q}`, {}],
       ['search explain', `/api/search?collection=handbook&k=20&explain=1&q=${q}`, {}],
       ['ask', '/api/ask', json({ question: query, collection: 'handbook', k: 8 })],
-      ['ask stream', '/api/ask', { ...json({ question: query, collection: 'handbook' }), headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' } }],
+      [
+        'ask stream',
+        '/api/ask',
+        {
+          ...json({ question: query, collection: 'handbook' }),
+          headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        },
+      ],
       ['chat', '/v1/chat/completions', chat(false)],
       ['chat stream', '/v1/chat/completions', chat(true)],
     ];
@@ -140,7 +160,10 @@ describe('document permissions: no route shows a restricted document to a key th
     const work: Array<() => Promise<Probe>> = [];
     for (const name of [...permitted, ...refused]) {
       const key = keys[name]?.key ?? '';
-      const routes = [...queries.flatMap((query) => routesFor(query).map((route) => [query, ...route] as const)), ...listingRoutes.map((route) => ['', ...route] as const)];
+      const routes = [
+        ...queries.flatMap((query) => routesFor(query).map((route) => [query, ...route] as const)),
+        ...listingRoutes.map((route) => ['', ...route] as const),
+      ];
       for (const [query, route, path, init] of routes) {
         work.push(async () => {
           const response = await call(key, path, init);
@@ -164,7 +187,8 @@ describe('document permissions: no route shows a restricted document to a key th
     const strip = (value: unknown): unknown => {
       if (typeof value === 'string') return value === query ? '' : value;
       if (Array.isArray(value)) return value.map(strip);
-      if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, strip(entry)]));
+      if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, strip(entry)]));
       return value;
     };
     const parsed = (text: string): string => {
@@ -176,7 +200,10 @@ describe('document permissions: no route shows a restricted document to a key th
     };
     if (query === '') return body;
     return body.includes('\ndata:') || body.startsWith('data:') || body.startsWith('event:')
-      ? body.split('\n').map((line) => (line.startsWith('data: ') ? `data: ${parsed(line.slice(6))}` : line)).join('\n')
+      ? body
+          .split('\n')
+          .map((line) => (line.startsWith('data: ') ? `data: ${parsed(line.slice(6))}` : line))
+          .join('\n')
       : parsed(body);
   };
 
@@ -192,15 +219,27 @@ describe('document permissions: no route shows a restricted document to a key th
 
   test('over a thousand probes: no leak to refused keys, and permitted keys do find the canaries', async () => {
     const probes = await runProbes();
-    const leaks = probes.filter((probe) => refused.includes(probe.key) && showsRestricted(withoutEcho(probe.body, probe.query)));
+    const leaks = probes.filter(
+      (probe) => refused.includes(probe.key) && showsRestricted(withoutEcho(probe.body, probe.query)),
+    );
     const serverErrors = probes.filter((probe) => probe.status >= 500);
     const canaryFound = probes.filter(
-      (probe) => permitted.includes(probe.key) && canaries.includes(probe.query) && probe.route === 'search' && showsRestricted(withoutEcho(probe.body, probe.query)),
+      (probe) =>
+        permitted.includes(probe.key) &&
+        canaries.includes(probe.query) &&
+        probe.route === 'search' &&
+        showsRestricted(withoutEcho(probe.body, probe.query)),
     );
     const answeredWithCanary = probes.filter(
-      (probe) => permitted.includes(probe.key) && canaries.includes(probe.query) && probe.route !== 'search' && showsRestricted(withoutEcho(probe.body, probe.query)),
+      (probe) =>
+        permitted.includes(probe.key) &&
+        canaries.includes(probe.query) &&
+        probe.route !== 'search' &&
+        showsRestricted(withoutEcho(probe.body, probe.query)),
     );
-    console.log(`permission leak probes: ${probes.length}, leaks: ${leaks.length}, permitted canary finds: ${canaryFound.length + answeredWithCanary.length}`);
+    console.log(
+      `permission leak probes: ${probes.length}, leaks: ${leaks.length}, permitted canary finds: ${canaryFound.length + answeredWithCanary.length}`,
+    );
     expect(probes.length).toBeGreaterThanOrEqual(1000);
     expect(leaks.map((probe) => `${probe.key} ${probe.route} ${probe.query}: ${probe.body.slice(0, 200)}`)).toEqual([]);
     expect(serverErrors.map((probe) => `${probe.key} ${probe.route} ${probe.status}`)).toEqual([]);
@@ -208,7 +247,9 @@ describe('document permissions: no route shows a restricted document to a key th
     expect(canaryFound.length).toBe(permitted.length * canaries.length);
     expect(answeredWithCanary.length).toBe(permitted.length * canaries.length * 5);
     // The refused keys did get answers (not only errors): the readers of handbook searched its public documents.
-    const salesSearches = probes.filter((probe) => probe.key === 'sales' && probe.route === 'search' && probe.status === 200);
+    const salesSearches = probes.filter(
+      (probe) => probe.key === 'sales' && probe.route === 'search' && probe.status === 200,
+    );
     expect(salesSearches.length).toBe(queries.length);
   }, 120_000);
 
@@ -216,22 +257,32 @@ describe('document permissions: no route shows a restricted document to a key th
     const path = `/api/search?collection=handbook&k=5&q=${encodeURIComponent('expense policy travel reimbursement')}`;
     const adminHits = ((await (await call(adminKey, path)).json()) as { hits: Array<{ source: string }> }).hits;
     expect(adminHits.filter((hit) => hit.source.startsWith('restricted/')).length).toBeGreaterThanOrEqual(3);
-    const salesHits = ((await (await call(keys.sales?.key ?? '', path)).json()) as { hits: Array<{ source: string }> }).hits;
+    const salesHits = ((await (await call(keys.sales?.key ?? '', path)).json()) as { hits: Array<{ source: string }> })
+      .hits;
     expect(salesHits).toHaveLength(5);
     expect(salesHits.some((hit) => hit.source.startsWith('restricted/'))).toBe(false);
   });
 
   test('counts, model lists and 404s say nothing about what a key may not see', async () => {
     const collectionsOf = async (name: string) =>
-      ((await (await call(keys[name]?.key ?? '', '/api/collections')).json()) as { collections: Array<{ name: string; documentCount: number }> })
-        .collections;
+      (
+        (await (await call(keys[name]?.key ?? '', '/api/collections')).json()) as {
+          collections: Array<{ name: string; documentCount: number }>;
+        }
+      ).collections;
     const all = (await collectionsOf('admin')).find((collection) => collection.name === 'handbook')?.documentCount ?? 0;
-    expect((await collectionsOf('hr')).map((collection) => [collection.name, collection.documentCount])).toEqual([['handbook', all]]);
-    expect((await collectionsOf('sales')).map((collection) => [collection.name, collection.documentCount])).toEqual([['handbook', all - 12]]);
+    expect((await collectionsOf('hr')).map((collection) => [collection.name, collection.documentCount])).toEqual([
+      ['handbook', all],
+    ]);
+    expect((await collectionsOf('sales')).map((collection) => [collection.name, collection.documentCount])).toEqual([
+      ['handbook', all - 12],
+    ]);
     expect((await collectionsOf('outsider')).map((collection) => collection.name)).toEqual(['public']);
 
     const modelsOf = async (name: string) =>
-      ((await (await call(keys[name]?.key ?? '', '/v1/models')).json()) as { data: Array<{ id: string }> }).data.map((model) => model.id);
+      ((await (await call(keys[name]?.key ?? '', '/v1/models')).json()) as { data: Array<{ id: string }> }).data.map(
+        (model) => model.id,
+      );
     expect(await modelsOf('outsider')).toEqual(['andes:public']);
     expect(await modelsOf('sales')).toEqual(['andes:handbook']);
 
@@ -239,21 +290,43 @@ describe('document permissions: no route shows a restricted document to a key th
     const hidden = await call(keys.outsider?.key ?? '', '/api/collections/handbook/documents');
     const missing = await call(adminKey, '/api/collections/nowhere/documents');
     expect(hidden.status).toBe(404);
-    expect((await hidden.text()).replaceAll('handbook', 'NAME')).toBe((await missing.text()).replaceAll('nowhere', 'NAME'));
-    const hiddenModel = await call(keys.outsider?.key ?? '', '/v1/chat/completions', json({ model: 'andes:handbook', messages: [{ role: 'user', content: 'hi' }] }));
-    const missingModel = await call(adminKey, '/v1/chat/completions', json({ model: 'andes:nowhere', messages: [{ role: 'user', content: 'hi' }] }));
+    expect((await hidden.text()).replaceAll('handbook', 'NAME')).toBe(
+      (await missing.text()).replaceAll('nowhere', 'NAME'),
+    );
+    const hiddenModel = await call(
+      keys.outsider?.key ?? '',
+      '/v1/chat/completions',
+      json({ model: 'andes:handbook', messages: [{ role: 'user', content: 'hi' }] }),
+    );
+    const missingModel = await call(
+      adminKey,
+      '/v1/chat/completions',
+      json({ model: 'andes:nowhere', messages: [{ role: 'user', content: 'hi' }] }),
+    );
     expect(hiddenModel.status).toBe(missingModel.status);
-    expect((await hiddenModel.text()).replaceAll('handbook', 'NAME')).toBe((await missingModel.text()).replaceAll('nowhere', 'NAME'));
+    expect((await hiddenModel.text()).replaceAll('handbook', 'NAME')).toBe(
+      (await missingModel.text()).replaceAll('nowhere', 'NAME'),
+    );
 
     // A document the key may not read cannot be deleted, and the answer is the one for a missing document.
     const restrictedId = restrictedIds[0] ?? '';
-    const refusedDelete = await call(keys.editor?.key ?? '', `/api/collections/handbook/documents/${restrictedId}`, { method: 'DELETE' });
-    const missingDelete = await call(keys.editor?.key ?? '', '/api/collections/handbook/documents/no-such-document', { method: 'DELETE' });
+    const refusedDelete = await call(keys.editor?.key ?? '', `/api/collections/handbook/documents/${restrictedId}`, {
+      method: 'DELETE',
+    });
+    const missingDelete = await call(keys.editor?.key ?? '', '/api/collections/handbook/documents/no-such-document', {
+      method: 'DELETE',
+    });
     expect(refusedDelete.status).toBe(404);
-    expect((await refusedDelete.text()).replaceAll(restrictedId, 'ID')).toBe((await missingDelete.text()).replaceAll('no-such-document', 'ID'));
-    const readerDelete = await call(keys.hr?.key ?? '', `/api/collections/handbook/documents/${restrictedId}`, { method: 'DELETE' });
+    expect((await refusedDelete.text()).replaceAll(restrictedId, 'ID')).toBe(
+      (await missingDelete.text()).replaceAll('no-such-document', 'ID'),
+    );
+    const readerDelete = await call(keys.hr?.key ?? '', `/api/collections/handbook/documents/${restrictedId}`, {
+      method: 'DELETE',
+    });
     expect(readerDelete.status).toBe(403);
-    const documents = (await (await call(adminKey, '/api/collections/handbook/documents')).json()) as { documents: Array<{ id: string }> };
+    const documents = (await (await call(adminKey, '/api/collections/handbook/documents')).json()) as {
+      documents: Array<{ id: string }>;
+    };
     expect(documents.documents.map((document) => document.id)).toContain(restrictedId);
   });
 

@@ -1,10 +1,10 @@
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CollectionInfo } from '@andes/core';
-import { ensureTestModels } from '@andes/gguf';
-import type { ReindexReport } from '@andes/runtime';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { CollectionInfo } from '@andes-rag/core';
+import { ensureTestModels } from '@andes-rag/gguf';
+import type { ReindexReport } from '@andes-rag/runtime';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -38,7 +38,10 @@ describe('andes reindex', () => {
     await copyFile(modelPath, otherModelPath);
     const notes = path.join(workspace.path, 'notes');
     await mkdir(notes);
-    for (const [name, text] of [['one', 'The osprey nests on the pylon.'], ['two', 'The heron waits at the weir.']]) {
+    for (const [name, text] of [
+      ['one', 'The osprey nests on the pylon.'],
+      ['two', 'The heron waits at the weir.'],
+    ]) {
       await writeFile(path.join(notes, `${name}.md`), `# Note ${name}\n\n${text}\n`);
     }
     const ingested = await cli('ingest', notes, '--collection', 'notes');
@@ -72,7 +75,11 @@ describe('andes reindex', () => {
     const report = await reindex('--collection', 'notes');
     expect(report.collections[0]).toMatchObject({ chunks: 2, vectors: 2, embedded: 0 });
     expect(report.collections[0]?.embeddingModel).toBeUndefined();
-    expect((await readdir(indexes)).sort()).toEqual(['collection-1.documents.json', 'collection-1.hnsw', 'collection-1.json']);
+    expect((await readdir(indexes)).sort()).toEqual([
+      'collection-1.documents.json',
+      'collection-1.hnsw',
+      'collection-1.json',
+    ]);
     await using store = await SqliteKnowledgeStore.open({ dataDir });
     expect(await store.verifyIntegrity()).toMatchObject({ ok: true, collections: [{ indexedVectors: 2 }] });
   });

@@ -1,19 +1,24 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestReranker } from '@andes/gguf';
+import { ensureTestReranker } from '@andes-rag/gguf';
 import { samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 const notCovered = 'The documents in this collection do not cover this question.';
-const source = (relative: string) => path.relative(path.join(samplesDirectory, '../../../..'), path.join(samplesDirectory, relative));
+const source = (relative: string) =>
+  path.relative(path.join(samplesDirectory, '../../../..'), path.join(samplesDirectory, relative));
 
 interface Explained {
   hits: Array<{ source: string; score: number }>;
   trace: {
     stages: Array<{ name: string; skipped?: string }>;
     threshold: { covered: boolean; signal: string };
-    hits: Array<{ rank: number; stages: Record<string, { rank: number; score: number }>; relevance: { cleared: boolean } }>;
+    hits: Array<{
+      rank: number;
+      stages: Record<string, { rank: number; score: number }>;
+      relevance: { cleared: boolean };
+    }>;
   };
 }
 
@@ -39,22 +44,34 @@ describe('retrieval you can see into: explain, filters and the relevance thresho
     expect(stdout).toContain('dense: skipped (no embedding model configured)');
     expect(stdout).toMatch(/threshold: .* ≥ 0\.34 → covered/);
     expect(stdout).toContain(`1. ${source('engineering/deployment-guide.md')}`);
-    expect(stdout).toMatch(/stage\s+rank\s+score\n\s+BM25\s+#\d+\s+\d+\.\d{4}\n\s+document-aware\s+#1\s+\d+\.\d{4}\n\s+relevance\s+cleared/);
+    expect(stdout).toMatch(
+      /stage\s+rank\s+score\n\s+BM25\s+#\d+\s+\d+\.\d{4}\n\s+document-aware\s+#1\s+\d+\.\d{4}\n\s+relevance\s+cleared/,
+    );
 
     const json = await cli('search', 'how do I roll back a broken deploy', '--k', '2', '--explain', '--json');
     const explained = JSON.parse(json.stdout) as Explained;
     expect(explained.hits).toHaveLength(2);
-    expect(explained.trace.hits[0]).toMatchObject({ rank: 1, stages: { lexical: { rank: expect.any(Number) }, document: { rank: 1 } }, relevance: { cleared: true } });
+    expect(explained.trace.hits[0]).toMatchObject({
+      rank: 1,
+      stages: { lexical: { rank: expect.any(Number) }, document: { rank: 1 } },
+      relevance: { cleared: true },
+    });
   });
 
   test('andes search filters by source prefix and document type inside retrieval', async () => {
     const prefix = `${source('security')}/`;
-    const bySource = JSON.parse((await cli('search', 'policy', '--source-prefix', prefix, '--json')).stdout) as Array<{ source: string }>;
+    const bySource = JSON.parse((await cli('search', 'policy', '--source-prefix', prefix, '--json')).stdout) as Array<{
+      source: string;
+    }>;
     expect(bySource.length).toBeGreaterThan(0);
     expect(bySource.every((hit) => hit.source.startsWith(prefix))).toBe(true);
-    const byTypes = JSON.parse((await cli('search', 'leave', '--type', 'md,txt', '--k', '40', '--json')).stdout) as Array<{ source: string }>;
+    const byTypes = JSON.parse(
+      (await cli('search', 'leave', '--type', 'md,txt', '--k', '40', '--json')).stdout,
+    ) as Array<{ source: string }>;
     expect(new Set(byTypes.map((hit) => path.extname(hit.source)))).toEqual(new Set(['.md', '.txt']));
-    const byType = JSON.parse((await cli('search', 'ingest gateway', '--type', 'text/html', '--json')).stdout) as Array<{ source: string }>;
+    const byType = JSON.parse(
+      (await cli('search', 'ingest gateway', '--type', 'text/html', '--json')).stdout,
+    ) as Array<{ source: string }>;
     expect(byType.length).toBeGreaterThan(0);
     expect(byType.every((hit) => hit.source.endsWith('.html'))).toBe(true);
     const unknown = await cli('search', 'policy', '--type', 'exe');
@@ -91,6 +108,10 @@ describe('retrieval you can see into: explain, filters and the relevance thresho
     const answer = (await ask.json()) as { mode: string; citations: Array<{ source: string }> };
     expect(answer.mode).toBe('extractive');
     expect(answer.citations.length).toBeGreaterThan(0);
-    expect(answer.citations.every((citation) => citation.source.startsWith(`${source('engineering')}/`) && citation.source.endsWith('.md'))).toBe(true);
+    expect(
+      answer.citations.every(
+        (citation) => citation.source.startsWith(`${source('engineering')}/`) && citation.source.endsWith('.md'),
+      ),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { temporaryDirectory } from '../support/repository.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
@@ -18,7 +18,11 @@ describe('serving under load: bounded queue, disconnects, loading and shutdown',
     fetch(`${server.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: chatModel, messages: [{ role: 'user', content: 'Tell me a long story.' }], ...body }),
+      body: JSON.stringify({
+        model: chatModel,
+        messages: [{ role: 'user', content: 'Tell me a long story.' }],
+        ...body,
+      }),
       ...(signal === undefined ? {} : { signal }),
     }).then((response) => {
       statuses.push(response.status);
@@ -63,7 +67,11 @@ describe('serving under load: bounded queue, disconnects, loading and shutdown',
       expect(ready.status).toBe(503);
       expect(ready.headers.get('retry-after')).toBe('5');
       expect(((await ready.json()) as { error: { code: string } }).error.code).toBe('not_ready');
-      if (models.status === 503) expect(((await models.json()) as { error: { code: string; type: string } }).error).toMatchObject({ code: 'not_ready', type: 'server_error' });
+      if (models.status === 503)
+        expect(((await models.json()) as { error: { code: string; type: string } }).error).toMatchObject({
+          code: 'not_ready',
+          type: 'server_error',
+        });
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     chatModel = ((await (await fetch(`${server.url}/readyz`)).json()) as { chatModel: string }).chatModel;
@@ -79,7 +87,10 @@ describe('serving under load: bounded queue, disconnects, loading and shutdown',
     expect(refused.length + admitted.length).toBe(burst.length);
     for (const response of refused) {
       expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(((await response.json()) as { error: { code: string; type: string } }).error).toMatchObject({ code: 'queue_full', type: 'rate_limit_error' });
+      expect(((await response.json()) as { error: { code: string; type: string } }).error).toMatchObject({
+        code: 'queue_full',
+        type: 'rate_limit_error',
+      });
     }
     for (const response of admitted) expect(await response.text()).toMatch(/data: \[DONE\]\n\n$/);
   });
@@ -89,12 +100,16 @@ describe('serving under load: bounded queue, disconnects, loading and shutdown',
       const controllers = Array.from({ length: sequences + queuePlaces }, () => new AbortController());
       // Disconnects are noticed a moment after the client drops: a request right after may briefly find no room.
       const running = await Promise.all(
-        controllers.slice(0, sequences).map((controller) => completeWhenAdmitted({ max_tokens: 1500, stream: true }, controller.signal)),
+        controllers
+          .slice(0, sequences)
+          .map((controller) => completeWhenAdmitted({ max_tokens: 1500, stream: true }, controller.signal)),
       );
       expect(running.map((response) => response.status)).toEqual(running.map(() => 200));
       await Promise.all(running.map((response) => response.body!.getReader().read()));
       // These wait for a sequence (their headers come with their first chunk); give them a moment to reach the queue.
-      const queued = controllers.slice(sequences).map((controller) => complete({ max_tokens: 1500, stream: true }, controller.signal).catch(() => undefined));
+      const queued = controllers
+        .slice(sequences)
+        .map((controller) => complete({ max_tokens: 1500, stream: true }, controller.signal).catch(() => undefined));
       await new Promise((resolve) => setTimeout(resolve, 100));
       for (const controller of controllers) controller.abort();
       await Promise.all(queued);
@@ -112,7 +127,9 @@ describe('serving under load: bounded queue, disconnects, loading and shutdown',
     const streaming = await complete({ max_tokens: 200, stream: true });
     await streaming.body!.getReader().read();
     // A second request whose ~1,500-token prompt is still evaluating when the signal arrives.
-    const evaluating = complete({ messages: [{ role: 'user', content: long }], max_tokens: 4 }).catch((error: unknown) => error);
+    const evaluating = complete({ messages: [{ role: 'user', content: long }], max_tokens: 4 }).catch(
+      (error: unknown) => error,
+    );
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await server.stop()).toBe(0);
     expect(server.stderr()).not.toMatch(/segmentation|core dumped|uncaught|unhandled/i);

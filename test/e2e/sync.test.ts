@@ -1,9 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DocumentRecord } from '@andes/core';
-import { ensureTestModels } from '@andes/gguf';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { DocumentRecord } from '@andes-rag/core';
+import { ensureTestModels } from '@andes-rag/gguf';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -21,7 +21,9 @@ describe('incremental sync', () => {
   async function documents(): Promise<DocumentRecord[]> {
     const listed = await cli('documents', '--json');
     expect(listed.exitCode, listed.stderr).toBe(0);
-    return (JSON.parse(listed.stdout) as DocumentRecord[]).sort((left, right) => left.source.localeCompare(right.source));
+    return (JSON.parse(listed.stdout) as DocumentRecord[]).sort((left, right) =>
+      left.source.localeCompare(right.source),
+    );
   }
 
   async function expectIntact(counts: { documents: number; chunks: number }): Promise<void> {
@@ -58,7 +60,9 @@ describe('incremental sync', () => {
   test('a first ingest stores every file, and reports documents/s and chunks/s', async () => {
     const result = await cli('ingest', docs, archive, ...withModel);
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/4 new, 0 updated, 0 unchanged, 0 failed \([\d.]+ documents\/s, [\d.]+ chunks\/s in [\d.]+ s\)/);
+    expect(result.stdout).toMatch(
+      /4 new, 0 updated, 0 unchanged, 0 failed \([\d.]+ documents\/s, [\d.]+ chunks\/s in [\d.]+ s\)/,
+    );
     await expectIntact({ documents: 4, chunks: 4 });
   });
 
@@ -67,7 +71,9 @@ describe('incremental sync', () => {
     await rm(file(docs, 'team/beta.md'));
     const result = await cli('ingest', '--sync', docs, ...withModel);
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/2 file\(s\) into collection "sync": 0 new, 1 updated, 1 unchanged, 0 failed, 1 removed/);
+    expect(result.stdout).toMatch(
+      /2 file\(s\) into collection "sync": 0 new, 1 updated, 1 unchanged, 0 failed, 1 removed/,
+    );
 
     expect((await documents()).map((document) => document.source)).toEqual(
       [file(archive, 'delta.md'), file(docs, 'alpha.md'), file(docs, 'gamma.md')].sort(),

@@ -11,7 +11,8 @@ describe('tags: given at ingestion, filtered inside retrieval (CLI and HTTP)', (
   let dataDir: { path: string; remove: () => Promise<void> };
   let server: ServerProcess | undefined;
   const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir.path, '--collection', 'handbook']);
-  const search = async (...args: string[]) => JSON.parse((await cli('search', ...args, '--k', '40', '--json')).stdout) as Hits;
+  const search = async (...args: string[]) =>
+    JSON.parse((await cli('search', ...args, '--k', '40', '--json')).stdout) as Hits;
   const security = path.join(samplesDirectory, 'security');
   const engineering = path.join(samplesDirectory, 'engineering');
   const inFolder = (folder: string) => (hit: { source: string }) => hit.source.includes(`${path.basename(folder)}/`);
@@ -65,16 +66,25 @@ describe('tags: given at ingestion, filtered inside retrieval (CLI and HTTP)', (
     const documents = (await (await fetch(`${server.url}/api/collections/handbook/documents`)).json()) as {
       documents: Array<{ source: string; tags: string[] }>;
     };
-    expect(documents.documents.find((document) => document.source === 'parental-leave.txt')?.tags).toEqual(['benefits', 'people']);
+    expect(documents.documents.find((document) => document.source === 'parental-leave.txt')?.tags).toEqual([
+      'benefits',
+      'people',
+    ]);
 
     const ask = await fetch(`${server.url}/api/ask`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ collection: 'handbook', question: 'How long is parental leave?', filter: { tags: ['benefits'] } }),
+      body: JSON.stringify({
+        collection: 'handbook',
+        question: 'How long is parental leave?',
+        filter: { tags: ['benefits'] },
+      }),
     });
     expect(ask.status).toBe(200);
     const answer = (await ask.json()) as { citations: Array<{ source: string }> };
     expect(answer.citations.length).toBeGreaterThan(0);
-    expect(answer.citations.every((citation) => ['learning-budget.md', 'parental-leave.txt'].includes(citation.source))).toBe(true);
+    expect(
+      answer.citations.every((citation) => ['learning-budget.md', 'parental-leave.txt'].includes(citation.source)),
+    ).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { readServerSentEvents } from '../support/sse.js';
@@ -20,9 +20,12 @@ describe('walking skeleton: upload, ask over SSE, restart', () => {
     const models = await ensureTestModels();
     dataDirectory = await temporaryDirectory();
     serverArguments = [
-      '--data-dir', dataDirectory.path,
-      '--model', models.chatModelPath,
-      '--embedding-model', models.embeddingModelPath,
+      '--data-dir',
+      dataDirectory.path,
+      '--model',
+      models.chatModelPath,
+      '--embedding-model',
+      models.embeddingModelPath,
     ];
     server = await startServerProcess(serverArguments);
   });
@@ -75,7 +78,12 @@ describe('walking skeleton: upload, ask over SSE, restart', () => {
       citations: Array<{ n: number; source: string; chunkId: string; text: string }>;
     };
     expect(answer.mode).toBe('generative');
-    expect(answer.answer).toBe(tokens.map((event) => (JSON.parse(event.data) as { text: string }).text).join('').trim());
+    expect(answer.answer).toBe(
+      tokens
+        .map((event) => (JSON.parse(event.data) as { text: string }).text)
+        .join('')
+        .trim(),
+    );
     expect(answer.citations.length).toBeGreaterThan(0);
 
     // Every citation is a stored chunk: its source was uploaded, and the same retrieval finds the same chunk ids.
@@ -101,11 +109,15 @@ describe('walking skeleton: upload, ask over SSE, restart', () => {
 
   test('after a restart the index answers exactly as before', async () => {
     const query = 'security incident severity levels';
-    const before = await (await fetch(`${server.url}/api/search?collection=handbook&k=8&q=${encodeURIComponent(query)}`)).json();
+    const before = await (
+      await fetch(`${server.url}/api/search?collection=handbook&k=8&q=${encodeURIComponent(query)}`)
+    ).json();
     expect(await server.stop()).toBe(0);
 
     server = await startServerProcess(serverArguments);
-    const after = await (await fetch(`${server.url}/api/search?collection=handbook&k=8&q=${encodeURIComponent(query)}`)).json();
+    const after = await (
+      await fetch(`${server.url}/api/search?collection=handbook&k=8&q=${encodeURIComponent(query)}`)
+    ).json();
     expect((after as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
     expect(after).toEqual(before);
   });

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '@andes/core';
+import type { DocumentRecord } from '@andes-rag/core';
 import { generatedWrite, type GeneratedWrite } from './generated-documents.js';
 import type { KilledRun } from './killed-child.js';
 

@@ -2,8 +2,8 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DocumentWrite } from '@andes/core';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { DocumentWrite } from '@andes-rag/core';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 
 /** The collection every corruption fixture writes. */
 export const fixtureCollection = 'docs';
@@ -36,8 +36,9 @@ export function fixtureVector(index: number, chunk: number): Float32Array {
 /** Fixture document `index`: three chunks of ~1.5 kB (so tables span many pages), each with a vector. */
 export function fixtureWrite(index: number): DocumentWrite {
   const filler = 'The travel policy caps hotels per night and the expense rules need receipts. '.repeat(20);
-  const texts = Array.from({ length: chunksPerDocument }, (_, chunk) =>
-    `${commonWord} page ${index} part ${chunk}: the ${uniqueWord(index)} rule applies. ${filler}`,
+  const texts = Array.from(
+    { length: chunksPerDocument },
+    (_, chunk) => `${commonWord} page ${index} part ${chunk}: the ${uniqueWord(index)} rule applies. ${filler}`,
   );
   let offset = 0;
   const chunks = texts.map((text, chunk) => {
@@ -81,7 +82,12 @@ export function runRawSql(dataDir: string, sql: string): void {
 }
 
 /** Overwrites `count` leaf pages of `table` (the first ones, by page number) with random bytes; returns them. */
-export function overwritePages(dataDir: string, table: string, count: number, from: 'first' | 'middle' = 'first'): number[] {
+export function overwritePages(
+  dataDir: string,
+  table: string,
+  count: number,
+  from: 'first' | 'middle' = 'first',
+): number[] {
   const file = path.join(dataDir, 'andes.db');
   const database = new Database(file, { readonly: true });
   let pages: number[];

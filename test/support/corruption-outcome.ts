@@ -2,11 +2,7 @@ import type { CliResult } from './run-cli.js';
 
 /** How a scenario ended, worst first. */
 export type CorruptionOutcome =
-  | 'crash'
-  | 'silent wrong answer'
-  | 'detected and repaired'
-  | 'clear refusal'
-  | 'unaffected (correct answer)';
+  'crash' | 'silent wrong answer' | 'detected and repaired' | 'clear refusal' | 'unaffected (correct answer)';
 
 /** Every outcome, in the order the summary table lists them. */
 export const corruptionOutcomes: readonly CorruptionOutcome[] = [

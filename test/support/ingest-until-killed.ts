@@ -6,7 +6,7 @@
  * Arguments: DATA_DIR EMBEDDING_MODEL FIRST_OPERATION. Writes to a pipe are synchronous on POSIX, so an ACK the
  * test reads was printed after the ingest resolved, and one the process never printed was never acknowledged.
  */
-import { loadConfig, openAndes } from '@andes/runtime';
+import { loadConfig, openAndes } from '@andes-rag/runtime';
 import { generatedWrite } from './generated-documents.js';
 
 const [dataDir, embeddingModelPath, first] = process.argv.slice(2);

@@ -10,7 +10,6 @@ export interface KilledRun {
   acknowledged: number[];
 }
 
-
 const script = path.join(repositoryRoot, 'test/support/ingest-until-killed.ts');
 
 /**
@@ -18,7 +17,12 @@ const script = path.join(repositoryRoot, 'test/support/ingest-until-killed.ts');
  * reports the store open (`READY`): early kills land while the first write rebuilds the stale vector index, later
  * ones among the writes. Resolves with what it printed once it is dead; rejects if it exits any other way.
  */
-export function runUntilKilled(dataDir: string, embeddingModelPath: string, first: number, delayMs: number): Promise<KilledRun> {
+export function runUntilKilled(
+  dataDir: string,
+  embeddingModelPath: string,
+  first: number,
+  delayMs: number,
+): Promise<KilledRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, embeddingModelPath, String(first)], {
     cwd: repositoryRoot,
     env: childEnvironment(),

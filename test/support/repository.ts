@@ -13,7 +13,9 @@ export const cliEntry = path.join(repositoryRoot, 'apps/cli/dist/main.js');
 export const samplesDirectory = path.join(repositoryRoot, 'apps/cli/samples/handbook');
 
 /** A fresh temporary folder, removed by the returned `remove`. */
-export async function temporaryDirectory(prefix = 'andes-e2e-'): Promise<{ path: string; remove: () => Promise<void> }> {
+export async function temporaryDirectory(
+  prefix = 'andes-e2e-',
+): Promise<{ path: string; remove: () => Promise<void> }> {
   const directory = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { path: directory, remove: () => rm(directory, { recursive: true, force: true }) };
 }

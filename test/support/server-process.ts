@@ -26,7 +26,8 @@ export function startServerProcess(
   environment: Record<string, string> = {},
   options: StartServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const announcement = options.waitFor === 'listening' ? /(?:listening on|serving) (http:\/\/[^\s]+)/ : /serving (http:\/\/[^\s]+)/;
+  const announcement =
+    options.waitFor === 'listening' ? /(?:listening on|serving) (http:\/\/[^\s]+)/ : /serving (http:\/\/[^\s]+)/;
   const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', ...args], {
     cwd: repositoryRoot,
     env: childEnvironment(environment),

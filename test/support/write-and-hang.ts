@@ -5,7 +5,7 @@
  *
  * Arguments: DATA_DIR COUNT.
  */
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { fixtureWrite } from './corruption-fixtures.js';
 
 const [dataDir, count] = process.argv.slice(2);

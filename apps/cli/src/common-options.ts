@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { gpuChoices, loadConfig, type AndesConfig } from '@andes/runtime';
+import { gpuChoices, loadConfig, type AndesConfig } from '@andes-rag/runtime';
 
 /** Flags every command that opens the store accepts. */
 export interface CommonOptions {
@@ -18,7 +18,10 @@ export function withCommonOptions(command: Command): Command {
     .option('--data-dir <dir>', 'where the store lives (env ANDES_DATA_DIR, default ./.andes)')
     .option('--collection <name>', 'collection to use', 'default')
     .option('--model <file.gguf>', 'chat model GGUF (env ANDES_MODEL); without one, ask answers extractively')
-    .option('--embedding-model <file.gguf>', 'embedding model GGUF (env ANDES_EMBEDDING_MODEL); enables dense retrieval')
+    .option(
+      '--embedding-model <file.gguf>',
+      'embedding model GGUF (env ANDES_EMBEDDING_MODEL); enables dense retrieval',
+    )
     .addOption(new Option('--gpu <backend>', 'model backend (env ANDES_GPU)').choices([...gpuChoices]))
     .option('--threads <n>', 'CPU threads for the models (env ANDES_THREADS)')
     .option('--verbose', 'log details to stderr');

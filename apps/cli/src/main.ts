@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { createProgram } from './program.js';
 import { exitCodeFor } from './output/exit-code.js';
 
@@ -13,7 +13,9 @@ try {
     process.stderr.write(`andes: ${error.message} [${error.code}]\n`);
     process.exitCode = exitCodeFor(error.code);
   } else {
-    process.stderr.write(`andes: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `andes: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -232,7 +232,8 @@ async function ask(event) {
     await readEventStream(response.body, (name, data) => {
       if (name === 'token') answer.append(document.createTextNode(data.text));
       else if (name === 'done') {
-        byId('answer-mode').textContent = data.mode === 'generative' ? 'Generated answer' : 'Most relevant passages (extractive)';
+        byId('answer-mode').textContent =
+          data.mode === 'generative' ? 'Generated answer' : 'Most relevant passages (extractive)';
         renderAnswer(data.answer);
         renderCitations(data.citations);
       } else if (name === 'error') throw new Error(data.message);
@@ -268,7 +269,11 @@ async function search(event) {
   for (const hit of hits) {
     const item = element('li');
     const where = [hit.source, ...(hit.headingPath ?? [])].join(' › ');
-    item.append(element('p', 'source', where), element('p', 'muted', `score ${hit.score.toFixed(3)}`), element('blockquote', 'passage', hit.text));
+    item.append(
+      element('p', 'source', where),
+      element('p', 'muted', `score ${hit.score.toFixed(3)}`),
+      element('blockquote', 'passage', hit.text),
+    );
     list.append(item);
   }
 }

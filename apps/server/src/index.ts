@@ -1,6 +1,11 @@
 export { createApp, defaultJsonBodyLimitBytes } from './app/create-app.js';
 export type { AppDependencies } from './app/app-dependencies.js';
-export { startServer, defaultShutdownGraceMs, type StartServerOptions, type RunningServer } from './app/start-server.js';
+export {
+  startServer,
+  defaultShutdownGraceMs,
+  type StartServerOptions,
+  type RunningServer,
+} from './app/start-server.js';
 export { createLogger, type CreateLoggerOptions } from './logging/create-logger.js';
 export { coreLoggerFromPino } from './logging/core-logger-from-pino.js';
 export { errorStatus, isAndesErrorCode, retryAfterSeconds, type ErrorStatusOptions } from './http/error-status.js';

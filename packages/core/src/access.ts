@@ -22,7 +22,12 @@ export interface Caller {
 }
 
 /** The caller that can do and see everything: used when authentication is off, and for the bootstrap admin key. */
-export const implicitAdmin: Caller = Object.freeze({ keyId: null, role: 'admin', collections: null, groups: [] }) as Caller;
+export const implicitAdmin: Caller = Object.freeze({
+  keyId: null,
+  role: 'admin',
+  collections: null,
+  groups: [],
+}) as Caller;
 
 /** True when the caller's role is `role` or stronger. */
 export function hasRole(caller: Caller, role: Role): boolean {
@@ -47,7 +52,10 @@ export function principalsOf(caller: Caller): string[] | undefined {
  * True when a document with this access list may be read with these principals: no list (or an empty one) means
  * every reader of the collection; otherwise the two must share a principal. `principals` undefined reads all.
  */
-export function accessAllows(access: readonly string[] | undefined, principals: readonly string[] | undefined): boolean {
+export function accessAllows(
+  access: readonly string[] | undefined,
+  principals: readonly string[] | undefined,
+): boolean {
   if (principals === undefined || access === undefined || access.length === 0) return true;
   return access.some((principal) => principals.includes(principal));
 }

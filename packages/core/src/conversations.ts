@@ -66,7 +66,11 @@ export interface RatedAnswerQuery {
  * Owners are checked by the caller (the runtime), not here.
  */
 export interface ConversationStore {
-  createConversation(conversation: { owner: string; assistant?: string; collection?: string }): Promise<ConversationRecord>;
+  createConversation(conversation: {
+    owner: string;
+    assistant?: string;
+    collection?: string;
+  }): Promise<ConversationRecord>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** The owner's conversations, most recently updated first. */
   listConversations(owner: string): Promise<ConversationRecord[]>;
@@ -77,7 +81,11 @@ export interface ConversationStore {
   /** Oldest first. */
   listMessages(conversationId: string): Promise<ConversationMessage[]>;
   /** Rates an answer (a new rating replaces the old); undefined when the message is not an answer in it. */
-  setFeedback(conversationId: string, messageId: string, feedback: Omit<MessageFeedback, 'at'>): Promise<ConversationMessage | undefined>;
+  setFeedback(
+    conversationId: string,
+    messageId: string,
+    feedback: Omit<MessageFeedback, 'at'>,
+  ): Promise<ConversationMessage | undefined>;
   /** Answers with this rating that kept their prompt, oldest first: the fine-tuning export. */
   listRatedAnswers(query: RatedAnswerQuery): Promise<ConversationMessage[]>;
 }

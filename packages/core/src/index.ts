@@ -3,7 +3,17 @@ export { toAndesError } from './errors/to-andes-error.js';
 export { noopLogger, type Logger, type LogFields } from './logger.js';
 export type { SourceDocument, DocumentRecord, DocumentWarning, DocumentWarningCode } from './documents.js';
 export type { ChunkProvenance, ChunkDraft, Chunk, ChunkFilter } from './chunks.js';
-export { accessAllows, hasRole, implicitAdmin, mayUseCollection, principalPattern, principalsOf, roles, type Caller, type Role } from './access.js';
+export {
+  accessAllows,
+  hasRole,
+  implicitAdmin,
+  mayUseCollection,
+  principalPattern,
+  principalsOf,
+  roles,
+  type Caller,
+  type Role,
+} from './access.js';
 export type { ApiKeyRecord, ApiKeyStore, CreatedApiKey, NewApiKey } from './api-keys.js';
 export type { Hit, ScoredChunkId } from './hits.js';
 export type { Citation, Answer, AnswerMode } from './answers.js';

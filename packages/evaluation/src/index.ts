@@ -1,4 +1,8 @@
-export { evaluationQuestionLineSchema, type EvaluationDataset, type EvaluationQuestion } from './dataset/evaluation-question.js';
+export {
+  evaluationQuestionLineSchema,
+  type EvaluationDataset,
+  type EvaluationQuestion,
+} from './dataset/evaluation-question.js';
 export { parseEvaluationDataset, type ParseDatasetOptions } from './dataset/parse-dataset.js';
 export { loadEvaluationDataset } from './dataset/load-dataset.js';
 export { sourceMatches } from './matching/source-matches.js';

@@ -17,7 +17,7 @@ export { formatModelInspection } from './inspection/format-model-inspection.js';
 export { LlamaReferenceModel, type LlamaReferenceModelOptions } from './reference/llama-reference-model.js';
 export type { LlamaHyperparameters } from './reference/llama-hyperparameters.js';
 export type { RopeLayout } from './reference/rotary-position-embedding.js';
-// Test models are re-exported so packages above inference can build them without depending on @andes/gguf.
+// Test models are re-exported so packages above inference can build them without depending on @andes-rag/gguf.
 export {
   ensureTestModels,
   makeTestModel,
@@ -26,4 +26,4 @@ export {
   type TestModelOptions,
   type EnsureTestModelsOptions,
   type TestLoraAdapterOptions,
-} from '@andes/gguf';
+} from '@andes-rag/gguf';

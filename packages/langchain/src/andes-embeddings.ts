@@ -1,15 +1,15 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import type { EmbeddingModel } from '@andes/core';
+import type { EmbeddingModel } from '@andes-rag/core';
 
 /** Options for {@link AndesEmbeddings}. */
 export interface AndesEmbeddingsOptions extends EmbeddingsParams {
-  /** The Andes embedding model to wrap (e.g. `LlamaEmbeddingModel` from `@andes/embeddings`). */
+  /** The Andes embedding model to wrap (e.g. `LlamaEmbeddingModel` from `@andes-rag/embeddings`). */
   model: EmbeddingModel;
 }
 
 /**
  * LangChain `Embeddings` over an Andes {@link EmbeddingModel}: any LangChain vector store or chain can embed with a
- * local GGUF model. Query and document prefixes are the model's own (see `@andes/embeddings`).
+ * local GGUF model. Query and document prefixes are the model's own (see `@andes-rag/embeddings`).
  */
 export class AndesEmbeddings extends Embeddings {
   private readonly model: EmbeddingModel;

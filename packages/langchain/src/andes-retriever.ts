@@ -1,9 +1,9 @@
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import type { Document } from '@langchain/core/documents';
-import type { ChunkFilter, Hit } from '@andes/core';
+import type { ChunkFilter, Hit } from '@andes-rag/core';
 import { toLangChainDocument, type AndesDocumentMetadata } from './hit-to-document.js';
 
-/** Anything that searches a collection the way `HybridRetriever` from `@andes/retrieval` does. */
+/** Anything that searches a collection the way `HybridRetriever` from `@andes-rag/retrieval` does. */
 export interface CollectionSearcher {
   search(collection: string, query: string, options: { k: number; filter?: ChunkFilter }): Promise<Hit[]>;
 }

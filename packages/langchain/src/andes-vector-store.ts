@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { VectorStore } from '@langchain/core/vectorstores';
-import { AndesError, type ChunkFilter, type KnowledgeStore } from '@andes/core';
+import { AndesError, type ChunkFilter, type KnowledgeStore } from '@andes-rag/core';
 import { toLangChainDocument } from './hit-to-document.js';
 
 /** Options for {@link AndesVectorStore}. */
@@ -50,7 +50,13 @@ export class AndesVectorStore extends VectorStore {
       const title = typeof document.metadata['title'] === 'string' ? document.metadata['title'] : origin;
       const result = await this.store.putDocument({
         collection: this.collection,
-        document: { source: `${origin}#${contentHash.slice(0, 16)}`, title, mediaType: 'text/plain', text, contentHash },
+        document: {
+          source: `${origin}#${contentHash.slice(0, 16)}`,
+          title,
+          mediaType: 'text/plain',
+          text,
+          contentHash,
+        },
         chunks: [{ index: 0, text, headingPath: [], startOffset: 0, endOffset: text.length }],
         embeddings: [Float32Array.from(vectors[position] ?? [])],
       });
@@ -68,7 +74,10 @@ export class AndesVectorStore extends VectorStore {
       k,
       ...(filter ? { filter } : {}),
     });
-    const chunks = await this.store.getChunks(this.collection, scored.map((item) => item.chunkId));
+    const chunks = await this.store.getChunks(
+      this.collection,
+      scored.map((item) => item.chunkId),
+    );
     const scores = new Map(scored.map((item) => [item.chunkId, item.score]));
     return chunks.map((chunk) => [toLangChainDocument(chunk), scores.get(chunk.id) ?? 0]);
   }

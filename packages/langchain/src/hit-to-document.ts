@@ -1,5 +1,5 @@
 import { Document } from '@langchain/core/documents';
-import type { Chunk, Hit } from '@andes/core';
+import type { Chunk, Hit } from '@andes-rag/core';
 
 /** Metadata every LangChain document made from an Andes chunk carries. */
 export interface AndesDocumentMetadata {

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { RunnableLambda, RunnableSequence } from '@langchain/core/runnables';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LlamaEmbeddingModel } from '@andes/embeddings';
-import { ensureTestModels } from '@andes/gguf';
-import { loadLlamaBackend } from '@andes/inference';
-import { HybridRetriever, ingestDocument } from '@andes/retrieval';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { LlamaEmbeddingModel } from '@andes-rag/embeddings';
+import { ensureTestModels } from '@andes-rag/gguf';
+import { loadLlamaBackend } from '@andes-rag/inference';
+import { HybridRetriever, ingestDocument } from '@andes-rag/retrieval';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { AndesEmbeddings, AndesRetriever, AndesVectorStore } from './index.js';
 
 // The adapters over real parts: SQLite + hnswlib store, the tiny Llama 3 embedding GGUF, LangChain's own runnables.
@@ -72,7 +72,9 @@ describe('LangChain adapters', () => {
     const retriever = new AndesRetriever({ retriever: new HybridRetriever({ store }), collection: 'docs', k: 1 });
     const chain = RunnableSequence.from([
       retriever,
-      RunnableLambda.from((documents: Document[]) => documents.map((document) => document.metadata['source'] as string)),
+      RunnableLambda.from((documents: Document[]) =>
+        documents.map((document) => document.metadata['source'] as string),
+      ),
     ]);
     expect(await chain.invoke('How do I reach the office network from home?')).toEqual(['vpn.md']);
     const [document] = await retriever.invoke('canteen lunch');

@@ -2,7 +2,12 @@ export { parseDocument, type ParseDocumentInput } from './parsing/parse-document
 export { ParserRegistry, type ParserRegistryOptions } from './parsing/parser-registry.js';
 export { createDefaultParserRegistry, type DefaultParserRegistryOptions } from './parsing/default-parser-registry.js';
 export type { DocumentParser, ParserInput, ParsedText } from './parsing/document-parser.js';
-export { defaultParseLimits, resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from './parsing/parse-limits.js';
+export {
+  defaultParseLimits,
+  resolveParseLimits,
+  type ParseLimits,
+  type ResolvedParseLimits,
+} from './parsing/parse-limits.js';
 export { markdownParser } from './parsing/markdown-parser.js';
 export { plainTextParser } from './parsing/plain-text-parser.js';
 export { rstParser, rstMediaType } from './parsing/text/rst-parser.js';
@@ -11,7 +16,11 @@ export { csvParser } from './parsing/csv/csv-parser.js';
 export { pdfParser } from './parsing/pdf/pdf-parser.js';
 export { docxParser } from './parsing/docx/docx-parser.js';
 export { docxMediaType, pdfMediaType } from './parsing/media-types.js';
-export { ParserProcessPool, type ParserProcessPoolOptions, type PooledParse } from './parsing/isolation/parser-process-pool.js';
+export {
+  ParserProcessPool,
+  type ParserProcessPoolOptions,
+  type PooledParse,
+} from './parsing/isolation/parser-process-pool.js';
 export { isolatedParser } from './parsing/isolation/isolated-parser.js';
 export {
   recognizeFile,
@@ -33,7 +42,11 @@ export {
   type ReciprocalRankFusionOptions,
 } from './fusion/reciprocal-rank-fusion.js';
 
-export { HybridRetriever, type HybridRetrieverOptions, type RetrieverSearchOptions } from './search/hybrid-retriever.js';
+export {
+  HybridRetriever,
+  type HybridRetrieverOptions,
+  type RetrieverSearchOptions,
+} from './search/hybrid-retriever.js';
 export { defaultDocumentBoost, documentAwareRanking } from './search/document-aware-ranking.js';
 export {
   defaultMinTermCoverage,
@@ -44,7 +57,7 @@ export {
   type ThresholdDecision,
 } from './search/relevance/relevance-threshold.js';
 export { termCoverage, topicTerms } from './search/relevance/term-coverage.js';
-export { inflectionStem } from '@andes/text-analysis';
+export { inflectionStem } from '@andes-rag/text-analysis';
 export { defaultRerankCandidates, rerankChunks } from './reranking/rerank-chunks.js';
 export { QueryRewriter, type QueryRewrite, type QueryRewriterOptions } from './rewriting/query-rewriter.js';
 export type {

@@ -10,9 +10,9 @@ import type {
   ConversationRecord,
   DocumentRecord,
   Hit,
-} from '@andes/core';
-import type { ApiKeyStore } from '@andes/core';
-import type { ExplainedSearch } from '@andes/retrieval';
+} from '@andes-rag/core';
+import type { ApiKeyStore } from '@andes-rag/core';
+import type { ExplainedSearch } from '@andes-rag/retrieval';
 import type { ChatRequest, ChatResult } from './chat/chat-request.js';
 import type {
   ConversationCaller,
@@ -26,7 +26,8 @@ import type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
 import type { ServedModel } from './served-models/served-model.js';
 
 /** One file to ingest: its bytes, or the path of a file holding them (read only when its turn comes). */
-export type IngestInput = IngestInputFields & ({ bytes: Uint8Array; path?: undefined } | { path: string; bytes?: undefined });
+export type IngestInput = IngestInputFields &
+  ({ bytes: Uint8Array; path?: undefined } | { path: string; bytes?: undefined });
 
 /** What every {@link IngestInput} says besides where its content is. */
 export interface IngestInputFields {

@@ -9,8 +9,19 @@ export type {
   Readiness,
   SearchRequest,
 } from './andes-service.js';
-export { andesConfigSchema, gpuChoices, loadConfig, type AndesConfig, type AndesConfigInput, type GpuChoice } from './config/andes-config.js';
-export { loraAdapterConfigSchema, loraAdaptersConfigSchema, type LoraAdapterConfig } from './config/lora-adapters-config.js';
+export {
+  andesConfigSchema,
+  gpuChoices,
+  loadConfig,
+  type AndesConfig,
+  type AndesConfigInput,
+  type GpuChoice,
+} from './config/andes-config.js';
+export {
+  loraAdapterConfigSchema,
+  loraAdaptersConfigSchema,
+  type LoraAdapterConfig,
+} from './config/lora-adapters-config.js';
 export { adapterModelId, adapterOfModel, adapterModelSeparator } from './served-models/adapter-model.js';
 export { openAndes, type OpenAndesOptions } from './open-andes.js';
 export type { ChatGenerationOptions, ChatRequest, ChatResult } from './chat/chat-request.js';
@@ -51,8 +62,8 @@ export type { EvaluationAccess, RetrieverVariantOptions } from './evaluation/eva
 export type { RechunkedCopy, RechunkedCopyOptions } from './evaluation/rechunked-copy.js';
 export { supportedFileExtensions } from './supported-file-extensions.js';
 export { resolveMediaTypes } from './search/resolve-media-types.js';
-export { formatModelInspection, inspectModel, type ModelInspection } from '@andes/inference';
-export type { ExplainedSearch, RetrievalTrace } from '@andes/retrieval';
+export { formatModelInspection, inspectModel, type ModelInspection } from '@andes-rag/inference';
+export type { ExplainedSearch, RetrievalTrace } from '@andes-rag/retrieval';
 export {
   assistantDefinitionSchema,
   assistantNamePattern,

@@ -1,6 +1,6 @@
-import { noopLogger, type Logger } from '@andes/core';
-import { createDefaultParserRegistry } from '@andes/retrieval';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { noopLogger, type Logger } from '@andes-rag/core';
+import { createDefaultParserRegistry } from '@andes-rag/retrieval';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import type { AndesService } from './andes-service.js';
 import type { AndesConfig } from './config/andes-config.js';
 import { AndesRuntime } from './service/andes-runtime.js';
@@ -30,7 +30,10 @@ export interface OpenAndesOptions {
  * @throws AndesError `model_not_found` / `invalid_model_file` for a bad model path, `storage_error` for an
  *   unusable data directory, `store_corrupt` / `store_foreign` for a damaged or foreign store (see `andes doctor`).
  */
-export async function openAndes(config: AndesConfig, options: OpenAndesOptions = {}): Promise<AndesRuntime & AndesService> {
+export async function openAndes(
+  config: AndesConfig,
+  options: OpenAndesOptions = {},
+): Promise<AndesRuntime & AndesService> {
   const logger = options.logger ?? noopLogger;
   // The store first: a damaged or foreign store is refused before seconds of model loading.
   const store = await SqliteKnowledgeStore.open({

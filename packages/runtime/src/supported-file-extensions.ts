@@ -1,4 +1,4 @@
-import { createDefaultParserRegistry } from '@andes/retrieval';
+import { createDefaultParserRegistry } from '@andes-rag/retrieval';
 
 /** File extensions (with the dot, lower case) that ingestion can parse, e.g. `.md`. */
 export function supportedFileExtensions(): string[] {

@@ -40,7 +40,8 @@ export function cjkContentTerms(run: string): string[] {
   return characters.slice(1).flatMap((character, index) => {
     const previous = characters[index] ?? '';
     const pair = previous + character;
-    const functional = chineseStopCharacters.has(previous) || chineseStopCharacters.has(character) || chineseStopBigrams.has(pair);
+    const functional =
+      chineseStopCharacters.has(previous) || chineseStopCharacters.has(character) || chineseStopBigrams.has(pair);
     return functional ? [] : [pair];
   });
 }

@@ -3,11 +3,25 @@ import { contentTerms } from './content-terms.js';
 
 describe('contentTerms', () => {
   it('gives lower-cased, accent-free, stemmed words without stopwords and one-letter words', () => {
-    expect([...contentTerms('Why does my VPN connection keep dropping? Café x')]).toEqual(['vpn', 'connection', 'keep', 'drop', 'cafe']);
+    expect([...contentTerms('Why does my VPN connection keep dropping? Café x')]).toEqual([
+      'vpn',
+      'connection',
+      'keep',
+      'drop',
+      'cafe',
+    ]);
   });
 
   it('keeps the words that carry meaning: up, most, same, once', () => {
-    expect([...contentTerms('back up most files the same day once')]).toEqual(['back', 'up', 'most', 'file', 'same', 'dai', 'once']);
+    expect([...contentTerms('back up most files the same day once')]).toEqual([
+      'back',
+      'up',
+      'most',
+      'file',
+      'same',
+      'dai',
+      'once',
+    ]);
   });
 
   it('gives CJK runs as character pairs without function words, and Latin words inside CJK text apart', () => {

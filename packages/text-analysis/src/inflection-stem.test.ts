@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inflectionStem } from './inflection-stem.js';
 
-
 describe('inflectionStem', () => {
   it.each([
     [['drop', 'drops', 'dropped', 'dropping'], 'drop'],
@@ -17,6 +16,13 @@ describe('inflectionStem', () => {
   });
 
   it('leaves short words, words without a vowel before the ending, and -us/-is words alone', () => {
-    expect(['is', 'king', 'bring', 'red', 'status', 'crisis'].map(inflectionStem)).toEqual(['is', 'king', 'bring', 'red', 'status', 'crisis']);
+    expect(['is', 'king', 'bring', 'red', 'status', 'crisis'].map(inflectionStem)).toEqual([
+      'is',
+      'king',
+      'bring',
+      'red',
+      'status',
+      'crisis',
+    ]);
   });
 });

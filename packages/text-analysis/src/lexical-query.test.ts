@@ -4,7 +4,11 @@ import { buildLexicalQuery, lexicalQueryTerms } from './lexical-query.js';
 describe('lexicalQueryTerms', () => {
   it('keeps identifiers whole, so FTS5 reads each as a phrase of its parts', () => {
     expect(lexicalQueryTerms('How does os.path.join treat __init__ and snake_case in node.js?')).toEqual([
-      'os.path.join', 'treat', '__init__', 'snake_case', 'node.js',
+      'os.path.join',
+      'treat',
+      '__init__',
+      'snake_case',
+      'node.js',
     ]);
   });
 
@@ -12,8 +16,13 @@ describe('lexicalQueryTerms', () => {
     expect(lexicalQueryTerms('Is SHA-256 required?')).toEqual(['SHA-256', 'SHA256', 'required']);
   });
 
-  it("strips possessives, and drops contractions of stopwords", () => {
-    expect(lexicalQueryTerms("Where is the user's home? What's it for? users\u2019 keys")).toEqual(['user', 'home', 'users', 'keys']);
+  it('strips possessives, and drops contractions of stopwords', () => {
+    expect(lexicalQueryTerms("Where is the user's home? What's it for? users\u2019 keys")).toEqual([
+      'user',
+      'home',
+      'users',
+      'keys',
+    ]);
   });
 
   it('turns a dotted number into one joined token', () => {
@@ -21,7 +30,15 @@ describe('lexicalQueryTerms', () => {
   });
 
   it('keeps the words that carry meaning in questions', () => {
-    expect(lexicalQueryTerms('How do I back up the most recent files once a day?')).toEqual(['back', 'up', 'most', 'recent', 'files', 'once', 'day']);
+    expect(lexicalQueryTerms('How do I back up the most recent files once a day?')).toEqual([
+      'back',
+      'up',
+      'most',
+      'recent',
+      'files',
+      'once',
+      'day',
+    ]);
     expect(lexicalQueryTerms('the same')).toEqual(['same']);
   });
 
@@ -34,7 +51,9 @@ describe('lexicalQueryTerms', () => {
 
 describe('buildLexicalQuery', () => {
   it('quotes each term and OR-joins them, CJK terms included', () => {
-    expect(buildLexicalQuery('激活函数 SwiGLU')).toBe('"激" OR "激活" OR "活" OR "活函" OR "函" OR "函数" OR "数" OR "SwiGLU"');
+    expect(buildLexicalQuery('激活函数 SwiGLU')).toBe(
+      '"激" OR "激活" OR "活" OR "活函" OR "函" OR "函数" OR "数" OR "SwiGLU"',
+    );
     expect(buildLexicalQuery('是什么？ what is')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { formatModelInspection, inspectModel, LlamaChatModel, type loadLlamaBackend } from '@andes/inference';
+import { formatModelInspection, inspectModel, LlamaChatModel, type loadLlamaBackend } from '@andes-rag/inference';
 import { openRawGenerator } from '../serving/raw-llama.js';
 
 const messages = [{ role: 'user' as const, content: 'Write a long story about a llama who lives in the Andes.' }];
@@ -10,7 +10,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * What `andes models inspect FILE --context N` would print for this model on this machine, before anything is
  * loaded: node-llama-cpp's VRAM/RAM estimate, the GPU layers loading would choose, and whether it fits.
  */
-export async function printInspection(llama: Llama, modelPath: string, contextSize: number, sequences: number): Promise<void> {
+export async function printInspection(
+  llama: Llama,
+  modelPath: string,
+  contextSize: number,
+  sequences: number,
+): Promise<void> {
   const inspection = await inspectModel(modelPath, { contextSize, sequences, llama });
   console.log(`andes models inspect --context ${contextSize} (${sequences} sequences), before loading:`);
   for (const line of formatModelInspection(inspection).split('\n')) console.log(`  ${line}`);
@@ -20,8 +25,18 @@ export async function printInspection(llama: Llama, modelPath: string, contextSi
  * One stream of greedy tokens through Andes's `LlamaChatModel` against node-llama-cpp's own `LlamaChat` on the same
  * model file, threads and context size, both with their default GPU layer fitting; alternating rounds, medians.
  */
-export async function compareAndesWithRaw(llama: Llama, modelPath: string, options: { threads: number; contextSize: number; tokens: number; rounds: number }): Promise<void> {
-  const andes = await LlamaChatModel.load({ llama, modelPath, contextSize: options.contextSize, threads: options.threads, sequences: 1 });
+export async function compareAndesWithRaw(
+  llama: Llama,
+  modelPath: string,
+  options: { threads: number; contextSize: number; tokens: number; rounds: number },
+): Promise<void> {
+  const andes = await LlamaChatModel.load({
+    llama,
+    modelPath,
+    contextSize: options.contextSize,
+    threads: options.threads,
+    sequences: 1,
+  });
   const raw = await openRawGenerator(modelPath, options.threads, options.contextSize, { gpu: 'auto' });
   try {
     console.log(`Andes LlamaChatModel: ${andes.gpuLayers} layers on the GPU (auto), context ${andes.contextSize}`);
@@ -35,7 +50,8 @@ export async function compareAndesWithRaw(llama: Llama, modelPath: string, optio
       if (round === 0) continue; // warm-up, both sides
       andesRates.push((generation.completionTokens / andesMilliseconds) * 1000);
       rawRates.push((direct.tokens / direct.milliseconds) * 1000);
-      if (generation.completionTokens !== direct.tokens) console.log(`  note: token counts differ (Andes ${generation.completionTokens}, raw ${direct.tokens})`);
+      if (generation.completionTokens !== direct.tokens)
+        console.log(`  note: token counts differ (Andes ${generation.completionTokens}, raw ${direct.tokens})`);
     }
     const ratio = median(andesRates) / median(rawRates);
     console.log(

@@ -12,7 +12,8 @@ export async function loadRealEmbeddings(): Promise<{ vectors: Float32Array[]; d
   };
   // embeddings.bin: totalVectors × dimensions little-endian float32, in records.jsonl order.
   const bytes = await readFile(path.join(directory, 'embeddings.bin'));
-  if (bytes.byteLength !== metadata.totalVectors * metadata.dimensions * 4) throw new Error('unexpected embeddings.bin size');
+  if (bytes.byteLength !== metadata.totalVectors * metadata.dimensions * 4)
+    throw new Error('unexpected embeddings.bin size');
   const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const vectors = Array.from({ length: metadata.totalVectors }, (_unused, index) =>
     normalize(all.slice(index * metadata.dimensions, (index + 1) * metadata.dimensions)),
@@ -45,7 +46,12 @@ export function seededRandom(seed: number): () => number {
  * w·a + (1 − w)·b of two real vectors (w from 0.6 to 1), plus Gaussian noise of standard deviation `noise` per
  * dimension, normalised.
  */
-export function deriveVectors(real: readonly Float32Array[], count: number, seed: number, noise = 0.01): Float32Array[] {
+export function deriveVectors(
+  real: readonly Float32Array[],
+  count: number,
+  seed: number,
+  noise = 0.01,
+): Float32Array[] {
   const random = seededRandom(seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
   const pick = () => real[Math.floor(random() * real.length)] as Float32Array;

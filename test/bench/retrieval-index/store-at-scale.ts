@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EmbeddingModel } from '@andes/core';
-import type { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { EmbeddingModel } from '@andes-rag/core';
+import type { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 
 /** What {@link fillStore} puts in: one chunk of real text and one vector per entry. */
 export interface ScaleCorpus {
@@ -27,7 +27,13 @@ export async function fillStore(
     const pieces = corpus.chunks.slice(first, first + chunksPerDocument);
     let offset = 0;
     const chunks = pieces.map((piece, index) => {
-      const chunk = { index, text: piece.text, headingPath: [], startOffset: offset, endOffset: offset + piece.text.length };
+      const chunk = {
+        index,
+        text: piece.text,
+        headingPath: [],
+        startOffset: offset,
+        endOffset: offset + piece.text.length,
+      };
       offset += piece.text.length + 2;
       return chunk;
     });
@@ -40,7 +46,9 @@ export async function fillStore(
         mediaType: 'text/plain',
         text,
         contentHash: createHash('sha256').update(text).digest('hex'),
-        ...(accessOf(first / chunksPerDocument) === undefined ? {} : { access: accessOf(first / chunksPerDocument) as string[] }),
+        ...(accessOf(first / chunksPerDocument) === undefined
+          ? {}
+          : { access: accessOf(first / chunksPerDocument) as string[] }),
       },
       chunks,
       embeddings: corpus.vectors.slice(first, first + chunksPerDocument) as Float32Array[],
@@ -54,7 +62,11 @@ export async function fillStore(
  * An EmbeddingModel for the benchmark only: it returns pre-computed query vectors (derived from real MiniLM vectors)
  * for the benchmark's query strings, so the hybrid search path runs without loading a model.
  */
-export function precomputedQueryModel(id: string, queries: ReadonlyMap<string, Float32Array>, dimensions: number): EmbeddingModel {
+export function precomputedQueryModel(
+  id: string,
+  queries: ReadonlyMap<string, Float32Array>,
+  dimensions: number,
+): EmbeddingModel {
   return {
     id,
     dimensions,

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chunkDocument, parseDocument } from '@andes/retrieval';
-import { loadConfig, openAndes } from '@andes/runtime';
+import { chunkDocument, parseDocument } from '@andes-rag/retrieval';
+import { loadConfig, openAndes } from '@andes-rag/runtime';
 import { RawSqliteBaseline } from './raw-sqlite-baseline.js';
 import type { Passage } from './sotu-passages.js';
 
@@ -27,7 +27,9 @@ const deletedDocuments = 21;
 
 /** Evenly spaced positions among `count`: the documents whose delete is timed. */
 function spread(count: number): number[] {
-  return Array.from({ length: deletedDocuments }, (_, index) => Math.floor((index * (count - 1)) / (deletedDocuments - 1)));
+  return Array.from({ length: deletedDocuments }, (_, index) =>
+    Math.floor((index * (count - 1)) / (deletedDocuments - 1)),
+  );
 }
 
 function peakRssMiB(): number {
@@ -53,7 +55,8 @@ export async function measureAndes(passages: readonly Passage[]): Promise<ScaleR
     const again = performance.now();
     for (let start = 0; start < inputs.length; start += filesPerIngestCall) {
       const report = await runtime.ingest('sotu', inputs.slice(start, start + filesPerIngestCall));
-      if (report.files.some((file) => file.status !== 'unchanged')) throw new Error('a second ingest changed something');
+      if (report.files.some((file) => file.status !== 'unchanged'))
+        throw new Error('a second ingest changed something');
     }
     const unchangedSeconds = (performance.now() - again) / 1000;
     const documents = await runtime.listDocuments('sotu');

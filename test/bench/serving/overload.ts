@@ -17,7 +17,12 @@ export interface OverloadResult {
  * Sends streaming requests at `ratePerSecond` for `seconds`, open loop (each on schedule, whether or not earlier
  * ones are answered), and sorts the answers into admitted (200) and refused (429).
  */
-export async function runOverload(url: string, body: Record<string, unknown>, ratePerSecond: number, seconds: number): Promise<OverloadResult> {
+export async function runOverload(
+  url: string,
+  body: Record<string, unknown>,
+  ratePerSecond: number,
+  seconds: number,
+): Promise<OverloadResult> {
   const offered = Math.round(ratePerSecond * seconds);
   const started = performance.now();
   let held = 0;
@@ -43,6 +48,9 @@ export async function runOverload(url: string, body: Record<string, unknown>, ra
     refused: results.filter((result) => result.status === 429),
     serverErrors: results.filter((result) => result.status >= 500 && result.status !== 503).length,
     mostHeld,
-    admittedP99FirstTokenMs: percentile(admitted.flatMap((result) => (result.firstTokenMs === undefined ? [] : [result.firstTokenMs])), 99),
+    admittedP99FirstTokenMs: percentile(
+      admitted.flatMap((result) => (result.firstTokenMs === undefined ? [] : [result.firstTokenMs])),
+      99,
+    ),
   };
 }

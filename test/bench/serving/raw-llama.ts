@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ChatMessage } from '@andes/core';
+import type { ChatMessage } from '@andes-rag/core';
 import { repositoryRoot } from '../../support/repository.js';
 // The test package does not depend on node-llama-cpp; the inference package does: types and code from its copy.
 import type * as NodeLlamaCpp from '../../../packages/inference/node_modules/node-llama-cpp/dist/index.js';
@@ -31,10 +31,21 @@ export interface RawGeneratorOptions {
  * Loads node-llama-cpp from the inference package's dependencies (the test package does not depend on it; a
  * bundled copy of a benchmark finds it by its package name instead) and opens `modelPath` with `threads` threads.
  */
-export async function openRawGenerator(modelPath: string, threads: number, contextSize: number, options: RawGeneratorOptions = {}): Promise<RawGenerator> {
+export async function openRawGenerator(
+  modelPath: string,
+  threads: number,
+  contextSize: number,
+  options: RawGeneratorOptions = {},
+): Promise<RawGenerator> {
   const { getLlama, LlamaChat, LlamaLogLevel } = await importNodeLlamaCpp();
   const gpu = options.gpu === 'auto' ? 'auto' : false;
-  const llama = await getLlama({ gpu, build: 'never', skipDownload: true, progressLogs: false, logLevel: LlamaLogLevel.error });
+  const llama = await getLlama({
+    gpu,
+    build: 'never',
+    skipDownload: true,
+    progressLogs: false,
+    logLevel: LlamaLogLevel.error,
+  });
   const model = await llama.loadModel({ modelPath, gpuLayers: gpu === false ? 0 : 'auto' });
   const size = Math.min(contextSize, model.trainContextSize);
   const context = await model.createContext({ sequences: 1, contextSize: size, threads });
@@ -44,7 +55,9 @@ export async function openRawGenerator(modelPath: string, threads: number, conte
     countTokens: (text) => model.tokenize(text).length,
     async generate(messages, maxTokens) {
       const history = messages.map((message) =>
-        message.role === 'assistant' ? { type: 'model' as const, response: [message.content] } : { type: message.role, text: message.content },
+        message.role === 'assistant'
+          ? { type: 'model' as const, response: [message.content] }
+          : { type: message.role, text: message.content },
       );
       let tokens = 0;
       const started = performance.now();

@@ -51,7 +51,10 @@ export function splitChapter(chapterHtml: string): ReferenceSection[] {
 }
 
 /** Writes every section of every chapter under `outputFolder`; returns how many were written. */
-export async function writeDebianReferenceSections(outputFolder: string, sourceFolder = debianReferenceFolder): Promise<number> {
+export async function writeDebianReferenceSections(
+  outputFolder: string,
+  sourceFolder = debianReferenceFolder,
+): Promise<number> {
   await mkdir(outputFolder, { recursive: true });
   let written = 0;
   for (const name of (await readdir(sourceFolder)).filter((file) => chapterPattern.test(file)).sort()) {

@@ -69,8 +69,12 @@ export const sqliteDocCorpus: EvaluationCorpus = {
   prepare: async (workFolder) => {
     const folder = path.join(workFolder, 'sqlite-doc');
     await mkdir(folder, { recursive: true });
-    const pages = (await readdir(sqliteDocumentationFolder)).filter((name) => name.endsWith('.html') && !sqliteGeneratedIndexPages.has(name));
-    await Promise.all(pages.map((name) => copyFile(path.join(sqliteDocumentationFolder, name), path.join(folder, name))));
+    const pages = (await readdir(sqliteDocumentationFolder)).filter(
+      (name) => name.endsWith('.html') && !sqliteGeneratedIndexPages.has(name),
+    );
+    await Promise.all(
+      pages.map((name) => copyFile(path.join(sqliteDocumentationFolder, name), path.join(folder, name))),
+    );
     return folder;
   },
 };
@@ -89,4 +93,8 @@ export const debianReferenceChineseCorpus: EvaluationCorpus = {
 };
 
 /** Every evaluation set, SOTU first. */
-export const evaluationCorpora: readonly EvaluationCorpus[] = [sotuCorpus, sqliteDocCorpus, debianReferenceChineseCorpus];
+export const evaluationCorpora: readonly EvaluationCorpus[] = [
+  sotuCorpus,
+  sqliteDocCorpus,
+  debianReferenceChineseCorpus,
+];

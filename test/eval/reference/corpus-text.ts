@@ -16,7 +16,20 @@ export interface CorpusDocument {
   text: string;
 }
 
-const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', rarr: '→', larr: '←', copy: '©', hellip: '…' };
+const namedEntities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  rarr: '→',
+  larr: '←',
+  copy: '©',
+  hellip: '…',
+};
 
 /** Decodes numeric entities and the few named ones that documentation HTML uses. */
 export function decodeEntities(text: string): string {
@@ -34,7 +47,10 @@ export function htmlToText(html: string): { title: string; text: string } {
     .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<[^>]+>/g, ' ');
-  return { title: decodeEntities(title).replace(/\s+/g, ' ').trim(), text: decodeEntities(body).replace(/\s+/g, ' ').trim() };
+  return {
+    title: decodeEntities(title).replace(/\s+/g, ' ').trim(),
+    text: decodeEntities(body).replace(/\s+/g, ' ').trim(),
+  };
 }
 
 /** One file as a corpus document. */

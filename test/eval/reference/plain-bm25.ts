@@ -6,7 +6,7 @@
  * overlapping character bigrams (a lone character stays a unigram), the usual CJK analysis of search engines
  * without a dictionary.
  */
-import type { RetrievedChunk } from '@andes/evaluation';
+import type { RetrievedChunk } from '@andes-rag/evaluation';
 import type { CorpusDocument } from './corpus-text.js';
 
 const cjk = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
@@ -23,7 +23,8 @@ export function referenceTerms(text: string): string[] {
       else {
         const characters = [...part];
         if (characters.length === 1) terms.push(part);
-        for (let index = 0; index + 1 < characters.length; index += 1) terms.push(`${characters[index]}${characters[index + 1]}`);
+        for (let index = 0; index + 1 < characters.length; index += 1)
+          terms.push(`${characters[index]}${characters[index + 1]}`);
       }
     }
   }
@@ -37,7 +38,8 @@ export function referenceChunks(text: string, size = 200): string[] {
   for (let start = 0; start < units.length; start += size) {
     const first = units[start];
     const last = units[Math.min(start + size, units.length) - 1];
-    if (first?.index !== undefined && last?.index !== undefined) chunks.push(text.slice(first.index, last.index + last[0].length));
+    if (first?.index !== undefined && last?.index !== undefined)
+      chunks.push(text.slice(first.index, last.index + last[0].length));
   }
   return chunks;
 }

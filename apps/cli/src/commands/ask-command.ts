@@ -2,7 +2,12 @@ import { Command } from 'commander';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
 import { parseResultCount } from './parse-result-count.js';
-import { configFromFlags, filterFromFlags, withRetrievalOptions, type RetrievalFlags } from './retrieval/retrieval-options.js';
+import {
+  configFromFlags,
+  filterFromFlags,
+  withRetrievalOptions,
+  type RetrievalFlags,
+} from './retrieval/retrieval-options.js';
 import { withService } from './with-service.js';
 
 interface AskOptions extends CommonOptions, RetrievalFlags {
@@ -23,15 +28,17 @@ export function askCommand(): Command {
       process.once('SIGINT', cancel);
       try {
         const filter = filterFromFlags(options);
-        const answer = await withService(configFromOptions(options, configFromFlags(options)), (service) =>
-          service.ask({
-            collection: options.collection,
-            question,
-            signal: controller.signal,
-            ...(filter ? { filter } : {}),
-            ...(options.k === undefined ? {} : { k: options.k }),
-            ...(options.json ? {} : { onTextChunk: (text: string) => process.stdout.write(text) }),
-          }),
+        const answer = await withService(
+          configFromOptions(options, configFromFlags(options)),
+          (service) =>
+            service.ask({
+              collection: options.collection,
+              question,
+              signal: controller.signal,
+              ...(filter ? { filter } : {}),
+              ...(options.k === undefined ? {} : { k: options.k }),
+              ...(options.json ? {} : { onTextChunk: (text: string) => process.stdout.write(text) }),
+            }),
           { readOnly: true },
         );
         if (options.json) return printJson(answer);

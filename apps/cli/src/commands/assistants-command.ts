@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadEvaluationDataset, parseQualityGate, type QualityGate } from '@andes/evaluation';
+import { loadEvaluationDataset, parseQualityGate, type QualityGate } from '@andes-rag/evaluation';
 import { parse as parseYaml } from 'yaml';
-import { AndesError, type AssistantVersion } from '@andes/core';
+import { AndesError, type AssistantVersion } from '@andes-rag/core';
 import {
   assistantDefinitionSchema,
   assistantNameSchema,
@@ -10,7 +10,7 @@ import {
   parseAssistantDefinition,
   type AndesConfig,
   type AndesRuntime,
-} from '@andes/runtime';
+} from '@andes-rag/runtime';
 import { configFromOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
 import { runEvaluation } from '../evaluation/run-evaluation.js';
@@ -31,7 +31,9 @@ const fileSchema = assistantDefinitionSchema.extend({ name: assistantNameSchema 
  * makes version 1 (live); `update` the next version, live only once `release`d; `release` an older version to roll back.
  */
 export function assistantsCommand(): Command {
-  const command = new Command('assistants').description('manage versioned assistants (definitions in JSON or YAML files)');
+  const command = new Command('assistants').description(
+    'manage versioned assistants (definitions in JSON or YAML files)',
+  );
   command.addCommand(
     storeCommand('create', 'create an assistant from a file: version 1, live at once')
       .argument('<file>', 'JSON or YAML definition with a name')
@@ -49,13 +51,17 @@ export function assistantsCommand(): Command {
       }),
   );
   command.addCommand(
-    storeCommand('list', 'list assistants with their live and latest versions').action(async (options: StoreOptions) => {
-      await withRuntime(options, async (runtime) => {
-        const assistants = await runtime.listAssistants();
-        if (options.json) printJson(assistants);
-        else for (const assistant of assistants) printLine(`${assistant.name}\tlive v${assistant.liveVersion}\tlatest v${assistant.latestVersion}`);
-      });
-    }),
+    storeCommand('list', 'list assistants with their live and latest versions').action(
+      async (options: StoreOptions) => {
+        await withRuntime(options, async (runtime) => {
+          const assistants = await runtime.listAssistants();
+          if (options.json) printJson(assistants);
+          else
+            for (const assistant of assistants)
+              printLine(`${assistant.name}\tlive v${assistant.liveVersion}\tlatest v${assistant.latestVersion}`);
+        });
+      },
+    ),
   );
   command.addCommand(
     storeCommand('show', 'print an assistant version (default: the live one) as JSON')
@@ -72,9 +78,14 @@ export function assistantsCommand(): Command {
       .argument('<to>', 'newer version', parsePositiveInteger)
       .action(async (name: string, from: number, to: number, options: StoreOptions) => {
         await withRuntime(options, async (runtime) => {
-          const changes = diffVersions(await runtime.resolveAssistant(name, from), await runtime.resolveAssistant(name, to));
+          const changes = diffVersions(
+            await runtime.resolveAssistant(name, from),
+            await runtime.resolveAssistant(name, to),
+          );
           if (options.json) printJson(changes);
-          else for (const change of changes) printLine(`${change.path}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`);
+          else
+            for (const change of changes)
+              printLine(`${change.path}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`);
         });
       }),
   );
@@ -83,20 +94,30 @@ export function assistantsCommand(): Command {
       .argument('<name>')
       .requiredOption('--version <n>', 'the version to make live', parsePositiveInteger)
       .option('--eval <dataset>', 'JSONL question set the version must pass before it goes live')
-      .option('--fail-under <metric=value>', 'with --eval: refuse to release below it, e.g. mrr@10=0.6 (repeatable)', collectGate, [])
+      .option(
+        '--fail-under <metric=value>',
+        'with --eval: refuse to release below it, e.g. mrr@10=0.6 (repeatable)',
+        collectGate,
+        [],
+      )
       .option('--embedding-model <file.gguf>', 'with --eval: embedding model GGUF (env ANDES_EMBEDDING_MODEL)')
       .action(async (name: string, options: ReleaseOptions) => {
-        if (options.failUnder.length > 0 && options.eval === undefined) throw new AndesError('invalid_request', '--fail-under needs --eval.');
-        await withRuntime(options, async (runtime, config) => {
-          if (options.eval !== undefined) {
-            const passed = await passesGate(runtime, config, name, options, options.eval);
-            if (!passed) {
-              process.exitCode = 1;
-              return;
+        if (options.failUnder.length > 0 && options.eval === undefined)
+          throw new AndesError('invalid_request', '--fail-under needs --eval.');
+        await withRuntime(
+          options,
+          async (runtime, config) => {
+            if (options.eval !== undefined) {
+              const passed = await passesGate(runtime, config, name, options, options.eval);
+              if (!passed) {
+                process.exitCode = 1;
+                return;
+              }
             }
-          }
-          report(options, await runtime.releaseAssistant(name, options.version));
-        }, { embedding: options.eval !== undefined });
+            report(options, await runtime.releaseAssistant(name, options.version));
+          },
+          { embedding: options.eval !== undefined },
+        );
       }),
   );
   return command;
@@ -111,7 +132,8 @@ export interface DefinitionChange {
 
 /** The fields that differ between two versions (name, version and creation time left out), by dotted path. */
 export function diffVersions(older: AssistantVersion, newer: AssistantVersion): DefinitionChange[] {
-  const strip = ({ name: _name, version: _version, createdAt: _createdAt, ...definition }: AssistantVersion) => flatten(definition, '');
+  const strip = ({ name: _name, version: _version, createdAt: _createdAt, ...definition }: AssistantVersion) =>
+    flatten(definition, '');
   const [before, after] = [strip(older), strip(newer)];
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
   return paths
@@ -136,7 +158,9 @@ function storeCommand(name: string, description: string): Command {
     .option('--verbose', 'log details to stderr');
 }
 
-async function readDefinitionFile(file: string): Promise<{ name: string; definition: ReturnType<typeof parseAssistantDefinition> }> {
+async function readDefinitionFile(
+  file: string,
+): Promise<{ name: string; definition: ReturnType<typeof parseAssistantDefinition> }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -147,7 +171,10 @@ async function readDefinitionFile(file: string): Promise<{ name: string; definit
   try {
     data = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new AndesError('invalid_request', `${file} is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${String(error)}`);
+    throw new AndesError(
+      'invalid_request',
+      `${file} is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${String(error)}`,
+    );
   }
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) {
@@ -166,7 +193,13 @@ interface ReleaseOptions extends StoreOptions {
 }
 
 /** Evaluates the version on the dataset; prints each gate and returns whether all passed. */
-async function passesGate(runtime: AndesRuntime, config: AndesConfig, name: string, options: ReleaseOptions, datasetPath: string): Promise<boolean> {
+async function passesGate(
+  runtime: AndesRuntime,
+  config: AndesConfig,
+  name: string,
+  options: ReleaseOptions,
+  datasetPath: string,
+): Promise<boolean> {
   const dataset = await loadEvaluationDataset(datasetPath);
   const assistant = await runtime.resolveAssistant(name, options.version);
   const evaluation = await runEvaluation({
@@ -184,7 +217,9 @@ async function passesGate(runtime: AndesRuntime, config: AndesConfig, name: stri
     assistant,
   });
   for (const gate of evaluation.gates) {
-    process.stderr.write(`andes: ${gate.passed ? 'passed' : 'FAILED'} ${gate.metric} = ${gate.actual === null ? 'not measured' : gate.actual.toFixed(3)} (needs ${gate.minimum})\n`);
+    process.stderr.write(
+      `andes: ${gate.passed ? 'passed' : 'FAILED'} ${gate.metric} = ${gate.actual === null ? 'not measured' : gate.actual.toFixed(3)} (needs ${gate.minimum})\n`,
+    );
   }
   const passed = evaluation.gates.every((gate) => gate.passed);
   if (!passed) process.stderr.write(`andes: ${name} version ${options.version} was not released\n`);
@@ -206,11 +241,17 @@ async function withRuntime(
 ): Promise<void> {
   // No chat model: managing definitions needs only the store (and the configured adapter names); a release gate
   // also retrieves, with the embedding model when one is configured.
-  const { modelPath: _model, embeddingModelPath, rerankModelPath: _reranker, ...config } = configFromOptions({
+  const {
+    modelPath: _model,
+    embeddingModelPath,
+    rerankModelPath: _reranker,
+    ...config
+  } = configFromOptions({
     ...options,
     collection: '',
   });
-  const opened: AndesConfig = embedding && embeddingModelPath !== undefined ? { ...config, embeddingModelPath } : config;
+  const opened: AndesConfig =
+    embedding && embeddingModelPath !== undefined ? { ...config, embeddingModelPath } : config;
   const runtime = await openAndes(opened, { logger: createStderrLogger(options.verbose ? 'debug' : 'warn') });
   try {
     await work(runtime, opened);
@@ -221,6 +262,8 @@ async function withRuntime(
 
 function report(options: StoreOptions, value: { name: string; version?: number; liveVersion?: number }): void {
   if (options.json) printJson(value);
-  else printLine(`${value.name}: ${value.version === undefined ? `live version ${value.liveVersion}` : `version ${value.version}`}`);
+  else
+    printLine(
+      `${value.name}: ${value.version === undefined ? `live version ${value.liveVersion}` : `version ${value.version}`}`,
+    );
 }
-

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { principalPattern } from '@andes/core';
+import { principalPattern } from '@andes-rag/core';
 import { collectTags } from './retrieval/collect-tags.js';
 
 /**

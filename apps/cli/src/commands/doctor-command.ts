@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { runDoctor, type DoctorReport } from '@andes/runtime';
+import { runDoctor, type DoctorReport } from '@andes-rag/runtime';
 import { configFromOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
 import { createStderrLogger } from '../output/stderr-logger.js';
@@ -22,8 +22,14 @@ export function doctorCommand(): Command {
   return new Command('doctor')
     .description('check the store for damage; with --repair, salvage what can be read and list what was lost')
     .option('--data-dir <dir>', 'where the store lives (env ANDES_DATA_DIR, default ./.andes)')
-    .option('--repair', 'repair: salvage readable rows, drop malformed vectors, rebuild every index (stop servers first)')
-    .option('--embedding-model <file.gguf>', 'with --repair: embed the chunks whose vectors were dropped (env ANDES_EMBEDDING_MODEL)')
+    .option(
+      '--repair',
+      'repair: salvage readable rows, drop malformed vectors, rebuild every index (stop servers first)',
+    )
+    .option(
+      '--embedding-model <file.gguf>',
+      'with --repair: embed the chunks whose vectors were dropped (env ANDES_EMBEDDING_MODEL)',
+    )
     .option('--verbose', 'log details to stderr')
     .option('--json', 'print the report as JSON on stdout')
     .action(async (options: DoctorCommandOptions) => {
@@ -51,8 +57,12 @@ function printReport(report: DoctorReport, repair: boolean): void {
   if (report.lostDocuments.length > 0) {
     printLine(`Lost ${report.lostDocuments.length} document(s); ingest them again:`);
     for (const lost of report.lostDocuments) {
-      printLine(`  ${lost.collection}: ${lost.source ?? `(document ${lost.documentId}, source unknown)`} — ${lost.reason}`);
+      printLine(
+        `  ${lost.collection}: ${lost.source ?? `(document ${lost.documentId}, source unknown)`} — ${lost.reason}`,
+      );
     }
   }
-  printLine(report.repaired ? 'The store now passes the integrity check.' : 'The store still fails the integrity check.');
+  printLine(
+    report.repaired ? 'The store now passes the integrity check.' : 'The store still fails the integrity check.',
+  );
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
 import { withService } from './with-service.js';

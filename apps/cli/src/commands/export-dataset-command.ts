@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { AndesError } from '@andes/core';
-import { openAndes } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import { openAndes } from '@andes-rag/runtime';
 import { configFromOptions } from '../common-options.js';
 import { createStderrLogger } from '../output/stderr-logger.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
@@ -32,11 +32,19 @@ export function exportDatasetCommand(): Command {
     .option('--verbose', 'log details to stderr')
     .action(async (options: ExportDatasetOptions) => {
       // No models: the prompts are already stored with the answers.
-      const { modelPath: _model, embeddingModelPath: _embedding, rerankModelPath: _reranker, ...config } = configFromOptions({
+      const {
+        modelPath: _model,
+        embeddingModelPath: _embedding,
+        rerankModelPath: _reranker,
+        ...config
+      } = configFromOptions({
         ...options,
         collection: '',
       });
-      const runtime = await openAndes(config, { logger: createStderrLogger(options.verbose ? 'debug' : 'warn'), readOnly: true });
+      const runtime = await openAndes(config, {
+        logger: createStderrLogger(options.verbose ? 'debug' : 'warn'),
+        readOnly: true,
+      });
       try {
         const examples = await runtime.exportDataset({
           assistant: options.assistant,
@@ -59,4 +67,3 @@ export function exportDatasetCommand(): Command {
       }
     });
 }
-

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
-import { supportedFileExtensions, type AndesService, type IngestFileResult } from '@andes/runtime';
+import { supportedFileExtensions, type AndesService, type IngestFileResult } from '@andes-rag/runtime';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 import { collectFiles, type FoundFile } from '../files/collect-files.js';
 import { removeMissingDocuments } from '../files/remove-missing-documents.js';
@@ -50,7 +50,9 @@ export function ingestCommand(): Command {
       const config = configFromOptions(options);
       const run = await withService(config, (service) => ingestAndSync(service, options.collection, paths, options));
       for (const failure of run.results.filter((result) => result.status === 'failed')) {
-        process.stderr.write(`andes: failed ${printableName(failure.source)}: ${printableName(failure.error?.message ?? 'unknown error')}\n`);
+        process.stderr.write(
+          `andes: failed ${printableName(failure.source)}: ${printableName(failure.error?.message ?? 'unknown error')}\n`,
+        );
       }
       printLine(ingestSummary(run));
       if (run.results.some((result) => result.status === 'failed')) process.exitCode = 1;
@@ -65,7 +67,14 @@ async function ingestAndSync(
 ): Promise<IngestRun> {
   const startedAt = performance.now();
   const files = await collectFiles(paths, supportedFileExtensions());
-  const results = await ingestFoundFiles(service, collection, files, options.tag ?? [], options.chunkSize, options.access ?? []);
+  const results = await ingestFoundFiles(
+    service,
+    collection,
+    files,
+    options.tag ?? [],
+    options.chunkSize,
+    options.access ?? [],
+  );
   let removed = 0;
   if (options.sync) {
     const directories = [];

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { makeTestModel } from '@andes/gguf';
-import { formatModelInspection, inspectModel } from '@andes/runtime';
+import { makeTestModel } from '@andes-rag/gguf';
+import { formatModelInspection, inspectModel } from '@andes-rag/runtime';
 import { printJson, printLine } from '../output/print.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 
@@ -20,10 +20,17 @@ export function modelsCommand(): Command {
     .command('inspect')
     .description('print the architecture a GGUF declares and its KV-cache cost per token')
     .argument('<file>', 'a .gguf file')
-    .option('--context <tokens>', 'also estimate VRAM/RAM for this context size and whether it fits here', parsePositiveInteger)
+    .option(
+      '--context <tokens>',
+      'also estimate VRAM/RAM for this context size and whether it fits here',
+      parsePositiveInteger,
+    )
     .option('--json', 'print JSON')
     .action(async (file: string, options: { json?: boolean; context?: number }) => {
-      const inspection = await inspectModel(file, options.context === undefined ? {} : { contextSize: options.context });
+      const inspection = await inspectModel(
+        file,
+        options.context === undefined ? {} : { contextSize: options.context },
+      );
       if (options.json) printJson(inspection);
       else printLine(formatModelInspection(inspection));
     });

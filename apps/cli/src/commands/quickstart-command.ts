@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { openAndes } from '@andes/runtime';
+import { openAndes } from '@andes-rag/runtime';
 import { configFromOptions, withCommonOptions } from '../common-options.js';
 import { createStderrLogger } from '../output/stderr-logger.js';
 import { ingestPaths } from './ingest-command.js';

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { gpuChoices, openAndes, type ReindexReport } from '@andes/runtime';
+import { gpuChoices, openAndes, type ReindexReport } from '@andes-rag/runtime';
 import { configFromOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
 import { createProgressReporter } from '../output/progress.js';

@@ -3,7 +3,12 @@ import { configFromOptions, withCommonOptions, type CommonOptions } from '../com
 import { printJson, printLine } from '../output/print.js';
 import { parseResultCount } from './parse-result-count.js';
 import { formatExplanation } from './retrieval/format-explanation.js';
-import { configFromFlags, filterFromFlags, withRetrievalOptions, type RetrievalFlags } from './retrieval/retrieval-options.js';
+import {
+  configFromFlags,
+  filterFromFlags,
+  withRetrievalOptions,
+  type RetrievalFlags,
+} from './retrieval/retrieval-options.js';
 import { withService } from './with-service.js';
 
 /** Searching changes nothing in the data directory. */
@@ -21,7 +26,7 @@ export function searchCommand(): Command {
     .description('find the passages that best match a query')
     .argument('<query>', 'what to look for')
     .option('--k <n>', 'how many hits (1 to 100)', parseResultCount, 10)
-    .option('--explain', 'show each stage\'s ranks and scores (BM25, dense, fusion, rerank) and the relevance threshold')
+    .option('--explain', "show each stage's ranks and scores (BM25, dense, fusion, rerank) and the relevance threshold")
     .option('--json', 'print only JSON on stdout: the hits, or {hits, trace} with --explain')
     .action(async (query: string, options: SearchOptions) => {
       const filter = filterFromFlags(options);

@@ -1,6 +1,12 @@
 import { Command } from 'commander';
-import { authenticationSummary, coreLoggerFromPino, createLogger, listeningSummary, startServer } from '@andes/server';
-import { openAndesInBackground, type AndesConfig } from '@andes/runtime';
+import {
+  authenticationSummary,
+  coreLoggerFromPino,
+  createLogger,
+  listeningSummary,
+  startServer,
+} from '@andes-rag/server';
+import { openAndesInBackground, type AndesConfig } from '@andes-rag/runtime';
 import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
 
 /** Options of `andes serve`. */

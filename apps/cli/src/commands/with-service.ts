@@ -1,5 +1,5 @@
-import type { AndesConfig, AndesService } from '@andes/runtime';
-import { openAndes } from '@andes/runtime';
+import type { AndesConfig, AndesService } from '@andes-rag/runtime';
+import { openAndes } from '@andes-rag/runtime';
 import { createStderrLogger } from '../output/stderr-logger.js';
 
 /** Options of {@link withService}. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RetrievalConfiguration, SkippedConfiguration } from '@andes/evaluation';
-import type { EvaluationAccess, RechunkedCopy } from '@andes/runtime';
+import type { RetrievalConfiguration, SkippedConfiguration } from '@andes-rag/evaluation';
+import type { EvaluationAccess, RechunkedCopy } from '@andes-rag/runtime';
 
 /** Configurations over re-chunked copies, and the copies to close afterwards. */
 export interface ChunkSizeConfigurations {
@@ -22,12 +22,22 @@ export async function chunkSizeConfigurations(
 ): Promise<ChunkSizeConfigurations> {
   const sources = await access.listSources(collection);
   const readSource = async (source: string) => new Uint8Array(await readFile(path.resolve(source)));
-  const unreadable = (await Promise.all(sources.map((source) => readSource(source).then(() => undefined, () => source)))).filter(
-    (source): source is string => source !== undefined,
-  );
+  const unreadable = (
+    await Promise.all(
+      sources.map((source) =>
+        readSource(source).then(
+          () => undefined,
+          () => source,
+        ),
+      ),
+    )
+  ).filter((source): source is string => source !== undefined);
   if (unreadable.length > 0) {
     const reason = `${unreadable.length} of ${sources.length} source files are not readable from here (e.g. ${unreadable[0]})`;
-    return { configurations: sizes.map((size) => ({ name: `chunks-${size}`, skipped: reason })), close: async () => {} };
+    return {
+      configurations: sizes.map((size) => ({ name: `chunks-${size}`, skipped: reason })),
+      close: async () => {},
+    };
   }
   const copies: RechunkedCopy[] = [];
   const close = async () => {
@@ -36,7 +46,9 @@ export async function chunkSizeConfigurations(
   try {
     for (const size of sizes) {
       const overlapWords = Math.min(30, Math.floor(size / 5));
-      copies.push(await access.openRechunkedCopy({ sources, readSource, chunkOptions: { targetWords: size, overlapWords } }));
+      copies.push(
+        await access.openRechunkedCopy({ sources, readSource, chunkOptions: { targetWords: size, overlapWords } }),
+      );
     }
   } catch (error) {
     await close();

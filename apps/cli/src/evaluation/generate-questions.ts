@@ -1,5 +1,5 @@
-import { AndesError, type ChatModel, type DocumentRecord, type Hit } from '@andes/core';
-import type { AndesRuntime } from '@andes/runtime';
+import { AndesError, type ChatModel, type DocumentRecord, type Hit } from '@andes-rag/core';
+import type { AndesRuntime } from '@andes-rag/runtime';
 import { questionFromReply, questionPrompt } from './question-prompt.js';
 import { spreadSample } from './spread-sample.js';
 
@@ -39,8 +39,11 @@ const attemptsPerDocument = 3;
  */
 export async function generateQuestions(options: GenerateQuestionsOptions): Promise<DraftedQuestion[]> {
   const { runtime, chatModel, collection } = options;
-  const documents = (await runtime.listDocuments(collection)).sort((left, right) => (left.source < right.source ? -1 : left.source > right.source ? 1 : 0));
-  if (documents.length === 0) throw new AndesError('invalid_request', `Collection "${collection}" holds no documents to write questions about.`);
+  const documents = (await runtime.listDocuments(collection)).sort((left, right) =>
+    left.source < right.source ? -1 : left.source > right.source ? 1 : 0,
+  );
+  if (documents.length === 0)
+    throw new AndesError('invalid_request', `Collection "${collection}" holds no documents to write questions about.`);
   const wanted = Math.min(options.count, documents.length);
   const picked = spreadSample(documents.length, wanted);
   const order = [...picked, ...documents.map((_unused, index) => index).filter((index) => !picked.includes(index))];
@@ -50,16 +53,31 @@ export async function generateQuestions(options: GenerateQuestionsOptions): Prom
     const document = documents[index] as DocumentRecord;
     const passage = await passageOf(runtime, collection, document);
     if (!passage) continue;
-    const question = await askForQuestion(chatModel, document.title || document.source, passage.text, drafted.length, options.maxTokens ?? 80);
+    const question = await askForQuestion(
+      chatModel,
+      document.title || document.source,
+      passage.text,
+      drafted.length,
+      options.maxTokens ?? 80,
+    );
     if (question === '') continue;
-    drafted.push({ id: `generated-${drafted.length + 1}`, question, relevant: [document.source], passage: passage.text });
+    drafted.push({
+      id: `generated-${drafted.length + 1}`,
+      question,
+      relevant: [document.source],
+      passage: passage.text,
+    });
     options.onProgress?.({ done: drafted.length, total: wanted, source: document.source });
   }
   return drafted;
 }
 
 /** A passage of the document: its best chunk for its own title (or file name), searched within it alone. */
-async function passageOf(runtime: AndesRuntime, collection: string, document: DocumentRecord): Promise<Hit | undefined> {
+async function passageOf(
+  runtime: AndesRuntime,
+  collection: string,
+  document: DocumentRecord,
+): Promise<Hit | undefined> {
   const fileName = document.source.split(/[\\/]/).pop() ?? document.source;
   for (const query of [document.title, fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ')]) {
     if (query.trim() === '') continue;
@@ -69,9 +87,19 @@ async function passageOf(runtime: AndesRuntime, collection: string, document: Do
   return undefined;
 }
 
-async function askForQuestion(model: ChatModel, title: string, passage: string, position: number, maxTokens: number): Promise<string> {
+async function askForQuestion(
+  model: ChatModel,
+  title: string,
+  passage: string,
+  position: number,
+  maxTokens: number,
+): Promise<string> {
   for (let attempt = 0; attempt < attemptsPerDocument; attempt += 1) {
-    const generation = await model.generate(questionPrompt(title, passage), { maxTokens, temperature: 0.7, seed: position * attemptsPerDocument + attempt });
+    const generation = await model.generate(questionPrompt(title, passage), {
+      maxTokens,
+      temperature: 0.7,
+      seed: position * attemptsPerDocument + attempt,
+    });
     const question = questionFromReply(generation.text);
     if (question !== '') return question;
   }

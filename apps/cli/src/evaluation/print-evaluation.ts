@@ -1,4 +1,4 @@
-import { formatComparisonTable, type EvaluationReport, type WrittenReport } from '@andes/evaluation';
+import { formatComparisonTable, type EvaluationReport, type WrittenReport } from '@andes-rag/evaluation';
 import { printLine } from '../output/print.js';
 
 const score = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(3));
@@ -6,7 +6,9 @@ const score = (value: number | null | undefined) => (value === null || value ===
 /** Prints an evaluation for people: the comparison table, answer metrics, gates and where the report went. */
 export function printEvaluation(report: EvaluationReport, written: WrittenReport | undefined): void {
   const { retrieval } = report;
-  printLine(`Evaluated ${retrieval.dataset.questionCount} questions from ${retrieval.dataset.name} (k = ${retrieval.k} documents).`);
+  printLine(
+    `Evaluated ${retrieval.dataset.questionCount} questions from ${retrieval.dataset.name} (k = ${retrieval.k} documents).`,
+  );
   printLine();
   printLine(formatComparisonTable(retrieval));
   const errors = retrieval.configurations.filter((configuration) => configuration.summary.errors > 0);
@@ -17,7 +19,9 @@ export function printEvaluation(report: EvaluationReport, written: WrittenReport
   if (report.answers) {
     const { citationPrecision, modelJudged } = report.answers;
     printLine();
-    printLine(`Answers: citation precision ${score(citationPrecision.value)} (${citationPrecision.supported}/${citationPrecision.citations} cited pairs supported, lexical)`);
+    printLine(
+      `Answers: citation precision ${score(citationPrecision.value)} (${citationPrecision.supported}/${citationPrecision.citations} cited pairs supported, lexical)`,
+    );
     if (modelJudged) {
       printLine(
         `Answers [model-judged by ${modelJudged.judge}]: faithfulness ${score(modelJudged.faithfulness)}, ` +
@@ -27,7 +31,9 @@ export function printEvaluation(report: EvaluationReport, written: WrittenReport
   }
   if (report.gates.length > 0) printLine();
   for (const gate of report.gates) {
-    printLine(`${gate.passed ? 'PASS' : 'FAIL'} ${gate.metric} ≥ ${gate.minimum}: ${score(gate.actual)} (${gate.configuration})`);
+    printLine(
+      `${gate.passed ? 'PASS' : 'FAIL'} ${gate.metric} ≥ ${gate.minimum}: ${score(gate.actual)} (${gate.configuration})`,
+    );
   }
   if (written) {
     printLine();

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@andes/core';
+import type { ChatMessage } from '@andes-rag/core';
 
 /** Longest passage, in characters, shown to the model for one question. */
 export const maxPassageCharacters = 1500;
@@ -13,7 +13,7 @@ export function questionPrompt(title: string, passage: string): ChatMessage[] {
       role: 'system',
       content:
         'You write test questions for a search engine over a document collection. Given a passage, write one question ' +
-        'that a real user could ask and that this passage answers. Use the words a user would use, not the passage\'s own ' +
+        "that a real user could ask and that this passage answers. Use the words a user would use, not the passage's own " +
         'sentences; do not mention "the passage" or "the document". Write in the language of the passage. Reply with the question only.',
     },
     { role: 'user', content: `Document: ${title}\n\nPassage:\n${passage.slice(0, maxPassageCharacters)}` },
@@ -25,7 +25,11 @@ export function questionPrompt(title: string, passage: string): ChatMessage[] {
  * marker or surrounding quotes, cut to 4,000 characters (the dataset's limit); empty when there is none.
  */
 export function questionFromReply(reply: string): string {
-  const line = reply.split('\n').map((text) => text.trim()).find((text) => text !== '') ?? '';
+  const line =
+    reply
+      .split('\n')
+      .map((text) => text.trim())
+      .find((text) => text !== '') ?? '';
   return line
     .replace(/^(question|q|问题)\s*[:：]\s*/i, '')
     .replace(/^(\d+[.)]|[-*•])\s+/, '')

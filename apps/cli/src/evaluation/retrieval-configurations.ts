@@ -1,5 +1,5 @@
-import type { RetrievalConfiguration, SkippedConfiguration } from '@andes/evaluation';
-import type { AndesRuntime, EvaluationAccess, RetrieverVariantOptions } from '@andes/runtime';
+import type { RetrievalConfiguration, SkippedConfiguration } from '@andes-rag/evaluation';
+import type { AndesRuntime, EvaluationAccess, RetrieverVariantOptions } from '@andes-rag/runtime';
 
 /** What {@link retrievalConfigurations} builds from. */
 export interface RetrievalConfigurationsOptions {
@@ -30,7 +30,11 @@ export async function retrievalConfigurations(options: RetrievalConfigurationsOp
     },
   ];
   if (!options.compare) return configurations;
-  const variant = (name: string, description: string, retriever: ReturnType<EvaluationAccess['retrieverFor']>): Configuration => ({
+  const variant = (
+    name: string,
+    description: string,
+    retriever: ReturnType<EvaluationAccess['retrieverFor']>,
+  ): Configuration => ({
     name,
     description,
     retrieve: (question) => retriever.search(collection, question, { k: chunks }),
@@ -39,13 +43,25 @@ export async function retrievalConfigurations(options: RetrievalConfigurationsOp
   const denseProblem = await denseUnavailable(access, collection);
   const { reranker } = access;
   const rerankProblem = reranker ? undefined : 'no reranker configured, see ANDES_RERANK_MODEL';
-  const add = (name: string, description: string, problem: string | undefined, options: () => RetrieverVariantOptions) => {
-    configurations.push(problem ? { name, description, skipped: problem } : variant(name, description, access.retrieverFor(options())));
+  const add = (
+    name: string,
+    description: string,
+    problem: string | undefined,
+    options: () => RetrieverVariantOptions,
+  ) => {
+    configurations.push(
+      problem ? { name, description, skipped: problem } : variant(name, description, access.retrieverFor(options())),
+    );
   };
   add('dense', 'embeddings only', denseProblem, () => ({ lexical: false }));
   add('hybrid-rrf', 'BM25 + dense by reciprocal rank fusion', denseProblem, () => ({}));
-  add('bm25+rerank', 'BM25, best candidates reranked by the cross-encoder', rerankProblem, () => ({ dense: false, ...(reranker ? { reranker } : {}) }));
-  add('hybrid-rrf+rerank', 'hybrid RRF, best candidates reranked', denseProblem ?? rerankProblem, () => (reranker ? { reranker } : {}));
+  add('bm25+rerank', 'BM25, best candidates reranked by the cross-encoder', rerankProblem, () => ({
+    dense: false,
+    ...(reranker ? { reranker } : {}),
+  }));
+  add('hybrid-rrf+rerank', 'hybrid RRF, best candidates reranked', denseProblem ?? rerankProblem, () =>
+    reranker ? { reranker } : {},
+  );
   return configurations;
 }
 

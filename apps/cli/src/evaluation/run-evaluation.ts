@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import {
   checkQualityGates,
   compareConfigurations,
@@ -8,9 +8,9 @@ import {
   type EvaluationDataset,
   type EvaluationReport,
   type QualityGate,
-} from '@andes/evaluation';
-import type { AssistantVersion } from '@andes/core';
-import type { AndesConfig, AndesRuntime } from '@andes/runtime';
+} from '@andes-rag/evaluation';
+import type { AssistantVersion } from '@andes-rag/core';
+import type { AndesConfig, AndesRuntime } from '@andes-rag/runtime';
 import { chunkSizeConfigurations } from './chunk-size-configurations.js';
 import { retrievalConfigurations } from './retrieval-configurations.js';
 
@@ -51,11 +51,20 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   const collection = assistant?.collections[0] ?? options.collection;
   const access = runtime.evaluationAccess();
   if (!(await access.getCollection(collection))) {
-    throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, { details: { collection } });
+    throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, {
+      details: { collection },
+    });
   }
   const judge = access.chatModel;
-  if (options.answers && !judge) throw new AndesError('invalid_request', '--answers needs a chat model (--model or ANDES_MODEL).');
-  const configurations = await retrievalConfigurations({ runtime, access, collection, chunks, compare: options.compare });
+  if (options.answers && !judge)
+    throw new AndesError('invalid_request', '--answers needs a chat model (--model or ANDES_MODEL).');
+  const configurations = await retrievalConfigurations({
+    runtime,
+    access,
+    collection,
+    chunks,
+    compare: options.compare,
+  });
   if (assistant && configurations[0]) {
     configurations[0] = {
       name: 'default',
@@ -68,11 +77,19 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
       ? await chunkSizeConfigurations(access, collection, options.chunkSizes, chunks)
       : undefined;
   try {
-    const retrieval = await compareConfigurations({ dataset, k: options.k, configurations: [...configurations, ...(sized?.configurations ?? [])] });
+    const retrieval = await compareConfigurations({
+      dataset,
+      k: options.k,
+      configurations: [...configurations, ...(sized?.configurations ?? [])],
+    });
     let answers: AnswerEvaluation | undefined;
     if (options.answers && judge) {
       const assistantFields = assistant ? { assistant: assistant.name, assistantVersion: assistant.version } : {};
-      answers = await evaluateAnswers({ dataset, answer: (question) => runtime.ask({ collection, question, ...assistantFields }), judge });
+      answers = await evaluateAnswers({
+        dataset,
+        answer: (question) => runtime.ask({ collection, question, ...assistantFields }),
+        judge,
+      });
     }
     const baseline = retrieval.configurations.find((configuration) => configuration.name === retrieval.baseline);
     const gates = baseline ? checkQualityGates(options.gates, baseline, answers) : [];

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** A file found for ingestion. */
 export interface FoundFile {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AndesError, type DocumentRecord } from '@andes/core';
-import type { AndesService } from '@andes/runtime';
+import { AndesError, type DocumentRecord } from '@andes-rag/core';
+import type { AndesService } from '@andes-rag/runtime';
 import { removeMissingDocuments } from './remove-missing-documents.js';
 
 /** Just the two calls sync makes, over an in-memory list: the code around the service is under test here. */
@@ -32,7 +32,13 @@ describe('removeMissingDocuments', () => {
     ]);
     const removed = await removeMissingDocuments(service, 'default', ['docs'], new Set(['docs/kept.md']));
     expect(removed.map((document) => document.source)).toEqual(['docs/gone.md', 'docs/team/gone-too.md']);
-    expect(remaining()).toEqual(['docs/kept.md', 'docs-archive/sibling.md', 'notes/other.md', 'uploaded.md', elsewhere]);
+    expect(remaining()).toEqual([
+      'docs/kept.md',
+      'docs-archive/sibling.md',
+      'notes/other.md',
+      'uploaded.md',
+      elsewhere,
+    ]);
   });
 
   it('matches absolute sources against a relative folder and the reverse', async () => {

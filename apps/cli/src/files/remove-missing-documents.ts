@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { AndesError, type DocumentRecord } from '@andes/core';
-import type { AndesService } from '@andes/runtime';
+import { AndesError, type DocumentRecord } from '@andes-rag/core';
+import type { AndesService } from '@andes-rag/runtime';
 
 /** True when `file` lies inside `directory` (both absolute). */
 function isInside(file: string, directory: string): boolean {

@@ -1,4 +1,4 @@
-import type { AndesErrorCode } from '@andes/core';
+import type { AndesErrorCode } from '@andes-rag/core';
 
 const callerMistakes = new Set<AndesErrorCode>([
   'invalid_request',

@@ -1,4 +1,4 @@
-import type { IngestFileResult } from '@andes/runtime';
+import type { IngestFileResult } from '@andes-rag/runtime';
 
 /** What one `andes ingest` run did, for its summary line. */
 export interface IngestRun {

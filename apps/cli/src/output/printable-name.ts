@@ -2,7 +2,14 @@
 // Control characters are what this pattern is for.
 // eslint-disable-next-line no-control-regex
 const unprintable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-const namedEscapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
+const namedEscapes: Record<string, string> = {
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\v': '\\v',
+};
 
 /**
  * A file name made safe to print on a terminal line: control characters, line separators and bidi overrides become
@@ -12,5 +19,8 @@ const namedEscapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '
 export function printableName(name: string): string {
   return name
     .replaceAll('\\', '\\\\')
-    .replace(unprintable, (character) => namedEscapes[character] ?? `\\u${character.codePointAt(0)?.toString(16).padStart(4, '0') ?? ''}`);
+    .replace(
+      unprintable,
+      (character) => namedEscapes[character] ?? `\\u${character.codePointAt(0)?.toString(16).padStart(4, '0') ?? ''}`,
+    );
 }

@@ -1,4 +1,4 @@
-import type { IngestProgress } from '@andes/runtime';
+import type { IngestProgress } from '@andes-rag/runtime';
 import { printableName } from './printable-name.js';
 
 /**
@@ -6,7 +6,10 @@ import { printableName } from './printable-name.js';
  * one plain line per file elsewhere (CI logs, pipes), starting with `verb` (default `ingested`). File names are
  * printed through `printableName`, so a name with a newline or an escape sequence stays on its line.
  */
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, verb = 'ingested'): {
+export function createProgressReporter(
+  stream: NodeJS.WriteStream = process.stderr,
+  verb = 'ingested',
+): {
   update(progress: IngestProgress): void;
   finish(): void;
 } {

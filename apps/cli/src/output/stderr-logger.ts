@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '@andes/core';
+import type { LogFields, Logger } from '@andes-rag/core';
 
 const levels = ['debug', 'info', 'warn', 'error'] as const;
 type Level = (typeof levels)[number];

@@ -1,4 +1,4 @@
-import type { AndesConfig, AndesService } from '@andes/runtime';
+import type { AndesConfig, AndesService } from '@andes-rag/runtime';
 import type { Logger as PinoLogger } from 'pino';
 
 /** What {@link createApp} builds the HTTP app from. */

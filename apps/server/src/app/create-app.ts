@@ -42,7 +42,13 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(securityHeaders);
   // Before any body is read: who may ask at all (Host), CORS and preflights, cross-site writes, then the key.
   app.use(createHostGuard({ allowedHosts: config.allowedHosts, boundHost: config.host }));
-  app.use(apiPaths, createCorsPolicy(config.corsOrigins), createCrossSiteGuard(config.corsOrigins), createKeyAuth({ adminKey: config.adminKey, service }), createRateLimit(config.rateLimitPerMinute));
+  app.use(
+    apiPaths,
+    createCorsPolicy(config.corsOrigins),
+    createCrossSiteGuard(config.corsOrigins),
+    createKeyAuth({ adminKey: config.adminKey, service }),
+    createRateLimit(config.rateLimitPerMinute),
+  );
   app.use(express.json({ limit: dependencies.jsonBodyLimitBytes ?? defaultJsonBodyLimitBytes }));
   app.use(createHealthRoutes({ service, isDraining: dependencies.isDraining ?? (() => false) }));
   app.use(createKeyRoutes(service));

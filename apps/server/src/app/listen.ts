@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /**
  * Starts `server` listening and resolves with its base URL once it does. An unspecified host (`0.0.0.0`, `::`)
@@ -10,7 +10,12 @@ import { AndesError } from '@andes/core';
 export function listen(server: Server, host: string, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => {
-      reject(new AndesError('invalid_request', `Cannot listen on ${host}:${port}: ${error.message}`, { cause: error, details: { host, port } }));
+      reject(
+        new AndesError('invalid_request', `Cannot listen on ${host}:${port}: ${error.message}`, {
+          cause: error,
+          details: { host, port },
+        }),
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {

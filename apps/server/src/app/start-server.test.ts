@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AndesError, type Answer } from '@andes/core';
-import { loadConfig } from '@andes/runtime';
+import { AndesError, type Answer } from '@andes-rag/core';
+import { loadConfig } from '@andes-rag/runtime';
 import { createLogger } from '../logging/create-logger.js';
 import { deferred, FakeAndesService } from '../testing/fake-andes-service.js';
 import { expectErrorResponse } from '../testing/http-assertions.js';
@@ -87,7 +87,12 @@ describe('startServer', () => {
     expect(process.listenerCount('SIGTERM')).toBe(before);
     await quiet.close();
     const config = loadConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent' }, {});
-    const handling = await startServer({ service: new FakeAndesService(), config, logger: createLogger(config), handleSignals: true });
+    const handling = await startServer({
+      service: new FakeAndesService(),
+      config,
+      logger: createLogger(config),
+      handleSignals: true,
+    });
     expect(process.listenerCount('SIGTERM')).toBe(before + 1);
     expect(process.listenerCount('SIGINT')).toBeGreaterThan(0);
     await handling.close();
@@ -99,7 +104,12 @@ describe('readiness while draining', () => {
   it('answers /readyz with 503 once the server drains', async () => {
     const config = loadConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent' }, {});
     let draining = false;
-    const app = createApp({ service: new FakeAndesService(), config, logger: createLogger(config), isDraining: () => draining });
+    const app = createApp({
+      service: new FakeAndesService(),
+      config,
+      logger: createLogger(config),
+      isDraining: () => draining,
+    });
     const server = createServer(app);
     const url = await listen(server, '127.0.0.1', 0);
     try {

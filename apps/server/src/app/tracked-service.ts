@@ -1,4 +1,4 @@
-import type { AndesService } from '@andes/runtime';
+import type { AndesService } from '@andes-rag/runtime';
 
 /** A service whose running calls can be awaited. */
 export interface TrackedService {

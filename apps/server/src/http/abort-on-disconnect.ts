@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /**
  * An AbortSignal that fires when the client goes away before the response is complete: the response closes

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { toHttpErrorResponse, type HttpErrorResponse } from './error-response.js';
 
 /**
@@ -8,8 +8,14 @@ import { toHttpErrorResponse, type HttpErrorResponse } from './error-response.js
  * the caller's mistakes at `debug` (pino-http logs every response's status anyway).
  */
 export function describeAndLogError(thrown: unknown, response: Response, logger: PinoLogger): HttpErrorResponse {
-  const described = toHttpErrorResponse(thrown, { modelNamedByRequest: response.locals['modelNamedByRequest'] === true });
-  const fields = { err: described.error.cause ?? described.error, code: described.error.code, status: described.status };
+  const described = toHttpErrorResponse(thrown, {
+    modelNamedByRequest: response.locals['modelNamedByRequest'] === true,
+  });
+  const fields = {
+    err: described.error.cause ?? described.error,
+    code: described.error.code,
+    status: described.status,
+  };
   if (described.status >= 500) logger.error(fields, 'request failed');
   else logger.debug(fields, 'request rejected');
   return described;

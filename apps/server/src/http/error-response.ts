@@ -1,4 +1,4 @@
-import type { AndesError } from '@andes/core';
+import type { AndesError } from '@andes-rag/core';
 import { errorStatus, retryAfterSeconds, type ErrorStatusOptions } from './error-status.js';
 import { normalizeError } from './normalize-error.js';
 
@@ -45,6 +45,12 @@ export function toHttpErrorResponse(thrown: unknown, options: ErrorStatusOptions
   const isHidden = status >= 500 && status !== 503 && status !== 504;
   const body: ErrorBody = isHidden
     ? { error: { code: error.code, message: genericMessages[error.code] ?? fallbackMessage } }
-    : { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+    : {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details === undefined ? {} : { details: error.details }),
+        },
+      };
   return { status, headers, body, error };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { errorStatus, retryAfterSeconds } from './error-status.js';
 import { toHttpErrorResponse } from './error-response.js';
 
@@ -48,14 +48,19 @@ describe('retryAfterSeconds', () => {
 describe('toHttpErrorResponse', () => {
   it('keeps a caller mistake’s message and details', () => {
     const response = toHttpErrorResponse(new AndesError('payload_too_large', 'Too big.', { details: { limit: 10 } }));
-    expect(response).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large', message: 'Too big.', details: { limit: 10 } } } });
+    expect(response).toMatchObject({
+      status: 413,
+      body: { error: { code: 'payload_too_large', message: 'Too big.', details: { limit: 10 } } },
+    });
   });
 
   it('hides the message of an unexpected error and keeps it for the log', () => {
     const thrown = new TypeError('cannot read x of undefined at /srv/secret.js');
     const response = toHttpErrorResponse(thrown);
     expect(response.status).toBe(500);
-    expect(response.body).toEqual({ error: { code: 'internal_error', message: 'The server failed to handle the request.' } });
+    expect(response.body).toEqual({
+      error: { code: 'internal_error', message: 'The server failed to handle the request.' },
+    });
     expect(response.error.cause).toBe(thrown);
   });
 

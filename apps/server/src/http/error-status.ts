@@ -1,4 +1,4 @@
-import type { AndesError, AndesErrorCode } from '@andes/core';
+import type { AndesError, AndesErrorCode } from '@andes-rag/core';
 
 /**
  * The HTTP status for each {@link AndesErrorCode}: the only place the server decides one.

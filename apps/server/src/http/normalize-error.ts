@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** What body-parser (behind `express.json`) and http-errors attach to the errors they raise. */
 interface HttpLibraryError {
@@ -10,14 +10,18 @@ interface HttpLibraryError {
 }
 
 /** body-parser's error `type`s, as Andes codes and messages a caller can act on. */
-const bodyParserErrors: Record<string, { code: 'invalid_request' | 'payload_too_large' | 'aborted'; message: string }> = {
-  'entity.parse.failed': { code: 'invalid_request', message: 'The request body is not valid JSON.' },
-  'entity.too.large': { code: 'payload_too_large', message: 'The request body is larger than the server accepts.' },
-  'charset.unsupported': { code: 'invalid_request', message: 'The request body must be UTF-8.' },
-  'encoding.unsupported': { code: 'invalid_request', message: 'The request body uses an unsupported Content-Encoding.' },
-  'request.size.invalid': { code: 'invalid_request', message: 'The request body does not match its Content-Length.' },
-  'request.aborted': { code: 'aborted', message: 'The client aborted the request.' },
-};
+const bodyParserErrors: Record<string, { code: 'invalid_request' | 'payload_too_large' | 'aborted'; message: string }> =
+  {
+    'entity.parse.failed': { code: 'invalid_request', message: 'The request body is not valid JSON.' },
+    'entity.too.large': { code: 'payload_too_large', message: 'The request body is larger than the server accepts.' },
+    'charset.unsupported': { code: 'invalid_request', message: 'The request body must be UTF-8.' },
+    'encoding.unsupported': {
+      code: 'invalid_request',
+      message: 'The request body uses an unsupported Content-Encoding.',
+    },
+    'request.size.invalid': { code: 'invalid_request', message: 'The request body does not match its Content-Length.' },
+    'request.aborted': { code: 'aborted', message: 'The client aborted the request.' },
+  };
 
 /**
  * Turns anything thrown while handling a request into an {@link AndesError}, so one table decides its status.

@@ -1,4 +1,4 @@
-import type { Logger, LogFields } from '@andes/core';
+import type { Logger, LogFields } from '@andes-rag/core';
 import type { Logger as PinoLogger } from 'pino';
 
 /**

@@ -21,7 +21,11 @@ describe('createLogger', () => {
     logger.debug('hidden');
     logger.info({ req: { headers: { authorization: 'Bearer secret', cookie: 'session=1' } } }, 'shown');
     expect(lines).toEqual([
-      expect.objectContaining({ msg: 'shown', level: 30, req: { headers: { authorization: '[Redacted]', cookie: '[Redacted]' } } }),
+      expect.objectContaining({
+        msg: 'shown',
+        level: 30,
+        req: { headers: { authorization: '[Redacted]', cookie: '[Redacted]' } },
+      }),
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { destination as pinoDestination, pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import type { AndesConfig } from '@andes/runtime';
+import type { AndesConfig } from '@andes-rag/runtime';
 
 /** Options for {@link createLogger}. */
 export interface CreateLoggerOptions {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { principalPattern } from '@andes/core';
+import { principalPattern } from '@andes-rag/core';
 
 /** Most principals one document's access list may name. */
 export const maxAccessPrincipals = 100;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AndesError, type Answer } from '@andes/core';
+import { AndesError, type Answer } from '@andes-rag/core';
 import { expectErrorResponse, parseEventStream } from '../testing/http-assertions.js';
 import { startTestServer, type TestServer } from '../testing/start-test-server.js';
 
@@ -26,7 +26,11 @@ describe('POST /api/ask', () => {
     const response = await ask({ question: 'How do laptops ship?', k: 4 });
     expect(response.status).toBe(200);
     const answer = (await response.json()) as Answer;
-    expect(answer).toMatchObject({ answer: 'Laptops ship on day one [1].', mode: 'generative', citations: [{ n: 1, chunkId: 'chunk-0' }] });
+    expect(answer).toMatchObject({
+      answer: 'Laptops ship on day one [1].',
+      mode: 'generative',
+      citations: [{ n: 1, chunkId: 'chunk-0' }],
+    });
     expect(server.service.askCalls[0]).toMatchObject({ collection: 'default', question: 'How do laptops ship?', k: 4 });
   });
 
@@ -35,9 +39,17 @@ describe('POST /api/ask', () => {
       { role: 'user', content: 'How many vacation days do I get?' },
       { role: 'assistant', content: '25 days [1].' },
     ];
-    const response = await ask({ question: 'And part-timers?', filter: { sourcePrefix: 'handbook/', types: ['md'], tags: ['hr'] }, history });
+    const response = await ask({
+      question: 'And part-timers?',
+      filter: { sourcePrefix: 'handbook/', types: ['md'], tags: ['hr'] },
+      history,
+    });
     expect(response.status).toBe(200);
-    expect(server.service.askCalls[0]).toMatchObject({ question: 'And part-timers?', filter: { sourcePrefix: 'handbook/', mediaTypes: ['text/markdown'], tags: ['hr'] }, history });
+    expect(server.service.askCalls[0]).toMatchObject({
+      question: 'And part-timers?',
+      filter: { sourcePrefix: 'handbook/', mediaTypes: ['text/markdown'], tags: ['hr'] },
+      history,
+    });
   });
 
   it.each([
@@ -62,7 +74,9 @@ describe('POST /api/ask', () => {
       { event: 'token', data: { text: 'on day one [1].' } },
       { event: 'done', data: expect.objectContaining({ answer: 'Laptops ship on day one [1].', mode: 'generative' }) },
     ]);
-    expect((events[3]?.data as Answer).citations).toEqual([expect.objectContaining({ n: 1, source: 'handbook/onboarding.md' })]);
+    expect((events[3]?.data as Answer).citations).toEqual([
+      expect.objectContaining({ n: 1, source: 'handbook/onboarding.md' }),
+    ]);
   });
 
   it('delivers each token while the answer is still being generated', async () => {
@@ -110,7 +124,9 @@ describe('POST /api/ask', () => {
   });
 
   it('answers queue_full with 429 and Retry-After', async () => {
-    server.service.nextError = new AndesError('queue_full', 'Too many requests are waiting.', { details: { retryAfterSeconds: 2 } });
+    server.service.nextError = new AndesError('queue_full', 'Too many requests are waiting.', {
+      details: { retryAfterSeconds: 2 },
+    });
     const response = await ask({ question: 'x' });
     expect(response.headers.get('retry-after')).toBe('2');
     await expectErrorResponse(response, 429, 'queue_full');
@@ -149,7 +165,11 @@ describe('POST /api/ask', () => {
   });
 
   it('rejects a body that is not JSON with 400', async () => {
-    await expectErrorResponse(await ask('question=x', { 'Content-Type': 'application/x-www-form-urlencoded' }), 400, 'invalid_request');
+    await expectErrorResponse(
+      await ask('question=x', { 'Content-Type': 'application/x-www-form-urlencoded' }),
+      400,
+      'invalid_request',
+    );
     await expectErrorResponse(await ask('question', { 'Content-Type': 'text/plain' }), 400, 'invalid_request');
   });
 

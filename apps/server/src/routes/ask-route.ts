@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { AndesError } from '@andes/core';
-import { assistantNameSchema, maxResultCount, type AndesConfig, type AskRequest } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import { assistantNameSchema, maxResultCount, type AndesConfig, type AskRequest } from '@andes-rag/runtime';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
 import { describeAndLogError } from '../http/error-handler.js';
 import { EventStream } from '../http/event-stream.js';
@@ -44,7 +44,9 @@ export function createAskRoute({ config }: AskRouteDependencies): Router {
     }
     const body = parseInput(bodySchema, request.body, 'body');
     if (body.assistant !== undefined && body.collection !== undefined) {
-      throw new AndesError('invalid_request', 'Give either collection or assistant, not both.', { details: { param: 'assistant' } });
+      throw new AndesError('invalid_request', 'Give either collection or assistant, not both.', {
+        details: { param: 'assistant' },
+      });
     }
     const filter = searchFilter(body.filter?.sourcePrefix, body.filter?.types, body.filter?.tags);
     const ask: AskRequest = {

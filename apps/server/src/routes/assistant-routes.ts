@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AndesError } from '@andes/core';
-import { assistantDefinitionSchema, assistantNameSchema, parseAssistantDefinition } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import { assistantDefinitionSchema, assistantNameSchema, parseAssistantDefinition } from '@andes-rag/runtime';
 import { parseInput } from '../http/parse-input.js';
 import { serviceFor } from '../security/request-caller.js';
 
@@ -15,7 +15,7 @@ const releaseSchema = z.object({ version: z.number().int().min(1) }).strict();
  * - `GET /api/assistants`, `GET /api/assistants/:name`, `GET /api/assistants/:name/versions`
  * - `POST /api/assistants/:name/release {version}` → the assistant with that version live
  * - `DELETE /api/assistants/:name` → 204
- * Definitions: `assistantDefinitionSchema` in `@andes/runtime` (unknown fields are refused).
+ * Definitions: `assistantDefinitionSchema` in `@andes-rag/runtime` (unknown fields are refused).
  */
 export function createAssistantRoutes(): Router {
   const createSchema = assistantDefinitionSchema.extend({ name: assistantNameSchema });
@@ -37,7 +37,11 @@ export function createAssistantRoutes(): Router {
     response.json({ assistants: (await serviceFor(response).listAssistants()).map(assistantView) });
   });
   router.get('/api/assistants/:name', async (request, response) => {
-    response.json(assistantView(await serviceFor(response).getAssistant(parseInput(assistantNameSchema, request.params.name, 'name'))));
+    response.json(
+      assistantView(
+        await serviceFor(response).getAssistant(parseInput(assistantNameSchema, request.params.name, 'name')),
+      ),
+    );
   });
   router.get('/api/assistants/:name/versions', async (request, response) => {
     const name = parseInput(assistantNameSchema, request.params.name, 'name');
@@ -57,11 +61,14 @@ export function createAssistantRoutes(): Router {
 }
 
 /** An assistant as the API shows it: the live version's definition at the top, with `version` the live one. */
-function assistantView(record: Awaited<ReturnType<ReturnType<typeof serviceFor>['getAssistant']>>): Record<string, unknown> {
+function assistantView(
+  record: Awaited<ReturnType<ReturnType<typeof serviceFor>['getAssistant']>>,
+): Record<string, unknown> {
   const { live, ...rest } = record;
   return { ...live, ...rest, version: record.liveVersion };
 }
 
 function requireJson(isJson: string | false | null): void {
-  if (isJson === false) throw new AndesError('invalid_request', 'This route takes a JSON body (Content-Type: application/json).');
+  if (isJson === false)
+    throw new AndesError('invalid_request', 'This route takes a JSON body (Content-Type: application/json).');
 }

@@ -15,7 +15,10 @@ describe('collection routes', () => {
   async function upload(collection: string, name: string): Promise<void> {
     const form = new FormData();
     form.append('files', new Blob(['# Title\n\nBody']), name);
-    const response = await fetch(`${server.url}/api/collections/${collection}/documents`, { method: 'POST', body: form });
+    const response = await fetch(`${server.url}/api/collections/${collection}/documents`, {
+      method: 'POST',
+      body: form,
+    });
     expect(response.status).toBe(201);
   }
 
@@ -37,20 +40,32 @@ describe('collection routes', () => {
     const { documents } = (await listed.json()) as { documents: { id: string; source: string }[] };
     expect(documents.map((document) => document.source)).toEqual(['a.md', 'b.md']);
 
-    const deleted = await fetch(`${server.url}/api/collections/default/documents/${documents[0]?.id}`, { method: 'DELETE' });
+    const deleted = await fetch(`${server.url}/api/collections/default/documents/${documents[0]?.id}`, {
+      method: 'DELETE',
+    });
     expect(deleted.status).toBe(204);
     expect(await deleted.text()).toBe('');
-    const after = (await (await fetch(`${server.url}/api/collections/default/documents`)).json()) as { documents: unknown[] };
+    const after = (await (await fetch(`${server.url}/api/collections/default/documents`)).json()) as {
+      documents: unknown[];
+    };
     expect(after.documents).toHaveLength(1);
   });
 
   it('answers 404 for an unknown document or collection', async () => {
-    await expectErrorResponse(await fetch(`${server.url}/api/collections/default/documents/nope`, { method: 'DELETE' }), 404, 'not_found');
+    await expectErrorResponse(
+      await fetch(`${server.url}/api/collections/default/documents/nope`, { method: 'DELETE' }),
+      404,
+      'not_found',
+    );
     await expectErrorResponse(await fetch(`${server.url}/api/collections/nope/documents`), 404, 'collection_not_found');
   });
 
   it('rejects a collection name over 128 characters', async () => {
-    await expectErrorResponse(await fetch(`${server.url}/api/collections/${'x'.repeat(129)}/documents`), 400, 'invalid_request');
+    await expectErrorResponse(
+      await fetch(`${server.url}/api/collections/${'x'.repeat(129)}/documents`),
+      400,
+      'invalid_request',
+    );
   });
 
   it('answers 500 with a generic message when the service fails unexpectedly, and logs the real error', async () => {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { parseInput } from '../http/parse-input.js';
 import { collectionNameSchema } from './collection-name-schema.js';
 import { serviceFor } from '../security/request-caller.js';

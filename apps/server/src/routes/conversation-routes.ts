@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AndesError } from '@andes/core';
-import { assistantNameSchema, type AndesConfig } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import { assistantNameSchema, type AndesConfig } from '@andes-rag/runtime';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
 import { parseInput } from '../http/parse-input.js';
 import { serviceFor } from '../security/request-caller.js';
@@ -28,9 +28,14 @@ export function createConversationRoutes({ config }: ConversationRouteDependenci
   const createSchema = z
     .object({ assistant: assistantNameSchema.optional(), collection: collectionNameSchema.optional() })
     .strict()
-    .refine((body) => (body.assistant === undefined) !== (body.collection === undefined), 'give either assistant or collection');
+    .refine(
+      (body) => (body.assistant === undefined) !== (body.collection === undefined),
+      'give either assistant or collection',
+    );
   const messageSchema = z.object({ content: z.string().trim().min(1).max(config.maxQuestionChars) }).strict();
-  const feedbackSchema = z.object({ rating: z.enum(['up', 'down']), comment: z.string().max(2000).optional() }).strict();
+  const feedbackSchema = z
+    .object({ rating: z.enum(['up', 'down']), comment: z.string().max(2000).optional() })
+    .strict();
   const router = Router();
 
   router.post('/api/conversations', async (request, response) => {
@@ -76,5 +81,6 @@ export function createConversationRoutes({ config }: ConversationRouteDependenci
 }
 
 function requireJson(isJson: string | false | null): void {
-  if (isJson === false) throw new AndesError('invalid_request', 'This route takes a JSON body (Content-Type: application/json).');
+  if (isJson === false)
+    throw new AndesError('invalid_request', 'This route takes a JSON body (Content-Type: application/json).');
 }

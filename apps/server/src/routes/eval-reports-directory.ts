@@ -1,10 +1,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /**
- * A report id as `andes eval` writes it (`@andes/evaluation`'s `reportIdPattern`): a UTC timestamp, a dash and a
+ * A report id as `andes eval` writes it (`@andes-rag/evaluation`'s `reportIdPattern`): a UTC timestamp, a dash and a
  * lower-case slug. No dots or slashes, so an id can never leave the reports folder.
  */
 export const evalReportIdPattern = /^[0-9]{8}T[0-9]{6}Z-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -23,7 +23,14 @@ export interface EvalReportSummary {
   k: number;
   baseline: string;
   /** Best first. */
-  configurations: Array<{ name: string; rank: number; hitAtK: number; recallAtK: number; mrrAt10: number; ndcgAt10: number }>;
+  configurations: Array<{
+    name: string;
+    rank: number;
+    hitAtK: number;
+    recallAtK: number;
+    mrrAt10: number;
+    ndcgAt10: number;
+  }>;
   /** True when every gate passed, false when one failed, null when none was set. */
   gatesPassed: boolean | null;
   /** Present when answers were evaluated. */
@@ -57,9 +64,14 @@ export async function listEvalReports(directory: string): Promise<EvalReportSumm
     if (error.code === 'ENOENT') return [];
     throw new AndesError('storage_error', `Cannot list evaluation reports: ${error.message}`, { cause: error });
   });
-  const ids = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter((id) => evalReportIdPattern.test(id));
+  const ids = names
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -5))
+    .filter((id) => evalReportIdPattern.test(id));
   const summaries = await Promise.all(ids.map((id) => readSummary(directory, id)));
-  return summaries.filter((summary): summary is EvalReportSummary => summary !== undefined).sort((left, right) => right.id.localeCompare(left.id));
+  return summaries
+    .filter((summary): summary is EvalReportSummary => summary !== undefined)
+    .sort((left, right) => right.id.localeCompare(left.id));
 }
 
 /**
@@ -67,11 +79,13 @@ export async function listEvalReports(directory: string): Promise<EvalReportSumm
  * @throws AndesError `invalid_request` for a malformed id, `not_found` when there is no such report.
  */
 export async function readEvalReport(directory: string, id: string, format: 'json' | 'html'): Promise<Buffer> {
-  if (id.length > 120 || !evalReportIdPattern.test(id)) throw new AndesError('invalid_request', `"${id}" is not a report id.`);
+  if (id.length > 120 || !evalReportIdPattern.test(id))
+    throw new AndesError('invalid_request', `"${id}" is not a report id.`);
   try {
     return await readFile(path.join(directory, `${id}.${format}`));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AndesError('not_found', `No evaluation report ${id}.`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new AndesError('not_found', `No evaluation report ${id}.`);
     throw new AndesError('storage_error', `Cannot read evaluation report ${id}.`, { cause: error });
   }
 }

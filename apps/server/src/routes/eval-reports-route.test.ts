@@ -16,7 +16,9 @@ const report = {
     dataset: { name: 'sotu', questionCount: 63 },
     k: 10,
     baseline: 'default',
-    configurations: [{ name: 'default', rank: 1, summary: { hitAtK: 0.9, recallAtK: 0.8, mrrAt10: 0.7, ndcgAt10: 0.75 } }],
+    configurations: [
+      { name: 'default', rank: 1, summary: { hitAtK: 0.9, recallAtK: 0.8, mrrAt10: 0.7, ndcgAt10: 0.75 } },
+    ],
   },
   gates: [{ passed: true }, { passed: false }],
 };

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AndesConfig } from '@andes/runtime';
+import type { AndesConfig } from '@andes-rag/runtime';
 import { evalReportsDirectory, listEvalReports, readEvalReport } from './eval-reports-directory.js';
 
 /** Dependencies of {@link createEvalReportsRoutes}. */
@@ -9,7 +9,8 @@ export interface EvalReportsRouteDependencies {
 }
 
 // The report is one self-contained page with inline CSS and SVG and no script: allow exactly that.
-const reportPagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const reportPagePolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * `GET /api/eval/reports` → `{reports}` (summaries, newest first, each with links);

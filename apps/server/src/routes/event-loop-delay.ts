@@ -21,6 +21,10 @@ export function eventLoopDelayMonitor(windowMs = 60_000): { read(): EventLoopDel
     read: () =>
       histogram.count === 0
         ? { p50: 0, p99: 0, max: 0 }
-        : { p50: milliseconds(histogram.percentile(50)), p99: milliseconds(histogram.percentile(99)), max: milliseconds(histogram.max) },
+        : {
+            p50: milliseconds(histogram.percentile(50)),
+            p99: milliseconds(histogram.percentile(99)),
+            max: milliseconds(histogram.max),
+          },
   };
 }

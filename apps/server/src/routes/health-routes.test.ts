@@ -53,6 +53,11 @@ describe('health routes', () => {
   it('logs each request as JSON with a request id it echoes back', async () => {
     const response = await fetch(`${server.url}/healthz`, { headers: { 'X-Request-Id': 'trace-123' } });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
-    expect(server.logs).toContainEqual(expect.objectContaining({ req: expect.objectContaining({ id: 'trace-123' }), res: expect.objectContaining({ statusCode: 200 }) }));
+    expect(server.logs).toContainEqual(
+      expect.objectContaining({
+        req: expect.objectContaining({ id: 'trace-123' }),
+        res: expect.objectContaining({ statusCode: 200 }),
+      }),
+    );
   });
 });

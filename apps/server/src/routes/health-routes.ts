@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { AndesError } from '@andes/core';
-import type { AndesService } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import type { AndesService } from '@andes-rag/runtime';
 import { eventLoopDelayMonitor } from './event-loop-delay.js';
 
 /** Dependencies of {@link createHealthRoutes}. */
@@ -31,7 +31,8 @@ export function createHealthRoutes({ service, isDraining }: HealthRoutesDependen
       const { code, message } = readiness.storeProblem;
       throw new AndesError(code, message, { details: { readiness } });
     }
-    if (!readiness.ready) throw new AndesError('not_ready', 'The store or a model is still loading.', { details: { readiness } });
+    if (!readiness.ready)
+      throw new AndesError('not_ready', 'The store or a model is still loading.', { details: { readiness } });
     response.json(readiness);
   });
   return router;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiKeyRecord, ApiKeyStore, CreatedApiKey, NewApiKey } from '@andes/core';
+import type { ApiKeyRecord, ApiKeyStore, CreatedApiKey, NewApiKey } from '@andes-rag/core';
 import { FakeAndesService } from '../testing/fake-andes-service.js';
 import { expectErrorResponse } from '../testing/http-assertions.js';
 import { startTestServer, type TestServer } from '../testing/start-test-server.js';
@@ -72,15 +72,25 @@ describe('API keys and roles', () => {
 
     const listed = await fetch(`${server.url}/api/keys`, { headers: bearer(adminKey) });
     const text = await listed.text();
-    expect(JSON.parse(text)).toEqual({ keys: [expect.objectContaining({ id: reader.id }), expect.objectContaining({ id: everything.id })] });
+    expect(JSON.parse(text)).toEqual({
+      keys: [expect.objectContaining({ id: reader.id }), expect.objectContaining({ id: everything.id })],
+    });
     expect(text).not.toContain(reader.key);
     expect(text).not.toContain(everything.key);
 
     expect((await fetch(`${server.url}/api/collections`, { headers: bearer(reader.key) })).status).toBe(200);
     const revoked = await fetch(`${server.url}/api/keys/${reader.id}`, { method: 'DELETE', headers: bearer(adminKey) });
     expect(revoked.status).toBe(204);
-    await expectErrorResponse(await fetch(`${server.url}/api/collections`, { headers: bearer(reader.key) }), 401, 'unauthorized');
-    await expectErrorResponse(await fetch(`${server.url}/api/keys/${reader.id}`, { method: 'DELETE', headers: bearer(adminKey) }), 404, 'not_found');
+    await expectErrorResponse(
+      await fetch(`${server.url}/api/collections`, { headers: bearer(reader.key) }),
+      401,
+      'unauthorized',
+    );
+    await expectErrorResponse(
+      await fetch(`${server.url}/api/keys/${reader.id}`, { method: 'DELETE', headers: bearer(adminKey) }),
+      404,
+      'not_found',
+    );
   });
 
   it('refuses a malformed key request with 400 and key management by non-admins with 403', async () => {
@@ -99,7 +109,11 @@ describe('API keys and roles', () => {
     });
     await expectErrorResponse(attempt, 403, 'forbidden');
     await expectErrorResponse(await fetch(`${server.url}/api/keys`, { headers: bearer(editor.key) }), 403, 'forbidden');
-    await expectErrorResponse(await fetch(`${server.url}/api/eval/reports`, { headers: bearer(editor.key) }), 403, 'forbidden');
+    await expectErrorResponse(
+      await fetch(`${server.url}/api/eval/reports`, { headers: bearer(editor.key) }),
+      403,
+      'forbidden',
+    );
   });
 
   it('a reader may not upload (403, nothing stored); a collection outside its key is 404 before the body is read', async () => {
@@ -112,7 +126,11 @@ describe('API keys and roles', () => {
       return body;
     };
     const upload = (collection: string) =>
-      fetch(`${server.url}/api/collections/${collection}/documents`, { method: 'POST', headers: bearer(reader.key), body: form() });
+      fetch(`${server.url}/api/collections/${collection}/documents`, {
+        method: 'POST',
+        headers: bearer(reader.key),
+        body: form(),
+      });
     await expectErrorResponse(await upload('handbook'), 403, 'forbidden');
     const hidden = await expectErrorResponse(await upload('default'), 404, 'collection_not_found');
     expect(service.ingestCalls).toEqual([]);

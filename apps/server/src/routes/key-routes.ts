@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AndesError, type ApiKeyStore } from '@andes/core';
-import type { AndesService } from '@andes/runtime';
+import { AndesError, type ApiKeyStore } from '@andes-rag/core';
+import type { AndesService } from '@andes-rag/runtime';
 import { parseInput } from '../http/parse-input.js';
 import { requireRole } from '../security/request-caller.js';
 import { collectionNameSchema } from './collection-name-schema.js';
 
-const groupNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/, 'a group name: letters, digits, . _ @ -');
+const groupNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/, 'a group name: letters, digits, . _ @ -');
 
 /** The body of `POST /api/keys`. */
 const newKeySchema = z.strictObject({
@@ -32,7 +34,9 @@ export function createKeyRoutes(service: AndesService): Router {
   router.post('/api/keys', async (request, response) => {
     requireRole(response, 'admin');
     const body = parseInput(newKeySchema, request.body ?? {}, 'body');
-    const created = await (await store()).create({
+    const created = await (
+      await store()
+    ).create({
       name: body.name,
       role: body.role,
       ...(body.collections === undefined ? {} : { collections: body.collections }),
@@ -48,7 +52,8 @@ export function createKeyRoutes(service: AndesService): Router {
   router.delete('/api/keys/:id', async (request, response) => {
     requireRole(response, 'admin');
     const { id } = parseInput(keyParametersSchema, request.params, 'path');
-    if (!(await (await store()).revoke(id))) throw new AndesError('not_found', `No API key has the id "${id}".`, { details: { id } });
+    if (!(await (await store()).revoke(id)))
+      throw new AndesError('not_found', `No API key has the id "${id}".`, { details: { id } });
     response.status(204).end();
   });
   return router;

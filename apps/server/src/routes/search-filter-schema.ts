@@ -14,7 +14,9 @@ export const sourcePrefixSchema = z.string().min(1).max(maxSourcePrefixLength);
  */
 export const queryTypesSchema = z
   .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((entry) => entry.split(',')).map((entry) => entry.trim()))
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value]).flatMap((entry) => entry.split(',')).map((entry) => entry.trim()),
+  )
   .pipe(z.array(z.string().min(1).max(255)).min(1).max(maxFilterTypes));
 
 /** Most tags in one filter, and the longest tag in characters. */
@@ -22,7 +24,11 @@ export const maxFilterTags = 50;
 export const maxTagLength = 100;
 
 /** One tag name: 1 to {@link maxTagLength} characters, no comma (commas separate tags in forms and query strings). */
-export const tagSchema = z.string().min(1).max(maxTagLength).regex(/^[^,]+$/, 'A tag cannot contain a comma');
+export const tagSchema = z
+  .string()
+  .min(1)
+  .max(maxTagLength)
+  .regex(/^[^,]+$/, 'A tag cannot contain a comma');
 
 /**
  * Tags as a query string or upload form brings them: `tag=a` once, repeated (`tag=a&tag=b`) or comma-separated
@@ -39,7 +45,9 @@ export const queryTagsSchema = z
   .pipe(z.array(tagSchema).max(maxFilterTags));
 
 /** `1`/`true` or `0`/`false`, as a query-string flag. */
-export const queryFlagSchema = z.enum(['1', 'true', '0', 'false']).transform((value) => value === '1' || value === 'true');
+export const queryFlagSchema = z
+  .enum(['1', 'true', '0', 'false'])
+  .transform((value) => value === '1' || value === 'true');
 
 /** A filter in a JSON body: `{sourcePrefix?, types?, tags?}`; `tags` matches documents with any of them. */
 export const bodyFilterSchema = z

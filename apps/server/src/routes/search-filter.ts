@@ -1,5 +1,5 @@
-import type { ChunkFilter } from '@andes/core';
-import { resolveMediaTypes } from '@andes/runtime';
+import type { ChunkFilter } from '@andes-rag/core';
+import { resolveMediaTypes } from '@andes-rag/runtime';
 
 /**
  * The store filter for a source prefix, document types (media types or extensions, resolved by

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Hit } from '@andes/core';
+import type { Hit } from '@andes-rag/core';
 import { expectErrorResponse } from '../testing/http-assertions.js';
 import { startTestServer, type TestServer } from '../testing/start-test-server.js';
 
@@ -19,7 +19,11 @@ describe('GET /api/search', () => {
     expect(response.status).toBe(200);
     const { hits } = (await response.json()) as { hits: Hit[] };
     expect(hits).toHaveLength(10);
-    expect(hits[0]).toMatchObject({ chunkId: 'chunk-0', source: 'handbook/onboarding.md', text: 'Passage 0 about laptop policy' });
+    expect(hits[0]).toMatchObject({
+      chunkId: 'chunk-0',
+      source: 'handbook/onboarding.md',
+      text: 'Passage 0 about laptop policy',
+    });
     expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score ?? Infinity);
   });
 
@@ -57,11 +61,19 @@ describe('GET /api/search', () => {
   it('passes tags, repeated or comma-separated, as an any-of filter', async () => {
     const response = await search('q=vpn&tag=hr,%20it&tag=policy');
     expect(response.status).toBe(200);
-    expect(server.service.searchCalls[0]).toEqual({ collection: 'default', query: 'vpn', k: 10, filter: { tags: ['hr', 'it', 'policy'] } });
+    expect(server.service.searchCalls[0]).toEqual({
+      collection: 'default',
+      query: 'vpn',
+      k: 10,
+      filter: { tags: ['hr', 'it', 'policy'] },
+    });
   });
 
   it('returns the trace with explain=1', async () => {
-    const body = (await (await search('q=vpn&k=2&explain=1')).json()) as { hits: Hit[]; trace: { k: number; stages: unknown[]; hits: unknown[] } };
+    const body = (await (await search('q=vpn&k=2&explain=1')).json()) as {
+      hits: Hit[];
+      trace: { k: number; stages: unknown[]; hits: unknown[] };
+    };
     expect(body.hits).toHaveLength(2);
     expect(body.trace).toMatchObject({ query: 'vpn', k: 2, threshold: { covered: true } });
     expect(body.trace.hits).toHaveLength(2);

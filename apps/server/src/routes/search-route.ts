@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { maxResultCount, type AndesConfig, type SearchRequest } from '@andes/runtime';
+import { maxResultCount, type AndesConfig, type SearchRequest } from '@andes-rag/runtime';
 import { parseInput } from '../http/parse-input.js';
 import { collectionNameSchema } from './collection-name-schema.js';
 import { queryFlagSchema, queryTagsSchema, queryTypesSchema, sourcePrefixSchema } from './search-filter-schema.js';
@@ -35,7 +35,12 @@ export function createSearchRoute({ config }: SearchRouteDependencies): Router {
   router.get('/api/search', async (request, response) => {
     const query = parseInput(querySchema, request.query, 'query');
     const filter = searchFilter(query.sourcePrefix, query.type, query.tag);
-    const search: SearchRequest = { collection: query.collection, query: query.q, k: query.k, ...(filter ? { filter } : {}) };
+    const search: SearchRequest = {
+      collection: query.collection,
+      query: query.q,
+      k: query.k,
+      ...(filter ? { filter } : {}),
+    };
     if (!query.explain) {
       response.json({ hits: await serviceFor(response).search(search) });
       return;

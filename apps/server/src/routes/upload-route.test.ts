@@ -1,14 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IngestReport } from '@andes/runtime';
+import type { IngestReport } from '@andes-rag/runtime';
 import { expectErrorResponse } from '../testing/http-assertions.js';
 import { startTestServer, type TestServer } from '../testing/start-test-server.js';
 
 /** A multipart body written by hand, so file names reach the server exactly as given. */
-function rawMultipart(parts: { field: string; filename?: string; content: string }[]): { body: string; contentType: string } {
+function rawMultipart(parts: { field: string; filename?: string; content: string }[]): {
+  body: string;
+  contentType: string;
+} {
   const boundary = 'andes-test-boundary';
   const body = parts
     .map(({ field, filename, content }) => {
-      const disposition = filename === undefined ? `form-data; name="${field}"` : `form-data; name="${field}"; filename="${filename}"`;
+      const disposition =
+        filename === undefined ? `form-data; name="${field}"` : `form-data; name="${field}"; filename="${filename}"`;
       return `--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: text/plain\r\n\r\n${content}\r\n`;
     })
     .join('');
@@ -94,8 +98,14 @@ describe('POST /api/collections/:name/documents', () => {
   it('answers 415 with the report in details when every file is unsupported', async () => {
     const form = new FormData();
     form.append('files', new Blob(['binary']), 'photo.png');
-    const body = await expectErrorResponse(await fetch(uploadUrl, { method: 'POST', body: form }), 415, 'unsupported_file_type');
-    expect(body.error.details).toEqual({ report: expect.objectContaining({ files: [expect.objectContaining({ status: 'failed' })] }) });
+    const body = await expectErrorResponse(
+      await fetch(uploadUrl, { method: 'POST', body: form }),
+      415,
+      'unsupported_file_type',
+    );
+    expect(body.error.details).toEqual({
+      report: expect.objectContaining({ files: [expect.objectContaining({ status: 'failed' })] }),
+    });
   });
 
   it('rejects a request without files', async () => {
@@ -117,7 +127,11 @@ describe('POST /api/collections/:name/documents', () => {
   it('rejects a file over maxUploadBytes with 413', async () => {
     const form = new FormData();
     form.append('files', new Blob(['x'.repeat(1025)]), 'big.md');
-    const body = await expectErrorResponse(await fetch(uploadUrl, { method: 'POST', body: form }), 413, 'payload_too_large');
+    const body = await expectErrorResponse(
+      await fetch(uploadUrl, { method: 'POST', body: form }),
+      413,
+      'payload_too_large',
+    );
     expect(body.error.message).toContain('1024 bytes');
     expect(server.service.ingestCalls).toHaveLength(0);
   });
@@ -131,11 +145,19 @@ describe('POST /api/collections/:name/documents', () => {
 
   it('rejects a malformed multipart body', async () => {
     const headers = { 'Content-Type': 'multipart/form-data; boundary=xyz' };
-    await expectErrorResponse(await fetch(uploadUrl, { method: 'POST', body: '--xyz\r\nnot a header\r\n', headers }), 400, 'invalid_request');
+    await expectErrorResponse(
+      await fetch(uploadUrl, { method: 'POST', body: '--xyz\r\nnot a header\r\n', headers }),
+      400,
+      'invalid_request',
+    );
   });
 
   it('rejects a file with no usable name', async () => {
     const { body, contentType } = rawMultipart([{ field: 'files', filename: '../..', content: 'a' }]);
-    await expectErrorResponse(await fetch(uploadUrl, { method: 'POST', body, headers: { 'Content-Type': contentType } }), 400, 'invalid_request');
+    await expectErrorResponse(
+      await fetch(uploadUrl, { method: 'POST', body, headers: { 'Content-Type': contentType } }),
+      400,
+      'invalid_request',
+    );
   });
 });

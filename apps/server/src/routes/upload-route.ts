@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { AndesError } from '@andes/core';
-import type { AndesConfig, IngestInput, IngestReport } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import type { AndesConfig, IngestInput, IngestReport } from '@andes-rag/runtime';
 import { requireCollectionWrite, serviceFor } from '../security/request-caller.js';
 import { accessFieldSchema } from './access-field-schema.js';
 import { abortOnDisconnect } from '../http/abort-on-disconnect.js';
@@ -93,7 +93,10 @@ export function createUploadRoute({ config }: UploadRouteDependencies): Router {
 function uploadedFiles(request: Request): Express.Multer.File[] {
   const files = request.files;
   if (!Array.isArray(files) || files.length === 0) {
-    throw new AndesError('invalid_request', `Send one or more files as multipart/form-data in the field "${uploadField}".`);
+    throw new AndesError(
+      'invalid_request',
+      `Send one or more files as multipart/form-data in the field "${uploadField}".`,
+    );
   }
   return files;
 }

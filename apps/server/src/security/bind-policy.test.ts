@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { startTestServer } from '../testing/start-test-server.js';
 import { assertBindAllowed } from './bind-policy.js';
 import { isLoopbackHost, isWildcardHost } from './loopback-host.js';
@@ -21,7 +21,12 @@ describe('binding beyond loopback', () => {
   });
 
   it('tells loopback and wildcard hosts apart', () => {
-    expect(['127.0.0.1', 'LOCALHOST', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'].map(isLoopbackHost)).toEqual([true, true, true, true]);
+    expect(['127.0.0.1', 'LOCALHOST', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'].map(isLoopbackHost)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['0.0.0.0', '10.0.0.1', 'example.com', '::'].map(isLoopbackHost)).toEqual([false, false, false, false]);
     expect(['0.0.0.0', '::', '[::]', '127.0.0.1'].map(isWildcardHost)).toEqual([true, true, true, false]);
   });

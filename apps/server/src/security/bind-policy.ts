@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { isLoopbackHost } from './loopback-host.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AndesConfigInput } from '@andes/runtime';
+import type { AndesConfigInput } from '@andes-rag/runtime';
 import { expectErrorResponse } from '../testing/http-assertions.js';
 import { startTestServer, type TestServer } from '../testing/start-test-server.js';
 
@@ -40,7 +40,9 @@ describe('cross-site writes and CORS', () => {
       headers: { Origin: 'null' },
     });
     await expectErrorResponse(response, 403, 'forbidden');
-    const listed = (await (await fetch(`${server.url}/api/collections/default/documents`)).json()) as { documents: { id: string }[] };
+    const listed = (await (await fetch(`${server.url}/api/collections/default/documents`)).json()) as {
+      documents: { id: string }[];
+    };
     expect(listed.documents.map((document) => document.id)).toEqual(['document-1']);
   });
 
@@ -64,7 +66,12 @@ describe('cross-site writes and CORS', () => {
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
-      error: { message: expect.stringContaining('https://evil.example'), type: 'permission_error', param: null, code: 'forbidden' },
+      error: {
+        message: expect.stringContaining('https://evil.example'),
+        type: 'permission_error',
+        param: null,
+        code: 'forbidden',
+      },
     });
   });
 
@@ -76,7 +83,10 @@ describe('cross-site writes and CORS', () => {
       body: uploadForm(),
     });
     expect(sameOrigin.status).toBe(201);
-    const noOrigin = await fetch(`${server.url}/api/collections/default/documents`, { method: 'POST', body: uploadForm('# Other') });
+    const noOrigin = await fetch(`${server.url}/api/collections/default/documents`, {
+      method: 'POST',
+      body: uploadForm('# Other'),
+    });
     expect(noOrigin.status).toBe(201);
     expect(server.service.ingestCalls).toHaveLength(2);
   });
@@ -98,7 +108,11 @@ describe('cross-site writes and CORS', () => {
     const preflight = (origin: string) =>
       fetch(`${server.url}/api/collections/default/documents/document-1`, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'DELETE', 'Access-Control-Request-Headers': 'authorization' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'DELETE',
+          'Access-Control-Request-Headers': 'authorization',
+        },
       });
     const allowed = await preflight('https://intranet.example');
     expect(allowed.status).toBe(204);

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** Methods that only read; everything else changes data (or runs a model) and is guarded. */
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AndesConfigInput } from '@andes/runtime';
+import type { AndesConfigInput } from '@andes-rag/runtime';
 import { rawRequest } from '../testing/raw-request.js';
 import { startTestServer, type TestServer } from '../testing/start-test-server.js';
 import { hostnameOf } from './host-guard.js';
@@ -40,15 +40,20 @@ describe('Host check (DNS rebinding)', () => {
     expect((await server.service.listDocuments('default')).map((document) => document.id)).toEqual(['document-1']);
   });
 
-  it.each(['localhost:4321', '127.0.0.1', '[::1]:80', '192.0.2.7:3000', 'LOCALHOST'])('answers Host: %s', async (host) => {
-    await start();
-    const response = await rawRequest(`${server.url}/api/collections`, { headers: { Host: host } });
-    expect(response.status).toBe(200);
-  });
+  it.each(['localhost:4321', '127.0.0.1', '[::1]:80', '192.0.2.7:3000', 'LOCALHOST'])(
+    'answers Host: %s',
+    async (host) => {
+      await start();
+      const response = await rawRequest(`${server.url}/api/collections`, { headers: { Host: host } });
+      expect(response.status).toBe(200);
+    },
+  );
 
   it('answers configured host names, and the probes for any host', async () => {
     await start({ allowedHosts: 'andes.internal.example' });
-    const configured = await rawRequest(`${server.url}/api/collections`, { headers: { Host: 'Andes.Internal.Example:8443' } });
+    const configured = await rawRequest(`${server.url}/api/collections`, {
+      headers: { Host: 'Andes.Internal.Example:8443' },
+    });
     expect(configured.status).toBe(200);
     const other = await rawRequest(`${server.url}/api/collections`, { headers: { Host: 'other.example' } });
     expect(other.status).toBe(421);

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { RequestHandler } from 'express';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { isLoopbackHost, isWildcardHost, stripBrackets } from './loopback-host.js';
 
 /** What {@link createHostGuard} accepts. */
@@ -33,7 +33,10 @@ export function createHostGuard(options: HostGuardOptions): RequestHandler {
       return;
     }
     const hostname = hostnameOf(request.headers.host ?? '');
-    if (hostname !== undefined && (isIP(stripBrackets(hostname)) !== 0 || isLoopbackHost(hostname) || names.has(hostname))) {
+    if (
+      hostname !== undefined &&
+      (isIP(stripBrackets(hostname)) !== 0 || isLoopbackHost(hostname) || names.has(hostname))
+    ) {
       next();
       return;
     }

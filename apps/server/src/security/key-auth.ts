@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import { AndesError, implicitAdmin, type Caller } from '@andes/core';
-import { callerScopedService, type AndesService } from '@andes/runtime';
+import { AndesError, implicitAdmin, type Caller } from '@andes-rag/core';
+import { callerScopedService, type AndesService } from '@andes-rag/runtime';
 import { bearerToken } from './bearer-token.js';
 
 /** Options of {@link createKeyAuth}. */

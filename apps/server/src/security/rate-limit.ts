@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type AugmentedRequest } from 'express-rate-limit';
-import { AndesError, type Caller } from '@andes/core';
+import { AndesError, type Caller } from '@andes-rag/core';
 
 /**
  * At most `perMinute` requests per API key per minute on what it guards (a fixed one-minute window, in memory);
@@ -22,7 +22,8 @@ export function createRateLimit(perMinute: number): RequestHandler {
     },
     handler: (request, _response, next) => {
       const resetTime = (request as Partial<AugmentedRequest>).rateLimit?.resetTime;
-      const retryAfterSeconds = resetTime === undefined ? 60 : Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000));
+      const retryAfterSeconds =
+        resetTime === undefined ? 60 : Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000));
       next(
         new AndesError('queue_full', `Too many requests: at most ${perMinute} a minute per API key.`, {
           details: { retryAfterSeconds },

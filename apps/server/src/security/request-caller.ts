@@ -1,6 +1,6 @@
 import type { Response } from 'express';
-import { AndesError, hasRole, mayUseCollection, type Caller, type Role } from '@andes/core';
-import type { AndesService } from '@andes/runtime';
+import { AndesError, hasRole, mayUseCollection, type Caller, type Role } from '@andes-rag/core';
+import type { AndesService } from '@andes-rag/runtime';
 
 /**
  * Who calls, as `createKeyAuth` found. Throws `internal_error` when the request did not pass it, so a route mounted
@@ -32,7 +32,9 @@ export function requireRole(response: Response, role: Role): void {
 export function requireCollectionWrite(response: Response, collection: string): void {
   const caller = callerOf(response);
   if (!mayUseCollection(caller, collection)) {
-    throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, { details: { collection } });
+    throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, {
+      details: { collection },
+    });
   }
   requireRole(response, 'editor');
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Answer, CollectionInfo, DocumentRecord, Hit } from '@andes/core';
-import { AndesError } from '@andes/core';
+import type { Answer, CollectionInfo, DocumentRecord, Hit } from '@andes-rag/core';
+import { AndesError } from '@andes-rag/core';
 import type {
   AndesService,
   AskRequest,
@@ -14,7 +14,7 @@ import type {
   Readiness,
   SearchRequest,
   ServedModel,
-} from '@andes/runtime';
+} from '@andes-rag/runtime';
 
 /**
  * An in-memory AndesService for testing the HTTP layer around it (routes, status codes, streaming, shutdown).
@@ -99,7 +99,11 @@ export class FakeAndesService implements AndesService {
     this.#documents.set(collection, documents);
     const files = inputs.map((input): IngestReport['files'][number] => {
       if (!/\.(md|txt|html)$/.test(input.source)) {
-        return { source: input.source, status: 'failed', error: { code: 'unsupported_file_type', message: `${input.source}: unsupported type` } };
+        return {
+          source: input.source,
+          status: 'failed',
+          error: { code: 'unsupported_file_type', message: `${input.source}: unsupported type` },
+        };
       }
       const record: DocumentRecord = {
         id: `document-${documents.length + 1}`,
@@ -174,13 +178,21 @@ export class FakeAndesService implements AndesService {
       await nextTurn();
       request.onTextChunk?.(token);
     }
-    return { answer: this.answerTokens.join(''), mode: 'generative', citations: [{ ...hit(0, request.question), n: 1 }] };
+    return {
+      answer: this.answerTokens.join(''),
+      mode: 'generative',
+      citations: [{ ...hit(0, request.question), n: 1 }],
+    };
   }
 
   /** Serves `fake-chat`, `fake-embedding` (4 dimensions) and `andes:<collection>` for each collection. */
   async models(): Promise<ServedModel[]> {
     this.#throwInjected();
-    const collections = [...this.#documents.keys()].map((collection): ServedModel => ({ id: `andes:${collection}`, kind: 'collection', collection }));
+    const collections = [...this.#documents.keys()].map((collection): ServedModel => ({
+      id: `andes:${collection}`,
+      kind: 'collection',
+      collection,
+    }));
     return [{ id: 'fake-chat', kind: 'chat' }, { id: 'fake-embedding', kind: 'embedding' }, ...collections];
   }
 
@@ -190,16 +202,30 @@ export class FakeAndesService implements AndesService {
     const collection = request.model.startsWith('andes:') ? request.model.slice('andes:'.length) : undefined;
     if (collection !== undefined) this.#collection(collection);
     else if (request.model !== 'fake-chat') {
-      throw new AndesError('not_found', `The model "${request.model}" does not exist.`, { details: { model: request.model } });
+      throw new AndesError('not_found', `The model "${request.model}" does not exist.`, {
+        details: { model: request.model },
+      });
     }
     this.#throwInjected();
     const question = request.messages.at(-1)?.content ?? '';
-    if (question === 'hang') return this.#hang({ collection: collection ?? 'default', question, ...(request.signal ? { signal: request.signal } : {}), ...(request.onTextChunk ? { onTextChunk: request.onTextChunk } : {}) });
+    if (question === 'hang')
+      return this.#hang({
+        collection: collection ?? 'default',
+        question,
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.onTextChunk ? { onTextChunk: request.onTextChunk } : {}),
+      });
     for (const token of this.answerTokens) {
       await nextTurn();
       request.onTextChunk?.(token);
     }
-    const result: ChatResult = { model: request.model, text: this.answerTokens.join(''), finishReason: 'stop', promptTokens: 12, completionTokens: this.answerTokens.length };
+    const result: ChatResult = {
+      model: request.model,
+      text: this.answerTokens.join(''),
+      finishReason: 'stop',
+      promptTokens: 12,
+      completionTokens: this.answerTokens.length,
+    };
     return collection === undefined ? result : { ...result, citations: [{ ...hit(0, question), n: 1 }] };
   }
 
@@ -207,26 +233,41 @@ export class FakeAndesService implements AndesService {
   async embed(request: EmbedRequest): Promise<EmbedResult> {
     this.#throwInjected();
     if (request.model !== 'fake-embedding') {
-      throw new AndesError('not_found', `The model "${request.model}" does not exist.`, { details: { model: request.model } });
+      throw new AndesError('not_found', `The model "${request.model}" does not exist.`, {
+        details: { model: request.model },
+      });
     }
     const vectors = request.input.map((text) => Float32Array.from([text.length, 1, 0, -1]));
     return { model: request.model, vectors, promptTokens: request.input.length };
   }
 
   /** Assistants and conversations are not faked: the real ones are tested in `test/e2e/`. */
-  createAssistant: AndesService['createAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  updateAssistant: AndesService['updateAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  listAssistants: AndesService['listAssistants'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  getAssistant: AndesService['getAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  listAssistantVersions: AndesService['listAssistantVersions'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  releaseAssistant: AndesService['releaseAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  deleteAssistant: AndesService['deleteAssistant'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  createConversation: AndesService['createConversation'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  listConversations: AndesService['listConversations'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  getConversation: AndesService['getConversation'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  deleteConversation: AndesService['deleteConversation'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  sendMessage: AndesService['sendMessage'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
-  rateMessage: AndesService['rateMessage'] = () => Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  createAssistant: AndesService['createAssistant'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  updateAssistant: AndesService['updateAssistant'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  listAssistants: AndesService['listAssistants'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  getAssistant: AndesService['getAssistant'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  listAssistantVersions: AndesService['listAssistantVersions'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  releaseAssistant: AndesService['releaseAssistant'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  deleteAssistant: AndesService['deleteAssistant'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  createConversation: AndesService['createConversation'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  listConversations: AndesService['listConversations'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  getConversation: AndesService['getConversation'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  deleteConversation: AndesService['deleteConversation'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  sendMessage: AndesService['sendMessage'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
+  rateMessage: AndesService['rateMessage'] = () =>
+    Promise.reject(new AndesError('not_found', 'The fake service has no assistants or conversations.'));
 
   async close(): Promise<void> {
     this.closeCount += 1;

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { loadConfig, type AndesConfigInput } from '@andes/runtime';
+import { loadConfig, type AndesConfigInput } from '@andes-rag/runtime';
 import { startServer, type RunningServer, type StartServerOptions } from '../app/start-server.js';
 import { createLogger } from '../logging/create-logger.js';
 import { FakeAndesService } from './fake-andes-service.js';
@@ -21,10 +21,15 @@ const testLimits: Partial<AndesConfigInput> = { maxUploadBytes: 1024, maxUploadF
 
 /** Starts a server for one test; `close()` it after. */
 export async function startTestServer(
-  options: { config?: Partial<AndesConfigInput>; service?: FakeAndesService } & Partial<Pick<StartServerOptions, 'jsonBodyLimitBytes' | 'shutdownGraceMs'>> = {},
+  options: { config?: Partial<AndesConfigInput>; service?: FakeAndesService } & Partial<
+    Pick<StartServerOptions, 'jsonBodyLimitBytes' | 'shutdownGraceMs'>
+  > = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'andes-server-test-'));
-  const config = loadConfig({ ...testLimits, dataDir, port: 0, host: '127.0.0.1', logLevel: 'debug', ...options.config }, {});
+  const config = loadConfig(
+    { ...testLimits, dataDir, port: 0, host: '127.0.0.1', logLevel: 'debug', ...options.config },
+    {},
+  );
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {

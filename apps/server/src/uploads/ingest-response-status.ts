@@ -1,5 +1,5 @@
-import { AndesError } from '@andes/core';
-import type { IngestReport } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import type { IngestReport } from '@andes-rag/runtime';
 import { isAndesErrorCode } from '../http/error-status.js';
 
 /**
@@ -14,6 +14,7 @@ export function ingestResponseStatus(report: IngestReport): 200 | 201 {
   const first = failures[0]?.error;
   const code = first !== undefined && isAndesErrorCode(first.code) ? first.code : 'internal_error';
   const reason = first?.message ?? 'unknown error';
-  const message = failures.length === 1 ? `The file was not ingested: ${reason}` : `No file was ingested. First failure: ${reason}`;
+  const message =
+    failures.length === 1 ? `The file was not ingested: ${reason}` : `No file was ingested. First failure: ${reason}`;
   throw new AndesError(code, message, { details: { report } });
 }

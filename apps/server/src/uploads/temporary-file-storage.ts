@@ -24,7 +24,11 @@ export class TemporaryFileStorage implements StorageEngine {
     this.leases.set(request, lease);
   }
 
-  _handleFile(request: Request, file: Express.Multer.File, callback: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
+  _handleFile(
+    request: Request,
+    file: Express.Multer.File,
+    callback: (error?: unknown, info?: Partial<Express.Multer.File>) => void,
+  ): void {
     const lease = this.leases.get(request);
     const target = path.join(this.directory, `${randomUUID()}.upload`);
     let size = 0;

@@ -15,7 +15,11 @@ async function post(server: TestServer, name: string, options: { chunked?: boole
   const { body, contentType } = upload(name);
   const url = `${server.url}/api/collections/default/documents`;
   if (options.chunked !== true) {
-    return rawRequest(url, { method: 'POST', headers: { 'Content-Type': contentType, 'Content-Length': String(body.length) }, body });
+    return rawRequest(url, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, 'Content-Length': String(body.length) },
+      body,
+    });
   }
   // No Content-Length: node:http sends the body chunked, so the server counts bytes as they come.
   const pieces = async function* () {
@@ -42,7 +46,9 @@ describe('uploads in flight', () => {
       const refused = await post(server, 'second.md', { chunked });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'queue_full', details: { maxUploadBytesInFlight: 1100 } } });
+      expect(JSON.parse(refused.body)).toMatchObject({
+        error: { code: 'queue_full', details: { maxUploadBytesInFlight: 1100 } },
+      });
       expect(server.service.ingestCalls).toHaveLength(1);
 
       gate.resolve();
@@ -52,7 +58,9 @@ describe('uploads in flight', () => {
       expect(retried.status).toBe(201);
       const sources = (await server.service.listDocuments('default')).map((document) => document.source);
       expect(sources).toEqual(['first.md', 'second.md']);
-      expect(new TextDecoder().decode(server.service.ingestCalls[1]?.inputs[0]?.bytes)).toBe(`# second.md\n${'x'.repeat(500)}`);
+      expect(new TextDecoder().decode(server.service.ingestCalls[1]?.inputs[0]?.bytes)).toBe(
+        `# second.md\n${'x'.repeat(500)}`,
+      );
     },
   );
 

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { UploadBudget } from './upload-budget.js';
 
 /**

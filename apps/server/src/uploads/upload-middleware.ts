@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
-import { AndesError } from '@andes/core';
-import type { AndesConfig } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import type { AndesConfig } from '@andes-rag/runtime';
 import type { TemporaryFileStorage } from './temporary-file-storage.js';
 import type { UploadBudget } from './upload-budget.js';
 import { budgetExceeded, UploadLease } from './upload-lease.js';
@@ -10,14 +10,26 @@ import { budgetExceeded, UploadLease } from './upload-lease.js';
 export const uploadField = 'files';
 
 /** multer's limit codes, as the caller's mistakes. */
-const multerErrors: Record<string, { code: 'invalid_request' | 'payload_too_large'; message: (config: AndesConfig) => string }> = {
-  LIMIT_FILE_SIZE: { code: 'payload_too_large', message: (config) => `A file is larger than ${config.maxUploadBytes} bytes.` },
-  LIMIT_FILE_COUNT: { code: 'payload_too_large', message: (config) => `At most ${config.maxUploadFiles} files per upload.` },
+const multerErrors: Record<
+  string,
+  { code: 'invalid_request' | 'payload_too_large'; message: (config: AndesConfig) => string }
+> = {
+  LIMIT_FILE_SIZE: {
+    code: 'payload_too_large',
+    message: (config) => `A file is larger than ${config.maxUploadBytes} bytes.`,
+  },
+  LIMIT_FILE_COUNT: {
+    code: 'payload_too_large',
+    message: (config) => `At most ${config.maxUploadFiles} files per upload.`,
+  },
   LIMIT_PART_COUNT: { code: 'payload_too_large', message: () => 'The upload has too many parts.' },
   LIMIT_FIELD_COUNT: { code: 'payload_too_large', message: () => 'The upload has too many form fields.' },
   LIMIT_FIELD_VALUE: { code: 'payload_too_large', message: () => 'A form field in the upload is too long.' },
   LIMIT_FIELD_KEY: { code: 'payload_too_large', message: () => 'A form field name in the upload is too long.' },
-  LIMIT_UNEXPECTED_FILE: { code: 'invalid_request', message: () => `Send files in the multipart field "${uploadField}".` },
+  LIMIT_UNEXPECTED_FILE: {
+    code: 'invalid_request',
+    message: () => `Send files in the multipart field "${uploadField}".`,
+  },
   MISSING_FIELD_NAME: { code: 'invalid_request', message: () => 'A multipart part has no field name.' },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AndesError } from '@andes/core';
+import type { AndesError } from '@andes-rag/core';
 import { uploadSourceName } from './upload-source-name.js';
 
 describe('uploadSourceName', () => {

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** Longest source name accepted, in characters. */
 const maxSourceLength = 1024;

@@ -44,7 +44,9 @@ describe('web UI', () => {
   });
 
   it('is shipped in the package', async () => {
-    const manifest = JSON.parse(await readFile(path.join(publicDirectory, '..', 'package.json'), 'utf8')) as { files: string[] };
+    const manifest = JSON.parse(await readFile(path.join(publicDirectory, '..', 'package.json'), 'utf8')) as {
+      files: string[];
+    };
     expect(manifest.files).toContain('public');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestModels, loadLlamaBackend } from '@andes/inference';
+import { ensureTestModels, loadLlamaBackend } from '@andes-rag/inference';
 import type { Llama } from 'node-llama-cpp';
 import { LlamaEmbeddingModel } from './llama-embedding-model.js';
 
@@ -72,14 +72,18 @@ describe('LlamaEmbeddingModel on the tiny Llama 3 embedding model', () => {
     try {
       const [document] = await prefixed.embedDocuments(['remote work']);
       expect(Array.from(document ?? [])).toEqual(Array.from(await model.embedQuery('passage: remote work')));
-      expect(Array.from(await model.embedQuery('query: remote work'))).toEqual(Array.from(await prefixed.embedQuery('remote work')));
+      expect(Array.from(await model.embedQuery('query: remote work'))).toEqual(
+        Array.from(await prefixed.embedQuery('remote work')),
+      );
     } finally {
       await prefixed.dispose();
     }
   });
 
   it('rejects with aborted when the signal has fired', async () => {
-    await expect(model.embedDocuments(['a', 'b'], { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'aborted' });
+    await expect(model.embedDocuments(['a', 'b'], { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: 'aborted',
+    });
   });
 
   it('refuses a missing model file with model_not_found', async () => {

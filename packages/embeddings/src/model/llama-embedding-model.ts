@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { AndesError, noopLogger, type EmbeddingModel, type Logger } from '@andes/core';
-import { defaultThreadCount, loadLlamaModel, modelIdFromPath } from '@andes/inference';
+import { AndesError, noopLogger, type EmbeddingModel, type Logger } from '@andes-rag/core';
+import { defaultThreadCount, loadLlamaModel, modelIdFromPath } from '@andes-rag/inference';
 import type { Llama, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
 import { embeddingPrefixesFor, type EmbeddingPrefixes } from '../prefixes/embedding-prefixes.js';
 import { normalizeVector } from '../vectors/normalize.js';
@@ -89,9 +89,13 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
       return embeddingModel;
     } catch (error) {
       await model.dispose();
-      throw new AndesError('model_error', `Could not create an embedding context for ${options.modelPath}: ${String(error)}`, {
-        cause: error,
-      });
+      throw new AndesError(
+        'model_error',
+        `Could not create an embedding context for ${options.modelPath}: ${String(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -110,7 +114,11 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
     await this.model.dispose();
   }
 
-  private async embed(text: string, signal: AbortSignal | undefined, maxTokens = this.contextSize): Promise<Float32Array> {
+  private async embed(
+    text: string,
+    signal: AbortSignal | undefined,
+    maxTokens = this.contextSize,
+  ): Promise<Float32Array> {
     if (signal?.aborted) throw new AndesError('aborted', 'Embedding was cancelled');
     const embedding = await this.context.getEmbeddingFor(this.inputTokens(text, maxTokens));
     return normalizeVector(embedding.vector);

@@ -33,6 +33,7 @@ export function embeddingPrefixesFor(identity: EmbeddingModelIdentity): Embeddin
   if (mentions(/(^|[^a-z0-9])bge([^a-z0-9]|$)/)) {
     return { query: 'Represent this sentence for searching relevant passages: ', document: '' };
   }
-  if (mentions(/(^|[^a-z0-9])e5([^a-z0-9]|$)/) && !mentions(/e5-mistral/)) return { query: 'query: ', document: 'passage: ' };
+  if (mentions(/(^|[^a-z0-9])e5([^a-z0-9]|$)/) && !mentions(/e5-mistral/))
+    return { query: 'query: ', document: 'passage: ' };
   return noPrefixes;
 }

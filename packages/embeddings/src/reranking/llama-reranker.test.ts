@@ -1,5 +1,5 @@
-import { ensureTestReranker } from '@andes/gguf';
-import { ensureTestModels, loadLlamaBackend } from '@andes/inference';
+import { ensureTestReranker } from '@andes-rag/gguf';
+import { ensureTestModels, loadLlamaBackend } from '@andes-rag/inference';
 import type { Llama } from 'node-llama-cpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LlamaReranker } from './llama-reranker.js';
@@ -20,7 +20,11 @@ afterAll(async () => {
 // The tiny reranker has random weights: these tests check the ranking plumbing, not the quality of its scores.
 describe('LlamaReranker on the tiny Qwen3-architecture test reranker', () => {
   const query = 'How many vacation days do employees get?';
-  const documents = ['Employees get 25 days of paid time off.', 'Install WireGuard from the portal.', 'Passwords need 14 characters.'];
+  const documents = [
+    'Employees get 25 days of paid time off.',
+    'Install WireGuard from the portal.',
+    'Passwords need 14 characters.',
+  ];
 
   it('scores every document, in order, as a probability, the same way every time', async () => {
     expect(reranker.id).toBe('andes-tiny-qwen3-reranker.v1');
@@ -41,11 +45,15 @@ describe('LlamaReranker on the tiny Qwen3-architecture test reranker', () => {
     expect(await reranker.rank(query, [])).toEqual([]);
     const controller = new AbortController();
     controller.abort();
-    await expect(reranker.rank(query, documents, { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
+    await expect(reranker.rank(query, documents, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'aborted',
+    });
   });
 
   it('refuses a model without a classification head', async () => {
     const { chatModelPath } = await ensureTestModels();
-    await expect(LlamaReranker.load({ llama, modelPath: chatModelPath, threads: 1 })).rejects.toMatchObject({ code: 'invalid_model_file' });
+    await expect(LlamaReranker.load({ llama, modelPath: chatModelPath, threads: 1 })).rejects.toMatchObject({
+      code: 'invalid_model_file',
+    });
   });
 });

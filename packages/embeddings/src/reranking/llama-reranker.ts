@@ -1,5 +1,5 @@
-import { AndesError, noopLogger, type Logger, type Reranker } from '@andes/core';
-import { defaultThreadCount, loadLlamaModel, modelIdFromPath } from '@andes/inference';
+import { AndesError, noopLogger, type Logger, type Reranker } from '@andes-rag/core';
+import { defaultThreadCount, loadLlamaModel, modelIdFromPath } from '@andes-rag/inference';
 import type { Llama, LlamaModel, LlamaRankingContext, Token } from 'node-llama-cpp';
 
 /** Options of {@link LlamaReranker.load}. */
@@ -58,13 +58,21 @@ export class LlamaReranker implements Reranker {
     }
     const contextSize = Math.min(options.contextSize ?? defaultMaximumContext, model.trainContextSize);
     try {
-      const context = await model.createRankingContext({ contextSize, batchSize: contextSize, threads: options.threads ?? defaultThreadCount() });
+      const context = await model.createRankingContext({
+        contextSize,
+        batchSize: contextSize,
+        threads: options.threads ?? defaultThreadCount(),
+      });
       const reranker = new LlamaReranker(model, context, options.modelPath);
       logger.info('reranker ready', { model: reranker.id, contextSize: reranker.contextSize });
       return reranker;
     } catch (error) {
       await model.dispose();
-      throw new AndesError('model_error', `Could not create a ranking context for ${options.modelPath}: ${String(error)}`, { cause: error });
+      throw new AndesError(
+        'model_error',
+        `Could not create a ranking context for ${options.modelPath}: ${String(error)}`,
+        { cause: error },
+      );
     }
   }
 

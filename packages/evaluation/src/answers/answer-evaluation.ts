@@ -1,4 +1,4 @@
-import type { AnswerMode } from '@andes/core';
+import type { AnswerMode } from '@andes-rag/core';
 
 /** Label every model-judged number carries in reports. */
 export const modelJudgedLabel = 'model-judged';
@@ -11,9 +11,19 @@ export interface AnswerQuestionResult {
   /** Sources of the answer's citations, by number. */
   citations: Array<{ n: number; source: string }>;
   /** Lexical citation check (see `checkCitations`). */
-  citationCheck: { sentences: number; citedSentences: number; citations: number; supported: number; precision: number | null };
+  citationCheck: {
+    sentences: number;
+    citedSentences: number;
+    citations: number;
+    supported: number;
+    precision: number | null;
+  };
   /** Model-judged grades from 0 to 1 (null when the judge wrote no grade); absent without a judge. */
-  judged?: { faithfulness: number | null; answerRelevance: number | null; outputs: { faithfulness: string; answerRelevance: string } };
+  judged?: {
+    faithfulness: number | null;
+    answerRelevance: number | null;
+    outputs: { faithfulness: string; answerRelevance: string };
+  };
   /** Time to produce the answer, in milliseconds. */
   latencyMs: number;
   /** Set when answering or judging failed. */
@@ -24,7 +34,13 @@ export interface AnswerQuestionResult {
 export interface AnswerEvaluation {
   questions: AnswerQuestionResult[];
   /** Supported (sentence, citation) pairs over all pairs of all answers: a micro-average; null when nothing cites. */
-  citationPrecision: { value: number | null; supported: number; citations: number; method: 'lexical-overlap'; threshold: number };
+  citationPrecision: {
+    value: number | null;
+    supported: number;
+    citations: number;
+    method: 'lexical-overlap';
+    threshold: number;
+  };
   /** Sentences citing a source over all sentences (micro-average), or null without sentences. */
   citedSentenceShare: number | null;
   /** Present when a judge model graded the answers. Its numbers are the judge's opinion, not measurements. */

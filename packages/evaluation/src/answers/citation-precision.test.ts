@@ -1,4 +1,4 @@
-import type { Citation } from '@andes/core';
+import type { Citation } from '@andes-rag/core';
 import { describe, expect, it } from 'vitest';
 import { checkCitations } from './citation-precision.js';
 import { citedSentences } from './cited-sentences.js';
@@ -32,12 +32,22 @@ describe('checkCitations', () => {
       citation(1, 'Every employee receives 25 vacation days per calendar year.'),
       citation(2, 'The VPN client is WireGuard.'),
     ];
-    const answer = 'Employees receive 25 vacation days each year [1]. The VPN client is WireGuard [1][2]. Badges are blue [7].';
-    expect(checkCitations(answer, citations)).toEqual({ sentences: 3, citedSentences: 3, citations: 4, supported: 2, precision: 0.5 });
+    const answer =
+      'Employees receive 25 vacation days each year [1]. The VPN client is WireGuard [1][2]. Badges are blue [7].';
+    expect(checkCitations(answer, citations)).toEqual({
+      sentences: 3,
+      citedSentences: 3,
+      citations: 4,
+      supported: 2,
+      precision: 0.5,
+    });
   });
 
   it('checks Chinese sentences against Chinese chunks by their character pairs', () => {
-    const citations = [citation(1, '该模型采用SwiGLU激活函数，隐藏层维度为4096。'), citation(2, '员工每年享有十五天带薪年假。')];
+    const citations = [
+      citation(1, '该模型采用SwiGLU激活函数，隐藏层维度为4096。'),
+      citation(2, '员工每年享有十五天带薪年假。'),
+    ];
     const answer = '模型使用SwiGLU激活函数[1]。员工每年有十五天年假[1]。员工每年有十五天年假[2]。';
     expect(checkCitations(answer, citations)).toMatchObject({ citations: 3, supported: 2, precision: 2 / 3 });
   });

@@ -1,4 +1,4 @@
-import type { Citation } from '@andes/core';
+import type { Citation } from '@andes-rag/core';
 import { citedSentences } from './cited-sentences.js';
 import { contentWords } from './content-words.js';
 
@@ -25,7 +25,11 @@ export interface CitationCheck {
  * `threshold` of them occur there. A number with no citation behind it is unsupported. Sentences with no content
  * words are not checked.
  */
-export function checkCitations(answer: string, citations: readonly Citation[], threshold = defaultSupportThreshold): CitationCheck {
+export function checkCitations(
+  answer: string,
+  citations: readonly Citation[],
+  threshold = defaultSupportThreshold,
+): CitationCheck {
   const sentences = citedSentences(answer);
   const chunkWords = new Map(citations.map((citation) => [citation.n, contentWords(citation.text)]));
   let checked = 0;

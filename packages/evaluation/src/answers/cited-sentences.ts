@@ -21,8 +21,13 @@ export function citedSentences(answer: string): CitedSentence[] {
     const leading = leadingMarkers.exec(segment)?.[0] ?? '';
     const previous = sentences.at(-1);
     const rest = previous ? segment.slice(leading.length) : segment;
-    if (previous && leading !== '') previous.citations = [...new Set([...previous.citations, ...markerNumbers(leading)])];
-    const text = rest.replace(markerPattern, ' ').replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
+    if (previous && leading !== '')
+      previous.citations = [...new Set([...previous.citations, ...markerNumbers(leading)])];
+    const text = rest
+      .replace(markerPattern, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([.,;:!?])/g, '$1')
+      .trim();
     if (/[\p{L}\p{N}]/u.test(text)) sentences.push({ text, citations: markerNumbers(rest) });
   }
   return sentences;

@@ -1,4 +1,4 @@
-import { AndesError, type Answer, type ChatModel } from '@andes/core';
+import { AndesError, type Answer, type ChatModel } from '@andes-rag/core';
 import type { EvaluationDataset, EvaluationQuestion } from '../dataset/evaluation-question.js';
 import type { AnswerEvaluation, AnswerQuestionResult } from './answer-evaluation.js';
 import { summarizeAnswers } from './summarize-answers.js';
@@ -36,7 +36,11 @@ export async function evaluateAnswers(options: EvaluateAnswersOptions): Promise<
   return summarizeAnswers(results, threshold, options.judge);
 }
 
-async function evaluateOne(options: EvaluateAnswersOptions, question: EvaluationQuestion, threshold: number): Promise<AnswerQuestionResult> {
+async function evaluateOne(
+  options: EvaluateAnswersOptions,
+  question: EvaluationQuestion,
+  threshold: number,
+): Promise<AnswerQuestionResult> {
   const started = performance.now();
   let answer: Answer = { answer: '', mode: 'extractive', citations: [] };
   try {
@@ -59,7 +63,10 @@ async function evaluateOne(options: EvaluateAnswersOptions, question: Evaluation
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const outputs = { faithfulness: judged.faithfulness.output, answerRelevance: judged.answerRelevance.output };
-    return { ...result, judged: { faithfulness: judged.faithfulness.score, answerRelevance: judged.answerRelevance.score, outputs } };
+    return {
+      ...result,
+      judged: { faithfulness: judged.faithfulness.score, answerRelevance: judged.answerRelevance.score, outputs },
+    };
   } catch (error) {
     if (AndesError.isInstance(error) && error.code === 'aborted') throw error;
     return {

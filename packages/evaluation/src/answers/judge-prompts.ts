@@ -1,4 +1,4 @@
-import type { ChatMessage, Citation } from '@andes/core';
+import type { ChatMessage, Citation } from '@andes-rag/core';
 
 const system =
   'You grade the answers of a question-answering system. Reply with a single digit from 1 to 5 and nothing else.';

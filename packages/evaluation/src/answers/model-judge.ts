@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatModel, Citation } from '@andes/core';
+import type { ChatMessage, ChatModel, Citation } from '@andes-rag/core';
 import { answerRelevancePrompt, faithfulnessPrompt, parseGrade } from './judge-prompts.js';
 
 /** One model-judged grade: the score (null when the output held no grade) and what the model wrote. */
@@ -26,7 +26,9 @@ const templateAllowance = 64;
  * by its cited sources?) and answer relevance (does it address the question?). Source texts are shortened until
  * the prompt fits the model's context.
  */
-export async function judgeAnswer(options: JudgeAnswerOptions): Promise<{ faithfulness: JudgedGrade; answerRelevance: JudgedGrade }> {
+export async function judgeAnswer(
+  options: JudgeAnswerOptions,
+): Promise<{ faithfulness: JudgedGrade; answerRelevance: JudgedGrade }> {
   const { model, question, answer } = options;
   const budget = model.contextSize - gradeTokens - templateAllowance;
   let sources = options.citations.map(({ n, text }) => ({ n, text }));

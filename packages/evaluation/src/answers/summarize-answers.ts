@@ -1,20 +1,37 @@
-import type { ChatModel } from '@andes/core';
+import type { ChatModel } from '@andes-rag/core';
 import { percentile } from '../metrics/percentile.js';
 import { modelJudgedLabel, type AnswerEvaluation, type AnswerQuestionResult } from './answer-evaluation.js';
 
 /** Totals and means of per-question answer results (citation pairs micro-averaged; judged grades averaged). */
-export function summarizeAnswers(results: AnswerQuestionResult[], threshold: number, judge: ChatModel | undefined): AnswerEvaluation {
-  const total = (pick: (result: AnswerQuestionResult) => number) => results.reduce((sum, result) => sum + pick(result), 0);
+export function summarizeAnswers(
+  results: AnswerQuestionResult[],
+  threshold: number,
+  judge: ChatModel | undefined,
+): AnswerEvaluation {
+  const total = (pick: (result: AnswerQuestionResult) => number) =>
+    results.reduce((sum, result) => sum + pick(result), 0);
   const citations = total((result) => result.citationCheck.citations);
   const supported = total((result) => result.citationCheck.supported);
   const sentences = total((result) => result.citationCheck.sentences);
   const evaluation: AnswerEvaluation = {
     questions: results,
-    citationPrecision: { value: citations === 0 ? null : supported / citations, supported, citations, method: 'lexical-overlap', threshold },
+    citationPrecision: {
+      value: citations === 0 ? null : supported / citations,
+      supported,
+      citations,
+      method: 'lexical-overlap',
+      threshold,
+    },
     citedSentenceShare: sentences === 0 ? null : total((result) => result.citationCheck.citedSentences) / sentences,
     latency: {
-      p50Ms: percentile(results.map((result) => result.latencyMs), 0.5),
-      p95Ms: percentile(results.map((result) => result.latencyMs), 0.95),
+      p50Ms: percentile(
+        results.map((result) => result.latencyMs),
+        0.5,
+      ),
+      p95Ms: percentile(
+        results.map((result) => result.latencyMs),
+        0.95,
+      ),
     },
   };
   if (!judge) return evaluation;

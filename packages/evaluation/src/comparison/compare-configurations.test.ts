@@ -31,7 +31,12 @@ describe('compareConfigurations', () => {
     const result = await compareConfigurations({
       dataset,
       k: 1,
-      configurations: [configuration('second'), configuration('perfect'), configuration('broken'), { name: 'dense', skipped: 'no embedding model configured' }],
+      configurations: [
+        configuration('second'),
+        configuration('perfect'),
+        configuration('broken'),
+        { name: 'dense', skipped: 'no embedding model configured' },
+      ],
     });
     expect(result.baseline).toBe('second');
     expect(result.depth).toBe(10);
@@ -47,15 +52,25 @@ describe('compareConfigurations', () => {
     expect(second?.versusBaseline).toBeUndefined();
     expect(broken?.summary.errors).toBe(2);
     expect(broken?.questions[0]?.error).toBe('no results for alpha');
-    expect(second?.questions[1]).toMatchObject({ id: 'b', documents: ['repo/x.md', 'repo/docs/b.md'], firstRelevantRank: 2 });
+    expect(second?.questions[1]).toMatchObject({
+      id: 'b',
+      documents: ['repo/x.md', 'repo/docs/b.md'],
+      firstRelevantRank: 2,
+    });
     expect(result.skipped).toEqual([{ name: 'dense', skipped: 'no embedding model configured' }]);
     expect(second?.latency.p95Ms).toBeGreaterThanOrEqual(second?.latency.p50Ms ?? 0);
   });
 
   it('rejects duplicate names, an unknown baseline and a run with nothing to run', async () => {
-    await expect(compareConfigurations({ dataset, configurations: [configuration('perfect'), configuration('perfect')] })).rejects.toMatchObject({ code: 'invalid_request' });
-    await expect(compareConfigurations({ dataset, configurations: [configuration('perfect')], baseline: 'nope' })).rejects.toMatchObject({ code: 'invalid_request' });
-    await expect(compareConfigurations({ dataset, configurations: [{ name: 'dense', skipped: 'none' }] })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(
+      compareConfigurations({ dataset, configurations: [configuration('perfect'), configuration('perfect')] }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(
+      compareConfigurations({ dataset, configurations: [configuration('perfect')], baseline: 'nope' }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(
+      compareConfigurations({ dataset, configurations: [{ name: 'dense', skipped: 'none' }] }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
   });
 });
 

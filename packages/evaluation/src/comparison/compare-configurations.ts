@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { EvaluationDataset } from '../dataset/evaluation-question.js';
 import { rankCutoff } from '../metrics/question-metrics.js';
 import type { ComparisonResult, ConfigurationResult, QuestionResult } from './comparison-result.js';
@@ -33,7 +33,9 @@ export async function compareConfigurations(options: CompareConfigurationsOption
   const { dataset, signal } = options;
   const k = options.k ?? 10;
   if (!Number.isInteger(k) || k < 1) throw new AndesError('invalid_request', `k must be a positive integer, got ${k}.`);
-  const running = options.configurations.filter((configuration) => !isSkipped(configuration)) as RetrievalConfiguration[];
+  const running = options.configurations.filter(
+    (configuration) => !isSkipped(configuration),
+  ) as RetrievalConfiguration[];
   const skipped = options.configurations.filter(isSkipped) as SkippedConfiguration[];
   assertNames(options.configurations.map((configuration) => configuration.name));
   const baseline = options.baseline ?? running[0]?.name;
@@ -43,7 +45,8 @@ export async function compareConfigurations(options: CompareConfigurationsOption
   }
   const depth = Math.max(k, rankCutoff);
   const firstQuestion = dataset.questions[0];
-  if (firstQuestion) for (const configuration of running) await configuration.retrieve(firstQuestion.question).catch(() => []);
+  if (firstQuestion)
+    for (const configuration of running) await configuration.retrieve(firstQuestion.question).catch(() => []);
 
   const perConfiguration = running.map((): QuestionResult[] => []);
   for (const [index, question] of dataset.questions.entries()) {
@@ -53,7 +56,8 @@ export async function compareConfigurations(options: CompareConfigurationsOption
     }
     options.onProgress?.({ done: index + 1, total: dataset.questions.length });
   }
-  const baselineQuestions = perConfiguration[running.findIndex((configuration) => configuration.name === baseline)] ?? [];
+  const baselineQuestions =
+    perConfiguration[running.findIndex((configuration) => configuration.name === baseline)] ?? [];
   const results = running.map((configuration, position): ConfigurationResult => {
     const questions = perConfiguration[position] ?? [];
     return {
@@ -63,15 +67,28 @@ export async function compareConfigurations(options: CompareConfigurationsOption
       summary: summarizeRetrieval(questions, k),
       latency: summarizeLatency(questions),
       questions,
-      ...(configuration.name === baseline ? {} : { versusBaseline: winsAndLosses(questions, baselineQuestions, baseline) }),
+      ...(configuration.name === baseline
+        ? {}
+        : { versusBaseline: winsAndLosses(questions, baselineQuestions, baseline) }),
     };
   });
   results.sort(byQuality).forEach((result, index) => (result.rank = index + 1));
-  return { dataset: { name: dataset.name, questionCount: dataset.questions.length }, k, depth, baseline, configurations: results, skipped };
+  return {
+    dataset: { name: dataset.name, questionCount: dataset.questions.length },
+    k,
+    depth,
+    baseline,
+    configurations: results,
+    skipped,
+  };
 }
 
 function byQuality(left: ConfigurationResult, right: ConfigurationResult): number {
-  const keys = (result: ConfigurationResult) => [result.summary.mrrAt10, result.summary.ndcgAt10, result.summary.recallAtK];
+  const keys = (result: ConfigurationResult) => [
+    result.summary.mrrAt10,
+    result.summary.ndcgAt10,
+    result.summary.recallAtK,
+  ];
   const [leftKeys, rightKeys] = [keys(left), keys(right)];
   for (const [index, value] of leftKeys.entries()) {
     const difference = (rightKeys[index] ?? 0) - value;

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { EvaluationQuestion } from '../dataset/evaluation-question.js';
 import { rankDocuments } from '../matching/ranked-documents.js';
 import { questionMetrics } from '../metrics/question-metrics.js';

@@ -7,7 +7,9 @@ import { compareConfigurations } from './compare-configurations.js';
 
 // Ten questions: the baseline finds every answer second; the candidate finds eight first and misses two.
 const dataset = parseEvaluationDataset(
-  Array.from({ length: 10 }, (_unused, index) => JSON.stringify({ id: `q${index}`, question: `question ${index}`, relevant: [`d${index}.md`] })).join('\n'),
+  Array.from({ length: 10 }, (_unused, index) =>
+    JSON.stringify({ id: `q${index}`, question: `question ${index}`, relevant: [`d${index}.md`] }),
+  ).join('\n'),
   { name: 'paired' },
 );
 const questionIndex = (question: string) => Number(question.split(' ')[1]);
@@ -17,9 +19,19 @@ describe('paired comparison against the baseline', () => {
     const retrieval = await compareConfigurations({
       dataset,
       configurations: [
-        { name: 'baseline', retrieve: async (question) => [{ source: 'other.md' }, { source: `d${questionIndex(question)}.md` }] },
-        { name: 'candidate', retrieve: async (question) => (questionIndex(question) < 8 ? [{ source: `d${questionIndex(question)}.md` }] : []) },
-        { name: 'same', retrieve: async (question) => [{ source: 'x.md' }, { source: `d${questionIndex(question)}.md` }] },
+        {
+          name: 'baseline',
+          retrieve: async (question) => [{ source: 'other.md' }, { source: `d${questionIndex(question)}.md` }],
+        },
+        {
+          name: 'candidate',
+          retrieve: async (question) =>
+            questionIndex(question) < 8 ? [{ source: `d${questionIndex(question)}.md` }] : [],
+        },
+        {
+          name: 'same',
+          retrieve: async (question) => [{ source: 'x.md' }, { source: `d${questionIndex(question)}.md` }],
+        },
       ],
     });
     const candidate = retrieval.configurations.find((configuration) => configuration.name === 'candidate');
@@ -35,7 +47,9 @@ describe('paired comparison against the baseline', () => {
     expect(table.find((line) => line.includes('same'))).toMatch(/0\/0\/10\s+1$/);
     expect(table.find((line) => line.includes('baseline *'))).toMatch(/—\s+—$/);
 
-    const html = renderHtmlReport(createEvaluationReport({ dataset, retrieval, createdAt: new Date('2025-01-02T03:04:05Z') }));
+    const html = renderHtmlReport(
+      createEvaluationReport({ dataset, retrieval, createdAt: new Date('2025-01-02T03:04:05Z') }),
+    );
     expect(html).toContain('8 wins, 2 losses, 0 ties against baseline (two-sided sign test p = 0.109)');
   });
 });

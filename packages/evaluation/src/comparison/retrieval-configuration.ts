@@ -1,4 +1,4 @@
-import type { Hit } from '@andes/core';
+import type { Hit } from '@andes-rag/core';
 
 /** What the evaluator reads of a retrieved chunk: its document's source. Any {@link Hit} will do. */
 export type RetrievedChunk = Pick<Hit, 'source'>;
@@ -28,6 +28,8 @@ export interface SkippedConfiguration {
 }
 
 /** True for a {@link SkippedConfiguration}. */
-export function isSkipped(configuration: RetrievalConfiguration | SkippedConfiguration): configuration is SkippedConfiguration {
+export function isSkipped(
+  configuration: RetrievalConfiguration | SkippedConfiguration,
+): configuration is SkippedConfiguration {
   return 'skipped' in configuration;
 }

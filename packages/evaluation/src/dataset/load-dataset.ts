@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { EvaluationDataset } from './evaluation-question.js';
 import { parseEvaluationDataset } from './parse-dataset.js';
 

@@ -1,5 +1,9 @@
-import { AndesError } from '@andes/core';
-import { evaluationQuestionLineSchema, type EvaluationDataset, type EvaluationQuestion } from './evaluation-question.js';
+import { AndesError } from '@andes-rag/core';
+import {
+  evaluationQuestionLineSchema,
+  type EvaluationDataset,
+  type EvaluationQuestion,
+} from './evaluation-question.js';
 
 /** Options for {@link parseEvaluationDataset}. */
 export interface ParseDatasetOptions {
@@ -33,7 +37,9 @@ export function parseEvaluationDataset(text: string, options: ParseDatasetOption
   if (problems.length > 0) {
     const shown = problems.slice(0, 10).join('; ');
     const more = problems.length > 10 ? ` (and ${problems.length - 10} more)` : '';
-    throw new AndesError('invalid_request', `Invalid evaluation dataset ${label}: ${shown}${more}`, { details: { problems } });
+    throw new AndesError('invalid_request', `Invalid evaluation dataset ${label}: ${shown}${more}`, {
+      details: { problems },
+    });
   }
   return { name: options.name, questions };
 }

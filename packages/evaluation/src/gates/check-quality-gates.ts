@@ -27,7 +27,11 @@ export function checkQualityGates(
   });
 }
 
-function metricValue(metric: string, baseline: ConfigurationResult, answers: AnswerEvaluation | undefined): number | null {
+function metricValue(
+  metric: string,
+  baseline: ConfigurationResult,
+  answers: AnswerEvaluation | undefined,
+): number | null {
   const { summary } = baseline;
   const cutoff = /^(hit|recall)@(\d+)$/.exec(metric);
   if (cutoff) {

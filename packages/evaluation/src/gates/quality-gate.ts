@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** Metrics a gate can name besides `hit@N` and `recall@N`. */
 export const gateMetricNames = ['mrr@10', 'ndcg@10', 'citation-precision', 'faithfulness', 'answer-relevance'] as const;
@@ -24,7 +24,10 @@ export function parseQualityGate(text: string): QualityGate {
     throw new AndesError('invalid_request', `Expected METRIC=VALUE (e.g. mrr@10=0.5), got "${text}".`);
   }
   if (!isGateMetric(metric)) {
-    throw new AndesError('invalid_request', `Unknown metric "${metric}": use hit@N, recall@N, ${gateMetricNames.join(', ')}.`);
+    throw new AndesError(
+      'invalid_request',
+      `Unknown metric "${metric}": use hit@N, recall@N, ${gateMetricNames.join(', ')}.`,
+    );
   }
   if (minimum > 1) throw new AndesError('invalid_request', `A gate's value is a fraction from 0 to 1, got ${minimum}.`);
   return { metric, minimum };

@@ -1,4 +1,4 @@
-import type { Hit } from '@andes/core';
+import type { Hit } from '@andes-rag/core';
 import { sourceMatches } from './source-matches.js';
 
 /** One distinct document of a result list, in rank order. */

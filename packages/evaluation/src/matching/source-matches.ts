@@ -11,5 +11,8 @@ export function sourceMatches(source: string, relevant: string): boolean {
 }
 
 function normalizeSource(source: string): string {
-  return source.trim().replaceAll('\\', '/').replace(/^(\.\/)+/, '');
+  return source
+    .trim()
+    .replaceAll('\\', '/')
+    .replace(/^(\.\/)+/, '');
 }

@@ -3,7 +3,11 @@ import { rankDocuments } from '../matching/ranked-documents.js';
 import { percentile } from './percentile.js';
 import { questionMetrics } from './question-metrics.js';
 
-const ranked = (sources: string[], relevant: string[]) => rankDocuments(sources.map((source) => ({ source })), relevant);
+const ranked = (sources: string[], relevant: string[]) =>
+  rankDocuments(
+    sources.map((source) => ({ source })),
+    relevant,
+  );
 
 describe('questionMetrics', () => {
   it('computes hit, recall, reciprocal rank and nDCG over distinct documents', () => {

@@ -21,7 +21,11 @@ export interface QuestionMetrics {
  * Computes every per-question metric from ranked distinct documents, with curves from 1 to `depth` documents.
  * `relevantCount` is the number of distinct relevant sources (at least 1).
  */
-export function questionMetrics(documents: readonly RankedDocument[], relevantCount: number, depth: number): QuestionMetrics {
+export function questionMetrics(
+  documents: readonly RankedDocument[],
+  relevantCount: number,
+  depth: number,
+): QuestionMetrics {
   const firstRelevant = documents.find((document) => document.matches.length > 0);
   const recallCurve: number[] = [];
   const hitCurve: number[] = [];
@@ -33,7 +37,13 @@ export function questionMetrics(documents: readonly RankedDocument[], relevantCo
   }
   const firstRelevantRank = firstRelevant?.rank ?? null;
   const reciprocalRank = firstRelevantRank !== null && firstRelevantRank <= rankCutoff ? 1 / firstRelevantRank : 0;
-  return { firstRelevantRank, recallCurve, hitCurve, reciprocalRank, ndcg: ndcgAt(documents, relevantCount, rankCutoff) };
+  return {
+    firstRelevantRank,
+    recallCurve,
+    hitCurve,
+    reciprocalRank,
+    ndcg: ndcgAt(documents, relevantCount, rankCutoff),
+  };
 }
 
 function ndcgAt(documents: readonly RankedDocument[], relevantCount: number, cutoff: number): number {

@@ -12,7 +12,10 @@ export function isReportId(id: string): boolean {
 
 /** The id of a report created at `createdAt` for the dataset or run `name`: `<timestamp>-<slug of name>`. */
 export function reportId(createdAt: Date, name: string): string {
-  const timestamp = createdAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(/[-:]/g, '');
+  const timestamp = createdAt
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(/[-:]/g, '');
   const slug = name
     .toLowerCase()
     .normalize('NFKD')

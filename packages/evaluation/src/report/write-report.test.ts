@@ -21,9 +21,17 @@ afterAll(async () => Promise.all(directories.map((directory) => rm(directory, { 
 
 describe('report ids', () => {
   it('are a UTC timestamp and a slug, and reject path syntax', () => {
-    expect(reportId(new Date('2025-01-02T03:04:05.678Z'), 'State of the Union!')).toBe('20250102T030405Z-state-of-the-union');
+    expect(reportId(new Date('2025-01-02T03:04:05.678Z'), 'State of the Union!')).toBe(
+      '20250102T030405Z-state-of-the-union',
+    );
     expect(isReportId('20250102T030405Z-sotu-2')).toBe(true);
-    for (const bad of ['../etc/passwd', '20250102T030405Z-a/b', '20250102T030405Z-a.json', '20250102T030405Z-', 'sotu']) {
+    for (const bad of [
+      '../etc/passwd',
+      '20250102T030405Z-a/b',
+      '20250102T030405Z-a.json',
+      '20250102T030405Z-',
+      'sotu',
+    ]) {
       expect(isReportId(bad)).toBe(false);
     }
   });
@@ -33,21 +41,45 @@ describe('writeEvaluationReport', () => {
   it('writes JSON and a self-contained, escaped HTML page, never overwriting an earlier report', async () => {
     const directory = await mkdtemp(path.join(os.tmpdir(), 'andes-eval-report-'));
     directories.push(directory);
-    const retrieve = async (question: string) => [{ source: question.includes('b') ? 'docs/b.md' : 'docs/c.md' }, { source: 'docs/a.md' }];
+    const retrieve = async (question: string) => [
+      { source: question.includes('b') ? 'docs/b.md' : 'docs/c.md' },
+      { source: 'docs/a.md' },
+    ];
     const retrieval = await compareConfigurations({
       dataset,
-      configurations: [{ name: 'default', retrieve }, { name: 'other', retrieve: async () => [{ source: 'docs/a.md' }] }],
+      configurations: [
+        { name: 'default', retrieve },
+        { name: 'other', retrieve: async () => [{ source: 'docs/a.md' }] },
+      ],
     });
     const answers = await evaluateAnswers({
       dataset,
       answer: async () => ({
         answer: 'The answer is here [1].',
         mode: 'generative',
-        citations: [{ n: 1, source: 'docs/a.md', chunkId: 'c', documentId: 'd', title: 'A', headingPath: [], text: 'The answer is here.', startOffset: 0, endOffset: 19 }],
+        citations: [
+          {
+            n: 1,
+            source: 'docs/a.md',
+            chunkId: 'c',
+            documentId: 'd',
+            title: 'A',
+            headingPath: [],
+            text: 'The answer is here.',
+            startOffset: 0,
+            endOffset: 19,
+          },
+        ],
       }),
     });
     const createdAt = new Date('2025-01-02T03:04:05Z');
-    const report = createEvaluationReport({ dataset, retrieval, answers, context: { collection: 'default' }, createdAt });
+    const report = createEvaluationReport({
+      dataset,
+      retrieval,
+      answers,
+      context: { collection: 'default' },
+      createdAt,
+    });
     const first = await writeEvaluationReport(report, directory);
     const second = await writeEvaluationReport(createEvaluationReport({ dataset, retrieval, createdAt }), directory);
     expect(first.id).toBe('20250102T030405Z-hostile-name');
@@ -55,7 +87,12 @@ describe('writeEvaluationReport', () => {
     expect((await readdir(directory)).sort()).toHaveLength(4);
 
     const json = JSON.parse(await readFile(first.jsonPath, 'utf8'));
-    expect(json).toMatchObject({ format: 'andes-evaluation-report', version: 1, id: first.id, context: { collection: 'default' } });
+    expect(json).toMatchObject({
+      format: 'andes-evaluation-report',
+      version: 1,
+      id: first.id,
+      context: { collection: 'default' },
+    });
     expect(json.retrieval.configurations.map((entry: { name: string }) => entry.name)).toEqual(['default', 'other']);
     expect(json.answers.citationPrecision).toMatchObject({ value: 1, method: 'lexical-overlap' });
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { EvaluationReport } from './evaluation-report.js';
 import { renderHtmlReport } from './html/render-html-report.js';
 
@@ -38,6 +38,8 @@ export async function writeEvaluationReport(report: EvaluationReport, directory:
       return { id, jsonPath, htmlPath };
     }
   } catch (error) {
-    throw new AndesError('storage_error', `Cannot write the evaluation report to ${directory}: ${String(error)}`, { cause: error });
+    throw new AndesError('storage_error', `Cannot write the evaluation report to ${directory}: ${String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -4,7 +4,8 @@ import type { GgufValueTypeName } from './gguf-constants.js';
 export type GgufScalarTypeName = Exclude<GgufValueTypeName, 'array'>;
 
 /** The 32-bit-or-smaller number types, held as a JS `number`. */
-export type GgufSmallNumberTypeName = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32' | 'float32' | 'float64';
+export type GgufSmallNumberTypeName =
+  'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32' | 'float32' | 'float64';
 
 /** The 64-bit integer types: written from a `number` or a `bigint`, read back as a `bigint`. */
 export type GgufBigIntegerTypeName = 'uint64' | 'int64';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AndesErrorCode } from '@andes/core';
+import type { AndesErrorCode } from '@andes-rag/core';
 import { ggufValue } from '../format/gguf-value.js';
 import { writeGgufFile } from '../writer/write-gguf-file.js';
 import { readGgufFile } from './read-gguf-file.js';

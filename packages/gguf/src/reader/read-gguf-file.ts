@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { float16BitsToFloat32 } from '../format/float16.js';
 import { ggmlTensorTypeBytes, ggufMagic } from '../format/gguf-constants.js';
 import { ByteCursor, EndOfBytesError } from './byte-cursor.js';
@@ -49,7 +49,8 @@ export async function readGgufTensor(gguf: GgufFile, name: string): Promise<Floa
   }
   const values = new Float32Array(elementCount);
   for (let index = 0; index < elementCount; index++) {
-    values[index] = tensor.type === 'F32' ? bytes.readFloatLE(index * 4) : float16BitsToFloat32(bytes.readUInt16LE(index * 2));
+    values[index] =
+      tensor.type === 'F32' ? bytes.readFloatLE(index * 4) : float16BitsToFloat32(bytes.readUInt16LE(index * 2));
   }
   return values;
 }

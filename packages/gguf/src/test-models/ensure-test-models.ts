@@ -48,8 +48,7 @@ export function ensureTestModels(options: EnsureTestModelsOptions = {}): Promise
 export function defaultTestModelsDirectory(): string {
   const fromEnvironment = process.env['ANDES_TEST_MODELS_DIR'];
   if (fromEnvironment !== undefined && fromEnvironment !== '') return fromEnvironment;
-  const root =
-    findRepositoryRoot(process.cwd()) ?? findRepositoryRoot(dirname(fileURLToPath(import.meta.url)));
+  const root = findRepositoryRoot(process.cwd()) ?? findRepositoryRoot(dirname(fileURLToPath(import.meta.url)));
   return root === undefined ? join(tmpdir(), 'andes-test-models') : join(root, '.andes-test-models');
 }
 

@@ -35,7 +35,9 @@ export function llamaTensors(shape: LlamaShape, random: () => number): GgufTenso
   const headDimension = embedding / shape.headCount;
   const kvLength = shape.kvHeadCount * headDimension;
   const values = (length: number, scale: number) =>
-    shape.weightFill === 'tiled' ? tiled(randomValues(random, Math.min(length, tileLength), scale), length) : randomValues(random, length, scale);
+    shape.weightFill === 'tiled'
+      ? tiled(randomValues(random, Math.min(length, tileLength), scale), length)
+      : randomValues(random, length, scale);
   const matrix = (name: string, inputs: number, outputs: number): GgufTensorInput => ({
     name,
     type: shape.weightType,

@@ -49,10 +49,14 @@ describe('makeTestLoraAdapter', () => {
       ['blk.0.ffn_up.weight.lora_b', 4, 48],
     ]);
     const again = await readGgufFile(second);
-    expect(await readGgufTensor(again, 'blk.0.ffn_up.weight.lora_b')).toEqual(await readGgufTensor(file, 'blk.0.ffn_up.weight.lora_b'));
+    expect(await readGgufTensor(again, 'blk.0.ffn_up.weight.lora_b')).toEqual(
+      await readGgufTensor(file, 'blk.0.ffn_up.weight.lora_b'),
+    );
   });
 
   it('refuses a rank that is not a positive integer', async () => {
-    await expect(makeTestLoraAdapter(join(directory, 'bad.gguf'), { rank: 0 })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(makeTestLoraAdapter(join(directory, 'bad.gguf'), { rank: 0 })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
   });
 });

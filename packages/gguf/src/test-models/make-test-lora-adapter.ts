@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { ggufValue } from '../format/gguf-value.js';
 import { readGgufFile } from '../reader/read-gguf-file.js';
 import type { GgufTensorInput } from '../writer/write-gguf-file.js';
@@ -46,8 +46,22 @@ export interface TestLoraAdapterDescription {
   tensorNames: string[];
 }
 
-const allTargets: readonly LoraTarget[] = ['attn_q', 'attn_k', 'attn_v', 'attn_output', 'ffn_gate', 'ffn_up', 'ffn_down'];
-const defaultShape: LoraBaseShape = { embeddingLength: 64, blockCount: 2, headCount: 4, kvHeadCount: 2, feedForwardLength: 128 };
+const allTargets: readonly LoraTarget[] = [
+  'attn_q',
+  'attn_k',
+  'attn_v',
+  'attn_output',
+  'ffn_gate',
+  'ffn_up',
+  'ffn_down',
+];
+const defaultShape: LoraBaseShape = {
+  embeddingLength: 64,
+  blockCount: 2,
+  headCount: 4,
+  kvHeadCount: 2,
+  feedForwardLength: 128,
+};
 
 /**
  * Writes a LoRA adapter GGUF with deterministic random weights, as llama.cpp loads adapters: `general.type =
@@ -56,11 +70,15 @@ const defaultShape: LoraBaseShape = { embeddingLength: 64, blockCount: 2, headCo
  * W' = W + scale × alpha / rank × B·A. Unlike a trained adapter (B starts at zero), B is random, so the adapter
  * visibly changes the model's output. The file appears atomically.
  */
-export async function makeTestLoraAdapter(outPath: string, options: TestLoraAdapterOptions = {}): Promise<TestLoraAdapterDescription> {
+export async function makeTestLoraAdapter(
+  outPath: string,
+  options: TestLoraAdapterOptions = {},
+): Promise<TestLoraAdapterDescription> {
   const rank = options.rank ?? 4;
   const alpha = options.alpha ?? rank;
   const seed = options.seed ?? 3;
-  if (!Number.isInteger(rank) || rank < 1) throw new AndesError('invalid_request', `LoRA rank must be a positive integer, not ${rank}`);
+  if (!Number.isInteger(rank) || rank < 1)
+    throw new AndesError('invalid_request', `LoRA rank must be a positive integer, not ${rank}`);
   const { architecture, matrices } =
     options.baseModelPath === undefined
       ? { architecture: 'llama', matrices: matricesOfShape(options.shape ?? defaultShape) }
@@ -71,8 +89,18 @@ export async function makeTestLoraAdapter(outPath: string, options: TestLoraAdap
   for (const { name, inputs, outputs } of matrices) {
     if (!targets.has(targetOf(name))) continue;
     tensors.push(
-      { name: `${name}.lora_a`, type: 'F32', dimensions: [inputs, rank], data: randomValues(random, inputs * rank, 1 / Math.sqrt(inputs)) },
-      { name: `${name}.lora_b`, type: 'F32', dimensions: [rank, outputs], data: randomValues(random, rank * outputs, 1 / Math.sqrt(rank)) },
+      {
+        name: `${name}.lora_a`,
+        type: 'F32',
+        dimensions: [inputs, rank],
+        data: randomValues(random, inputs * rank, 1 / Math.sqrt(inputs)),
+      },
+      {
+        name: `${name}.lora_b`,
+        type: 'F32',
+        dimensions: [rank, outputs],
+        data: randomValues(random, rank * outputs, 1 / Math.sqrt(rank)),
+      },
     );
   }
   await writeGgufFile(outPath, {
@@ -109,16 +137,23 @@ function matricesOfShape(shape: LoraBaseShape): AdaptableMatrix[] {
     ffn_down: [shape.feedForwardLength, embedding],
   };
   return Array.from({ length: shape.blockCount }, (_, block) =>
-    allTargets.map((target) => ({ name: `blk.${block}.${target}.weight`, inputs: sizes[target][0], outputs: sizes[target][1] })),
+    allTargets.map((target) => ({
+      name: `blk.${block}.${target}.weight`,
+      inputs: sizes[target][0],
+      outputs: sizes[target][1],
+    })),
   ).flat();
 }
 
 async function matricesOfFile(path: string): Promise<{ architecture: string; matrices: AdaptableMatrix[] }> {
   const base = await readGgufFile(path);
   const architecture = base.metadata['general.architecture'];
-  if (architecture?.type !== 'string') throw new AndesError('invalid_model_file', `GGUF file names no general.architecture: ${path}`);
+  if (architecture?.type !== 'string')
+    throw new AndesError('invalid_model_file', `GGUF file names no general.architecture: ${path}`);
   const matrices = base.tensors
-    .filter((tensor) => /^blk\.\d+\.(attn_q|attn_k|attn_v|attn_output|ffn_gate|ffn_up|ffn_down)\.weight$/.test(tensor.name))
+    .filter((tensor) =>
+      /^blk\.\d+\.(attn_q|attn_k|attn_v|attn_output|ffn_gate|ffn_up|ffn_down)\.weight$/.test(tensor.name),
+    )
     .map((tensor) => ({ name: tensor.name, inputs: tensor.dimensions[0] ?? 0, outputs: tensor.dimensions[1] ?? 0 }));
   return { architecture: architecture.value, matrices };
 }

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { ggufValue, type GgufMetadata } from '../format/gguf-value.js';
 import { writeGgufFile } from '../writer/write-gguf-file.js';
 import { llamaTensors, type LlamaShape } from './llama-tensors.js';

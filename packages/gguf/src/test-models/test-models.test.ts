@@ -18,7 +18,9 @@ afterAll(async () => {
 });
 
 async function sha256(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 describe('test models', () => {
@@ -100,7 +102,12 @@ describe('test models', () => {
 
   it('follows shape options, with an untied output head when asked', async () => {
     const path = join(directory, 'custom.gguf');
-    const description = await makeTestModel(path, { embeddingLength: 32, blockCount: 1, kvHeadCount: 1, untiedOutput: true });
+    const description = await makeTestModel(path, {
+      embeddingLength: 32,
+      blockCount: 1,
+      kvHeadCount: 1,
+      untiedOutput: true,
+    });
     const { tensors } = await readGgufFile(path);
     const shapes = new Map(tensors.map((tensor) => [tensor.name, tensor.dimensions]));
     expect(description).toMatchObject({ embeddingLength: 32, blockCount: 1, headCount: 4, kvHeadCount: 1 });

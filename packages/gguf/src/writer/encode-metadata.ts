@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { ggufValueTypeIds } from '../format/gguf-constants.js';
 import type { GgufMetadataValue, GgufScalar, GgufScalarTypeName } from '../format/gguf-value.js';
 import type { ByteSink } from './byte-sink.js';

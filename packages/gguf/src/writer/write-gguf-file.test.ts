@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { ggufValue, type GgufMetadata } from '../format/gguf-value.js';
 import { readGgufFile, readGgufTensor } from '../reader/read-gguf-file.js';
 import { writeGgufFile } from './write-gguf-file.js';
@@ -84,16 +84,32 @@ describe('writeGgufFile', () => {
   it('streams chunked tensor data, a repeated chunk as many times as it is yielded', async () => {
     const path = join(directory, 'chunked.gguf');
     const block = Float32Array.from([1, -0.5, 0.25]);
-    const chunks = { *chunks() { yield block; yield block; yield block.subarray(0, 1); } };
-    await writeGgufFile(path, { metadata: {}, tensors: [{ name: 'tiled', type: 'F16', dimensions: [7], data: chunks }] });
+    const chunks = {
+      *chunks() {
+        yield block;
+        yield block;
+        yield block.subarray(0, 1);
+      },
+    };
+    await writeGgufFile(path, {
+      metadata: {},
+      tensors: [{ name: 'tiled', type: 'F16', dimensions: [7], data: chunks }],
+    });
     const file = await readGgufFile(path);
     expect(Array.from(await readGgufTensor(file, 'tiled'))).toEqual([1, -0.5, 0.25, 1, -0.5, 0.25, 1]);
   });
 
   it('rejects chunked data that falls short of the dimensions, leaving no file behind', async () => {
     const path = join(directory, 'short-chunks.gguf');
-    const chunks = { *chunks() { yield new Float32Array(5); } };
-    const write = writeGgufFile(path, { metadata: {}, tensors: [{ name: 'short', type: 'F32', dimensions: [6], data: chunks }] });
+    const chunks = {
+      *chunks() {
+        yield new Float32Array(5);
+      },
+    };
+    const write = writeGgufFile(path, {
+      metadata: {},
+      tensors: [{ name: 'short', type: 'F32', dimensions: [6], data: chunks }],
+    });
     await expect(write).rejects.toMatchObject({ code: 'invalid_request' });
     expect((await readdir(directory)).filter((name) => name.startsWith('short-chunks'))).toEqual([]);
   });

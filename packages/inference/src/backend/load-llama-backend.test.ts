@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '@andes/core';
+import type { Logger } from '@andes-rag/core';
 import { loadLlamaBackend } from './load-llama-backend.js';
 
 describe('loadLlamaBackend', () => {

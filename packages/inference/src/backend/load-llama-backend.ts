@@ -1,4 +1,4 @@
-import { AndesError, noopLogger, type Logger } from '@andes/core';
+import { AndesError, noopLogger, type Logger } from '@andes-rag/core';
 import { getLlama, LlamaLogLevel, type Llama } from 'node-llama-cpp';
 
 /** Which compute backend llama.cpp uses. */

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /**
  * Settles like `work`, except that it rejects with AndesError `aborted` the moment `signal` fires, without

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { LlamaChat } from 'node-llama-cpp';
 import type { ChatContext } from './chat-context.js';
 
@@ -78,7 +78,11 @@ export class AdapterContexts {
   /** Refuses new requests and rejects waiting ones with `not_ready`. */
   close(): void {
     this.closed = true;
-    for (const entry of this.entries.values()) void entry.context.then((context) => context.close(), () => undefined);
+    for (const entry of this.entries.values())
+      void entry.context.then(
+        (context) => context.close(),
+        () => undefined,
+      );
   }
 
   /** Frees every adapter context (after {@link close} and once their generations have ended). */
@@ -86,7 +90,14 @@ export class AdapterContexts {
     this.close();
     const contexts = [...this.entries.values()].map((entry) => entry.context);
     this.entries.clear();
-    await Promise.all(contexts.map((context) => context.then((ready) => ready.dispose(), () => undefined)));
+    await Promise.all(
+      contexts.map((context) =>
+        context.then(
+          (ready) => ready.dispose(),
+          () => undefined,
+        ),
+      ),
+    );
     await Promise.all(this.disposals);
   }
 
@@ -101,7 +112,8 @@ export class AdapterContexts {
   private evictLeastRecentlyUsed(wanted: AdapterSet): void {
     let victim: [string, Entry] | undefined;
     for (const candidate of this.entries) {
-      if (candidate[1].users === 0 && (victim === undefined || candidate[1].lastUsed < victim[1].lastUsed)) victim = candidate;
+      if (candidate[1].users === 0 && (victim === undefined || candidate[1].lastUsed < victim[1].lastUsed))
+        victim = candidate;
     }
     if (victim === undefined) {
       throw new AndesError('queue_full', `All ${this.capacity} LoRA adapter contexts are busy; try again later`, {
@@ -110,7 +122,10 @@ export class AdapterContexts {
     }
     const [key, entry] = victim;
     this.entries.delete(key);
-    const disposal = entry.context.then((context) => context.dispose(), () => undefined);
+    const disposal = entry.context.then(
+      (context) => context.dispose(),
+      () => undefined,
+    );
     this.disposals.add(disposal);
     void disposal.finally(() => this.disposals.delete(disposal));
   }

@@ -1,4 +1,4 @@
-import { AndesError, type ChatMessage, type FinishReason } from '@andes/core';
+import { AndesError, type ChatMessage, type FinishReason } from '@andes-rag/core';
 import type { ChatHistoryItem, ChatWrapper, LlamaChatResponse, Tokenizer } from 'node-llama-cpp';
 
 /**

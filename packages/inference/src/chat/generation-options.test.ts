@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import type { Llama } from 'node-llama-cpp';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
 import { LlamaChatModel } from './llama-chat-model.js';
@@ -56,7 +56,9 @@ describe('sampling options', () => {
     await expect(model.generate(question, { topP: 1.5 })).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(model.generate(question, { temperature: -1 })).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(model.generate(question, { topK: 2.5 })).rejects.toMatchObject({ code: 'invalid_request' });
-    await expect(model.generate(question, { repeatPenalty: { lastTokens: -1 } })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(model.generate(question, { repeatPenalty: { lastTokens: -1 } })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
   });
 });
 
@@ -90,6 +92,8 @@ describe('structured output', () => {
 
   it('refuses a schema keyword a grammar cannot enforce with invalid_request', async () => {
     const unsupported = { type: 'object', properties: { age: { type: 'integer', minimum: 0 } } };
-    await expect(model.generate(question, { jsonSchema: unsupported })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(model.generate(question, { jsonSchema: unsupported })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
   });
 });

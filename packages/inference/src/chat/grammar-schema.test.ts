@@ -6,7 +6,11 @@ describe('toGrammarSchema', () => {
     const schema = {
       type: 'object',
       description: 'an answer',
-      properties: { answer: { enum: ['yes', 'no'] }, when: { type: 'string', format: 'date' }, tags: { type: 'array', items: { type: 'string' }, maxItems: 2 } },
+      properties: {
+        answer: { enum: ['yes', 'no'] },
+        when: { type: 'string', format: 'date' },
+        tags: { type: 'array', items: { type: 'string' }, maxItems: 2 },
+      },
       required: ['answer'],
       additionalProperties: false,
     };
@@ -14,11 +18,19 @@ describe('toGrammarSchema', () => {
   });
 
   it('rewrites what node-llama-cpp would misread: anyOf, type lists, implied types, annotation-only formats', () => {
-    expect(toGrammarSchema({ anyOf: [{ type: 'string' }, { type: 'null' }] })).toEqual({ oneOf: [{ type: 'string' }, { type: 'null' }] });
-    expect(toGrammarSchema({ type: ['object', 'null'], properties: { a: { type: 'boolean' } } })).toEqual({
-      oneOf: [{ type: 'object', properties: { a: { type: 'boolean' } } }, { type: 'null', properties: { a: { type: 'boolean' } } }],
+    expect(toGrammarSchema({ anyOf: [{ type: 'string' }, { type: 'null' }] })).toEqual({
+      oneOf: [{ type: 'string' }, { type: 'null' }],
     });
-    expect(toGrammarSchema({ properties: { a: { const: 1 } } })).toEqual({ type: 'object', properties: { a: { const: 1 } } });
+    expect(toGrammarSchema({ type: ['object', 'null'], properties: { a: { type: 'boolean' } } })).toEqual({
+      oneOf: [
+        { type: 'object', properties: { a: { type: 'boolean' } } },
+        { type: 'null', properties: { a: { type: 'boolean' } } },
+      ],
+    });
+    expect(toGrammarSchema({ properties: { a: { const: 1 } } })).toEqual({
+      type: 'object',
+      properties: { a: { const: 1 } },
+    });
     expect(toGrammarSchema({ items: true })).toEqual({ type: 'array' });
     expect(toGrammarSchema({ type: 'string', format: 'email' })).toEqual({ type: 'string' });
   });
@@ -29,6 +41,8 @@ describe('toGrammarSchema', () => {
       /#\/properties\/a\/pattern/,
     );
     expect(() => toGrammarSchema({ description: 'anything' })).toThrow(/must state one of/);
-    expect(() => toGrammarSchema({ allOf: [{ type: 'string' }] })).toThrow(expect.objectContaining({ code: 'invalid_request' }));
+    expect(() => toGrammarSchema({ allOf: [{ type: 'string' }] })).toThrow(
+      expect.objectContaining({ code: 'invalid_request' }),
+    );
   });
 });

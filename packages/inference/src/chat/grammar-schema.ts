@@ -1,11 +1,33 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** Keywords node-llama-cpp turns into grammar rules, and annotations that constrain nothing. */
 const understoodKeywords = new Set([
-  'type', 'properties', 'required', 'additionalProperties', 'minProperties', 'maxProperties',
-  'items', 'prefixItems', 'minItems', 'maxItems', 'minLength', 'maxLength', 'format',
-  'enum', 'const', 'oneOf', 'anyOf', '$defs', '$ref',
-  '$schema', '$id', 'title', 'description', 'default', 'examples', '$comment',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'minProperties',
+  'maxProperties',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'format',
+  'enum',
+  'const',
+  'oneOf',
+  'anyOf',
+  '$defs',
+  '$ref',
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'default',
+  'examples',
+  '$comment',
 ]);
 /** A schema needs one of these to say what to generate (node-llama-cpp reads a schema without them as `null`). */
 const constrainingKeywords = ['type', 'enum', 'const', 'oneOf', 'anyOf', '$ref', 'properties', 'items', 'prefixItems'];
@@ -22,7 +44,8 @@ const grammarFormats = new Set(['date-time', 'date', 'time']);
  * AndesError `invalid_request`, because the answer would not be guaranteed to match them.
  */
 export function toGrammarSchema(schema: unknown, path = '#'): Record<string, unknown> {
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return invalid(path, 'a schema must be an object');
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+    return invalid(path, 'a schema must be an object');
   if (!constrainingKeywords.some((keyword) => keyword in schema)) {
     return invalid(path, `a schema must state one of ${constrainingKeywords.join(', ')}`);
   }
@@ -36,10 +59,14 @@ export function toGrammarSchema(schema: unknown, path = '#'): Record<string, unk
     if (!understoodKeywords.has(keyword)) return invalid(at, `keyword "${keyword}" cannot be enforced by a grammar`);
     if (keyword === 'anyOf' || keyword === 'oneOf' || keyword === 'prefixItems') {
       if (!Array.isArray(value)) return invalid(at, 'must be an array of schemas');
-      result[keyword === 'anyOf' ? 'oneOf' : keyword] = value.map((item: unknown, index) => toGrammarSchema(item, `${at}/${index}`));
+      result[keyword === 'anyOf' ? 'oneOf' : keyword] = value.map((item: unknown, index) =>
+        toGrammarSchema(item, `${at}/${index}`),
+      );
     } else if (keyword === 'properties' || keyword === '$defs') {
       if (typeof value !== 'object' || value === null) return invalid(at, 'must be an object of schemas');
-      result[keyword] = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toGrammarSchema(item, `${at}/${key}`)]));
+      result[keyword] = Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [key, toGrammarSchema(item, `${at}/${key}`)]),
+      );
     } else if (keyword === 'items') {
       if (value !== true) result[keyword] = toGrammarSchema(value, at);
     } else if (keyword === 'additionalProperties') {
@@ -52,5 +79,7 @@ export function toGrammarSchema(schema: unknown, path = '#'): Record<string, unk
 }
 
 function invalid(path: string, reason: string): never {
-  throw new AndesError('invalid_request', `Unsupported JSON schema at ${path}: ${reason}`, { details: { schemaPath: path } });
+  throw new AndesError('invalid_request', `Unsupported JSON schema at ${path}: ${reason}`, {
+    details: { schemaPath: path },
+  });
 }

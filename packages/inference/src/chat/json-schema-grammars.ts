@@ -1,4 +1,4 @@
-import { AndesError, type JsonSchema } from '@andes/core';
+import { AndesError, type JsonSchema } from '@andes-rag/core';
 import type { GbnfJsonSchema, Llama, LlamaGrammar } from 'node-llama-cpp';
 import { toGrammarSchema } from './grammar-schema.js';
 
@@ -38,7 +38,9 @@ export class JsonSchemaGrammars {
     } catch (error) {
       this.grammars.delete(key);
       if (AndesError.isInstance(error)) throw error;
-      throw new AndesError('invalid_request', `The JSON schema cannot become a grammar: ${String(error)}`, { cause: error });
+      throw new AndesError('invalid_request', `The JSON schema cannot become a grammar: ${String(error)}`, {
+        cause: error,
+      });
     }
   }
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import type { Llama } from 'node-llama-cpp';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
 import { LlamaChatModel } from './llama-chat-model.js';
@@ -37,7 +37,12 @@ describe('LlamaChatModel on the tiny Llama 3 test model', () => {
 
   it('streams the generated text in chunks and counts tokens', async () => {
     const chunks: string[] = [];
-    const generation = await model.generate(question, { maxTokens: 12, temperature: 0.8, seed: 7, onTextChunk: (chunk) => chunks.push(chunk) });
+    const generation = await model.generate(question, {
+      maxTokens: 12,
+      temperature: 0.8,
+      seed: 7,
+      onTextChunk: (chunk) => chunks.push(chunk),
+    });
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.join('')).toBe(generation.text);
     expect(generation).toMatchObject({ finishReason: 'length', completionTokens: 12 });
@@ -125,6 +130,8 @@ describe('LlamaChatModel on the tiny Llama 3 test model', () => {
     });
     const notGguf = join(directory, 'notes.gguf');
     await writeFile(notGguf, 'just some text, not a model');
-    await expect(LlamaChatModel.load({ llama, modelPath: notGguf })).rejects.toMatchObject({ code: 'invalid_model_file' });
+    await expect(LlamaChatModel.load({ llama, modelPath: notGguf })).rejects.toMatchObject({
+      code: 'invalid_model_file',
+    });
   });
 });

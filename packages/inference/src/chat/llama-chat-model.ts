@@ -9,7 +9,7 @@ import {
   type Generation,
   type Logger,
   type LoraAdapterChoice,
-} from '@andes/core';
+} from '@andes-rag/core';
 import type { Llama, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
 import { defaultThreadCount } from '../backend/default-thread-count.js';
 import { assertLoraAdapterFile } from '../model-file/assert-lora-adapter-file.js';
@@ -100,13 +100,15 @@ export class LlamaChatModel implements ChatModel {
     const spareSequences = options.spareSequences ?? sequences;
     const requested = options.contextSize ?? 'auto';
     const allSequences = sequences + spareSequences;
-    const gpuLayers = options.gpuLayers ?? (requested === 'auto' ? 'auto' : { fitContext: { contextSize: requested * allSequences } });
+    const gpuLayers =
+      options.gpuLayers ?? (requested === 'auto' ? 'auto' : { fitContext: { contextSize: requested * allSequences } });
     const model = await loadLlamaModel(options.llama, options.modelPath, logger, { gpuLayers });
     try {
       const base = await ChatContext.create(model, {
         sequences,
         spareSequences,
-        contextSize: requested === 'auto' ? { max: model.trainContextSize } : Math.min(requested, model.trainContextSize),
+        contextSize:
+          requested === 'auto' ? { max: model.trainContextSize } : Math.min(requested, model.trainContextSize),
         threads: options.threads ?? defaultThreadCount(),
         maxWaiting: options.maxWaiting ?? Number.POSITIVE_INFINITY,
       });
@@ -150,9 +152,13 @@ export class LlamaChatModel implements ChatModel {
     const history = toChatHistory(messages);
     const promptTokens = countPromptTokens(this.base.chatWrapper, this.model.tokenizer, history);
     if (promptTokens >= this.contextSize) {
-      throw new AndesError('context_overflow', `The prompt takes ${promptTokens} tokens; the context holds ${this.contextSize}`, {
-        details: { promptTokens, contextSize: this.contextSize },
-      });
+      throw new AndesError(
+        'context_overflow',
+        `The prompt takes ${promptTokens} tokens; the context holds ${this.contextSize}`,
+        {
+          details: { promptTokens, contextSize: this.contextSize },
+        },
+      );
     }
     const sampling = samplingOptions(options, { temperature: this.options.defaultTemperature ?? 0 });
     const grammar = options.jsonSchema === undefined ? undefined : await this.grammars.get(options.jsonSchema);
@@ -181,7 +187,8 @@ export class LlamaChatModel implements ChatModel {
       return { chat, release: () => this.base.release(chat) };
     }
     const scale = lora.scale ?? 1;
-    if (!Number.isFinite(scale)) throw new AndesError('invalid_request', `LoRA scale must be a finite number, not ${scale}`);
+    if (!Number.isFinite(scale))
+      throw new AndesError('invalid_request', `LoRA scale must be a finite number, not ${scale}`);
     const filePath = resolve(lora.path);
     const set: AdapterSet = { key: `${filePath}\u0000${scale}`, adapters: [{ filePath, scale }] };
     // Checked before any context is replaced for it; an adapter that already has a context passed this check.
@@ -227,11 +234,19 @@ export class LlamaChatModel implements ChatModel {
         ...rest,
         ...(grammar === undefined ? {} : { grammar }),
         signal: controller.signal,
-        maxTokens: Math.min(options.maxTokens ?? this.options.defaultMaxTokens ?? 1024, this.contextSize - promptTokens),
+        maxTokens: Math.min(
+          options.maxTokens ?? this.options.defaultMaxTokens ?? 1024,
+          this.contextSize - promptTokens,
+        ),
         onToken: (tokens) => (completionTokens += tokens.length),
         ...(options.onTextChunk === undefined ? {} : { onTextChunk: options.onTextChunk }),
       });
-      return { text: response.response, finishReason: finishReasonOf(response.metadata.stopReason), promptTokens, completionTokens };
+      return {
+        text: response.response,
+        finishReason: finishReasonOf(response.metadata.stopReason),
+        promptTokens,
+        completionTokens,
+      };
     } catch (error) {
       if (controller.signal.aborted) throw new AndesError('aborted', 'The generation was cancelled', { cause: error });
       throw toAndesError(error, 'model_error');

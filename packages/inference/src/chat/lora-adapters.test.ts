@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { ensureTestModels, makeTestLoraAdapter } from '@andes/gguf';
+import { ensureTestModels, makeTestLoraAdapter } from '@andes-rag/gguf';
 import type { Llama } from 'node-llama-cpp';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
 import { LlamaChatModel } from './llama-chat-model.js';
@@ -24,7 +24,14 @@ beforeAll(async () => {
   await makeTestLoraAdapter(otherAdapterPath, { baseModelPath: chatModelPath, seed: 4 });
   llama = await loadLlamaBackend({ gpu: 'cpu' });
   loadModel = vi.spyOn(llama, 'loadModel');
-  model = await LlamaChatModel.load({ llama, modelPath: chatModelPath, threads: 1, sequences: 1, contextSize: 512, maxAdapterContexts: 1 });
+  model = await LlamaChatModel.load({
+    llama,
+    modelPath: chatModelPath,
+    threads: 1,
+    sequences: 1,
+    contextSize: 512,
+    maxAdapterContexts: 1,
+  });
 });
 
 afterAll(async () => {
@@ -44,7 +51,9 @@ describe('LoRA adapters chosen per request', () => {
     expect(adapted.text).not.toBe(before.text);
     expect(after.text).toBe(before.text);
     // The same adapter again reuses its context and gives the same text.
-    expect((await model.generate(question, { ...greedy, lora: { path: adapterPath, scale: 4 } })).text).toBe(adapted.text);
+    expect((await model.generate(question, { ...greedy, lora: { path: adapterPath, scale: 4 } })).text).toBe(
+      adapted.text,
+    );
     expect(loadModel).toHaveBeenCalledTimes(1);
   });
 
@@ -59,7 +68,9 @@ describe('LoRA adapters chosen per request', () => {
     const other = await model.generate(question, { ...greedy, lora: { path: otherAdapterPath, scale: 4 } });
     expect(model.adapterContextCount).toBe(1);
     expect(other.text).not.toBe(first.text);
-    expect((await model.generate(question, { ...greedy, lora: { path: adapterPath, scale: 4 } })).text).toBe(first.text);
+    expect((await model.generate(question, { ...greedy, lora: { path: adapterPath, scale: 4 } })).text).toBe(
+      first.text,
+    );
     expect(loadModel).toHaveBeenCalledTimes(1);
   });
 
@@ -75,20 +86,30 @@ describe('LoRA adapters chosen per request', () => {
       lora: { path: adapterPath },
     });
     await firstText;
-    await expect(model.generate(question, { ...greedy, lora: { path: otherAdapterPath } })).rejects.toMatchObject({ code: 'queue_full' });
+    await expect(model.generate(question, { ...greedy, lora: { path: otherAdapterPath } })).rejects.toMatchObject({
+      code: 'queue_full',
+    });
     expect((await busy).completionTokens).toBe(300);
     expect((await model.generate(question, { ...greedy, lora: { path: otherAdapterPath } })).completionTokens).toBe(8);
   });
 
   it('refuses a missing adapter with model_not_found and a model file given as adapter with invalid_model_file', async () => {
-    await expect(model.generate(question, { lora: { path: join(directory, 'missing.gguf') } })).rejects.toMatchObject({ code: 'model_not_found' });
-    await expect(model.generate(question, { lora: { path: chatModelPath } })).rejects.toMatchObject({ code: 'invalid_model_file' });
+    await expect(model.generate(question, { lora: { path: join(directory, 'missing.gguf') } })).rejects.toMatchObject({
+      code: 'model_not_found',
+    });
+    await expect(model.generate(question, { lora: { path: chatModelPath } })).rejects.toMatchObject({
+      code: 'invalid_model_file',
+    });
   });
 
   it('refuses an adapter made for another shape with model_error, and keeps serving', async () => {
     const mismatched = join(directory, 'mismatched.gguf');
-    await makeTestLoraAdapter(mismatched, { shape: { embeddingLength: 32, blockCount: 2, headCount: 4, kvHeadCount: 2, feedForwardLength: 128 } });
-    await expect(model.generate(question, { lora: { path: mismatched } })).rejects.toMatchObject({ code: 'model_error' });
+    await makeTestLoraAdapter(mismatched, {
+      shape: { embeddingLength: 32, blockCount: 2, headCount: 4, kvHeadCount: 2, feedForwardLength: 128 },
+    });
+    await expect(model.generate(question, { lora: { path: mismatched } })).rejects.toMatchObject({
+      code: 'model_error',
+    });
     expect((await model.generate(question, greedy)).completionTokens).toBe(8);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import type { BatchItem, Llama, LlamaModel, Token } from 'node-llama-cpp';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
 import { createPromptsFirstStrategy } from './prompts-first-strategy.js';
@@ -13,7 +13,9 @@ function item(length: number, evaluationPriority: BatchItem['evaluationPriority'
 describe('createPromptsFirstStrategy', () => {
   it('puts every decode item into the batch when no prompt waits', () => {
     const decodes = [item(1), item(1), item(1)];
-    expect(createPromptsFirstStrategy()({ items: decodes, size: 512 })).toEqual(decodes.map((decode) => ({ item: decode, processAmount: 1 })));
+    expect(createPromptsFirstStrategy()({ items: decodes, size: 512 })).toEqual(
+      decodes.map((decode) => ({ item: decode, processAmount: 1 })),
+    );
   });
 
   it('dispatches only the prompts while any is queued, leaving decode items out', () => {
@@ -44,7 +46,9 @@ describe('createPromptsFirstStrategy', () => {
       { item: restOfPrompt, processAmount: 511 },
     ]);
     const [nextDecode, lastOfPrompt] = [item(1), item(477)];
-    expect(strategy({ items: [nextDecode!, lastOfPrompt!], size: 512 })).toEqual([{ item: lastOfPrompt, processAmount: 477 }]);
+    expect(strategy({ items: [nextDecode!, lastOfPrompt!], size: 512 })).toEqual([
+      { item: lastOfPrompt, processAmount: 477 },
+    ]);
   });
 
   it('goes back to prompts first once the decode items have had their batch', () => {
@@ -70,7 +74,7 @@ describe('the prompts-first strategy in a node-llama-cpp context of the tiny Lla
     await llama?.dispose();
   });
 
-  it('evaluates a new prompt in a batch of its own, before a running generation\'s next token', async () => {
+  it("evaluates a new prompt in a batch of its own, before a running generation's next token", async () => {
     // Batches start only when the test says so, so that both evaluations are queued when the batch is made.
     const scheduled: (() => void)[] = [];
     const dispatchQueued = async () => {
@@ -87,7 +91,10 @@ describe('the prompts-first strategy in a node-llama-cpp context of the tiny Lla
         dispatchSchedule: (dispatch) => scheduled.push(dispatch),
         itemPrioritizationStrategy: (options) => {
           const batch = strategy(options);
-          batches.push({ queued: options.items.map((queued) => queued.tokens.length), dispatched: batch.map((chosen) => chosen.processAmount) });
+          batches.push({
+            queued: options.items.map((queued) => queued.tokens.length),
+            dispatched: batch.map((chosen) => chosen.processAmount),
+          });
           return batch;
         },
       },

@@ -1,4 +1,4 @@
-import { AndesError, type GenerateOptions } from '@andes/core';
+import { AndesError, type GenerateOptions } from '@andes-rag/core';
 import type { LLamaChatGenerateResponseOptions } from 'node-llama-cpp';
 
 /** The node-llama-cpp options that decide how the next token is picked and when the answer ends. */
@@ -30,10 +30,18 @@ export function samplingOptions(options: GenerateOptions, defaults: SamplingDefa
   else if (options.repeatPenalty !== undefined) {
     const { penalty, lastTokens, frequencyPenalty, presencePenalty } = options.repeatPenalty;
     result.repeatPenalty = {
-      ...(penalty === undefined ? {} : { penalty: check('repeatPenalty.penalty', penalty, 0, Number.POSITIVE_INFINITY) }),
-      ...(lastTokens === undefined ? {} : { lastTokens: check('repeatPenalty.lastTokens', lastTokens, 0, Number.MAX_SAFE_INTEGER, true) }),
-      ...(frequencyPenalty === undefined ? {} : { frequencyPenalty: check('repeatPenalty.frequencyPenalty', frequencyPenalty, -2, 2) }),
-      ...(presencePenalty === undefined ? {} : { presencePenalty: check('repeatPenalty.presencePenalty', presencePenalty, -2, 2) }),
+      ...(penalty === undefined
+        ? {}
+        : { penalty: check('repeatPenalty.penalty', penalty, 0, Number.POSITIVE_INFINITY) }),
+      ...(lastTokens === undefined
+        ? {}
+        : { lastTokens: check('repeatPenalty.lastTokens', lastTokens, 0, Number.MAX_SAFE_INTEGER, true) }),
+      ...(frequencyPenalty === undefined
+        ? {}
+        : { frequencyPenalty: check('repeatPenalty.frequencyPenalty', frequencyPenalty, -2, 2) }),
+      ...(presencePenalty === undefined
+        ? {}
+        : { presencePenalty: check('repeatPenalty.presencePenalty', presencePenalty, -2, 2) }),
     };
   }
   const stops = options.stopSequences?.filter((stop) => stop !== '') ?? [];
@@ -44,7 +52,9 @@ export function samplingOptions(options: GenerateOptions, defaults: SamplingDefa
 function check(name: string, value: number, minimum: number, maximum: number, integer = false): number {
   if (!Number.isFinite(value) || value < minimum || value > maximum || (integer && !Number.isInteger(value))) {
     const range = `${integer ? 'an integer ' : ''}from ${minimum} to ${maximum}`;
-    throw new AndesError('invalid_request', `${name} must be ${range}, not ${value}`, { details: { option: name, value } });
+    throw new AndesError('invalid_request', `${name} must be ${range}, not ${value}`, {
+      details: { option: name, value },
+    });
   }
   return value;
 }

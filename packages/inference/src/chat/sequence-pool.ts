@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { HoldTimeAverage } from './hold-time-average.js';
 
 interface Waiter<Item> {
@@ -68,9 +68,11 @@ export class SequencePool<Item> {
     if (this.waiters.length >= this.maxWaiting) {
       // Retry-After from the queue ahead and how long recent generations held their sequence.
       const retryAfterSeconds = this.holdTime.retryAfterSeconds(this.waiters.length, this.slots);
-      return Promise.reject(new AndesError('queue_full', 'Too many generations are waiting', {
-        details: { maxWaiting: this.maxWaiting, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
-      }));
+      return Promise.reject(
+        new AndesError('queue_full', 'Too many generations are waiting', {
+          details: { maxWaiting: this.maxWaiting, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
+        }),
+      );
     }
     return new Promise<Item>((resolve, reject) => {
       const waiter: Waiter<Item> = { resolve, reject, signal, onAbort: () => this.leave(waiter, abortedError()) };
@@ -90,11 +92,13 @@ export class SequencePool<Item> {
       this.dispatch();
       return;
     }
-    const reset = this.reset(item).catch(() => undefined).finally(() => {
-      this.resets.delete(reset);
-      this.ready.push(item);
-      this.dispatch();
-    });
+    const reset = this.reset(item)
+      .catch(() => undefined)
+      .finally(() => {
+        this.resets.delete(reset);
+        this.ready.push(item);
+        this.dispatch();
+      });
     this.resets.add(reset);
     this.dispatch();
   }
@@ -102,7 +106,8 @@ export class SequencePool<Item> {
   /** Refuses new callers and rejects every waiting one with `not_ready`. */
   close(): void {
     this.closed = true;
-    for (const waiter of [...this.waiters]) this.leave(waiter, new AndesError('not_ready', 'The model is shutting down'));
+    for (const waiter of [...this.waiters])
+      this.leave(waiter, new AndesError('not_ready', 'The model is shutting down'));
   }
 
   /** Resolves once every reset in progress has ended (call before freeing what the items live in). */

@@ -45,7 +45,11 @@ export async function estimateModelResources(
   };
 }
 
-async function resolveGpuLayers(insights: GgufInsights, llama: Llama, request: ResourceEstimateRequest): Promise<number> {
+async function resolveGpuLayers(
+  insights: GgufInsights,
+  llama: Llama,
+  request: ResourceEstimateRequest,
+): Promise<number> {
   if (llama.gpu === false) return 0;
   if (request.gpuLayers === 'max') return insights.totalLayers;
   if (request.gpuLayers !== undefined) return Math.min(request.gpuLayers, insights.totalLayers);

@@ -12,7 +12,10 @@ export function formatModelInspection(inspection: ModelInspection): string {
     ['Model', `${inspection.name ?? '(no name)'} (architecture ${inspection.architecture})`],
     ['File', `${inspection.path} (${formatBytes(inspection.fileBytes)})`],
     ['Layers', known(inspection.layers)],
-    ['Heads', `${known(inspection.heads)}, KV heads ${known(inspection.kvHeads)}, head dimension ${known(inspection.headDimension)} (${attention})`],
+    [
+      'Heads',
+      `${known(inspection.heads)}, KV heads ${known(inspection.kvHeads)}, head dimension ${known(inspection.headDimension)} (${attention})`,
+    ],
     ['Embedding length', known(inspection.embeddingLength)],
     ['Feed-forward length', known(inspection.feedForwardLength)],
     ['Vocabulary', `${known(inspection.vocabularySize)} tokens, pre-tokenizer ${inspection.tokenizerPre ?? 'unknown'}`],
@@ -31,7 +34,8 @@ function kvCacheLine(inspection: ModelInspection): string {
   const perToken = inspection.kvCacheBytesPerToken;
   if (perToken === undefined) return 'unknown';
   const context = inspection.contextLength;
-  const total = context === undefined ? '' : `, ${formatBytes(perToken * context)} at ${context.toLocaleString('en-US')} tokens`;
+  const total =
+    context === undefined ? '' : `, ${formatBytes(perToken * context)} at ${context.toLocaleString('en-US')} tokens`;
   return `${perToken.toLocaleString('en-US')} bytes per token${total}`;
 }
 
@@ -42,12 +46,15 @@ function resourceLines(resources: ModelResourceEstimate | undefined): [string, s
   const split = (total: number, model: number, ofContext: number) =>
     `${formatBytes(total)} (model ${formatBytes(model)} + context ${formatBytes(ofContext)})`;
   const placement =
-    resources.gpu === false ? 'CPU only (no GPU backend)' : `${resources.gpuLayers} of ${resources.totalLayers} layers on the GPU (${resources.gpu})`;
+    resources.gpu === false
+      ? 'CPU only (no GPU backend)'
+      : `${resources.gpuLayers} of ${resources.totalLayers} layers on the GPU (${resources.gpu})`;
   const free =
     resources.freeVramBytes === undefined
       ? `${formatBytes(resources.freeRamBytes)} RAM free`
       : `${formatBytes(resources.freeVramBytes)} VRAM and ${formatBytes(resources.freeRamBytes)} RAM free`;
-  const vram: [string, string][] = resources.gpu === false ? [] : [['  VRAM', split(resources.vramBytes, modelBytes.vram, contextBytes.vram)]];
+  const vram: [string, string][] =
+    resources.gpu === false ? [] : [['  VRAM', split(resources.vramBytes, modelBytes.vram, contextBytes.vram)]];
   return [
     ['Memory estimate', `for a context of ${context}, ${placement}`],
     ...vram,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureTestModels } from '@andes/gguf';
+import { ensureTestModels } from '@andes-rag/gguf';
 import { formatModelInspection } from './format-model-inspection.js';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
 import { inspectModel } from './inspect-model.js';
@@ -52,10 +52,20 @@ describe('inspectModel', () => {
       const small = await inspectModel(chatModelPath, { contextSize: 512, llama });
       const large = await inspectModel(chatModelPath, { contextSize: 2048, sequences: 4, llama });
       // This machine has no GPU: everything is in RAM, and a 23 MiB model fits.
-      expect(small.resources).toMatchObject({ contextSize: 512, sequences: 1, gpu: false, gpuLayers: 0, vramBytes: 0, freeVramBytes: undefined, fits: true });
+      expect(small.resources).toMatchObject({
+        contextSize: 512,
+        sequences: 1,
+        gpu: false,
+        gpuLayers: 0,
+        vramBytes: 0,
+        freeVramBytes: undefined,
+        fits: true,
+      });
       expect(small.resources?.modelBytes.ram).toBeGreaterThan(10 * 1024 * 1024);
       expect(large.resources?.contextBytes.ram).toBeGreaterThan(small.resources?.contextBytes.ram ?? Infinity);
-      expect(large.resources?.ramBytes).toBe((large.resources?.modelBytes.ram ?? 0) + (large.resources?.contextBytes.ram ?? 0));
+      expect(large.resources?.ramBytes).toBe(
+        (large.resources?.modelBytes.ram ?? 0) + (large.resources?.contextBytes.ram ?? 0),
+      );
 
       const text = formatModelInspection(large);
       expect(text).toMatch(/Memory estimate\s+for a context of 2,048 tokens × 4 sequences, CPU only/);

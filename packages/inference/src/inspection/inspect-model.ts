@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { readGgufFileInfo, type Llama } from 'node-llama-cpp';
 import { loadLlamaBackend, type GpuChoice } from '../backend/load-llama-backend.js';
 import { assertGgufFile } from '../model-file/assert-gguf-file.js';
@@ -40,7 +40,9 @@ export async function inspectModel(path: string, options: InspectModelOptions = 
     logWarnings: false,
     ignoreKeys: ['tokenizer.ggml.merges', 'tokenizer.ggml.token_type', 'tokenizer.ggml.scores'],
   }).catch((error: unknown) => {
-    throw new AndesError('invalid_model_file', `Could not read GGUF metadata of ${path}: ${String(error)}`, { cause: error });
+    throw new AndesError('invalid_model_file', `Could not read GGUF metadata of ${path}: ${String(error)}`, {
+      cause: error,
+    });
   });
   const shape = info.architectureMetadata;
   const tokenizer = info.metadata.tokenizer?.ggml;
@@ -52,7 +54,8 @@ export async function inspectModel(path: string, options: InspectModelOptions = 
   const valueDimension = shape.attention?.value_length ?? headDimension;
   const vocabularySize = tokenizer?.tokens?.length ?? shape.vocab_size ?? 0;
 
-  const resources = options.contextSize === undefined ? undefined : await estimateHere(info, options.contextSize, options);
+  const resources =
+    options.contextSize === undefined ? undefined : await estimateHere(info, options.contextSize, options);
   return {
     path,
     fileBytes: (await stat(path)).size,

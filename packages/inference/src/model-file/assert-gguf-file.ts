@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { AndesError } from '@andes/core';
-import { readGgufFile, type GgufFile } from '@andes/gguf';
+import { AndesError } from '@andes-rag/core';
+import { readGgufFile, type GgufFile } from '@andes-rag/gguf';
 
 /**
  * Checks that `path` is a readable GGUF model before llama.cpp is handed it (llama.cpp must never see

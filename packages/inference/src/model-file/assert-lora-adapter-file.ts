@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { assertGgufFile } from './assert-gguf-file.js';
 
 /**
@@ -11,8 +11,12 @@ export async function assertLoraAdapterFile(path: string): Promise<void> {
   const type = file.metadata['general.type']?.value;
   const adapterType = file.metadata['adapter.type']?.value;
   if (type !== 'adapter' || adapterType !== 'lora') {
-    throw new AndesError('invalid_model_file', `Not a LoRA adapter (general.type ${String(type)}, adapter.type ${String(adapterType)}): ${path}`, {
-      details: { path },
-    });
+    throw new AndesError(
+      'invalid_model_file',
+      `Not a LoRA adapter (general.type ${String(type)}, adapter.type ${String(adapterType)}): ${path}`,
+      {
+        details: { path },
+      },
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AndesError, noopLogger, type Logger } from '@andes/core';
+import { AndesError, noopLogger, type Logger } from '@andes-rag/core';
 import type { Llama, LlamaModel, LlamaModelOptions } from 'node-llama-cpp';
 import { assertGgufFile } from './assert-gguf-file.js';
 

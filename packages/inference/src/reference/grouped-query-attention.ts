@@ -36,7 +36,8 @@ export function groupedQueryAttention(query: Float32Array, cache: KeyValueCache,
     });
     softmaxInPlace(scores);
     cache.values.forEach((value, position) => {
-      for (let index = 0; index < headDimension; index++) output[queryOffset + index]! += scores[position]! * value[kvOffset + index]!;
+      for (let index = 0; index < headDimension; index++)
+        output[queryOffset + index]! += scores[position]! * value[kvOffset + index]!;
     });
   }
   return output;

@@ -1,5 +1,5 @@
-import { AndesError } from '@andes/core';
-import type { GgufFile } from '@andes/gguf';
+import { AndesError } from '@andes-rag/core';
+import type { GgufFile } from '@andes-rag/gguf';
 
 /** The numbers that fix a Llama model's shape, as its GGUF metadata states them. */
 export interface LlamaHyperparameters {
@@ -27,13 +27,17 @@ export interface LlamaHyperparameters {
 export function readLlamaHyperparameters(gguf: GgufFile): LlamaHyperparameters {
   const number = (key: string, fallback?: number): number => {
     const entry = gguf.metadata[key];
-    if (entry !== undefined && (typeof entry.value === 'number' || typeof entry.value === 'bigint')) return Number(entry.value);
+    if (entry !== undefined && (typeof entry.value === 'number' || typeof entry.value === 'bigint'))
+      return Number(entry.value);
     if (fallback !== undefined) return fallback;
     throw new AndesError('invalid_model_file', `GGUF metadata "${key}" is missing from ${gguf.path}`);
   };
   const architecture = gguf.metadata['general.architecture']?.value;
   if (architecture !== 'llama') {
-    throw new AndesError('invalid_model_file', `The reference forward pass reads architecture llama, not ${String(architecture)}`);
+    throw new AndesError(
+      'invalid_model_file',
+      `The reference forward pass reads architecture llama, not ${String(architecture)}`,
+    );
   }
   const tokens = gguf.metadata['tokenizer.ggml.tokens'];
   const embeddingLength = number('llama.embedding_length');

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestModels, makeTestModel } from '@andes/gguf';
+import { ensureTestModels, makeTestModel } from '@andes-rag/gguf';
 import type { ControlledEvaluateInputItem, Llama, LlamaModel, Token } from 'node-llama-cpp';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
 import { LlamaReferenceModel } from './llama-reference-model.js';
@@ -67,7 +67,14 @@ function argmax(values: Float32Array): number {
 
 describe('LlamaReferenceModel', () => {
   it('reads the tiny model’s shape', async () => {
-    expect(reference.shape).toMatchObject({ vocabularySize: 128256, embeddingLength: 64, blockCount: 2, headCount: 4, kvHeadCount: 2, headDimension: 16 });
+    expect(reference.shape).toMatchObject({
+      vocabularySize: 128256,
+      embeddingLength: 64,
+      blockCount: 2,
+      headCount: 4,
+      kvHeadCount: 2,
+      headDimension: 16,
+    });
   });
 
   it('matches llama.cpp’s next-token logits over the whole vocabulary', async () => {
@@ -81,7 +88,13 @@ describe('LlamaReferenceModel', () => {
   it('matches llama.cpp on an untied output head, F32 embeddings and one KV head for all four query heads', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'andes-reference-'));
     const path = join(directory, 'variant.gguf');
-    await makeTestModel(path, { kvHeadCount: 1, untiedOutput: true, tokenEmbeddingType: 'F32', blockCount: 1, seed: 5 });
+    await makeTestModel(path, {
+      kvHeadCount: 1,
+      untiedOutput: true,
+      tokenEmbeddingType: 'F32',
+      blockCount: 1,
+      seed: 5,
+    });
     const variant = await llama.loadModel({ modelPath: path });
     try {
       const expected = (await LlamaReferenceModel.load(path)).nextTokenLogits(tokens);

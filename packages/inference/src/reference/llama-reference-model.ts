@@ -1,4 +1,4 @@
-import { readGgufFile } from '@andes/gguf';
+import { readGgufFile } from '@andes-rag/gguf';
 import { groupedQueryAttention, type KeyValueCache } from './grouped-query-attention.js';
 import { readLlamaHyperparameters, type LlamaHyperparameters } from './llama-hyperparameters.js';
 import { readLlamaWeights, type LlamaBlockWeights, type LlamaWeights } from './llama-weights.js';

@@ -1,4 +1,4 @@
-import { readGgufTensor, type GgufFile } from '@andes/gguf';
+import { readGgufTensor, type GgufFile } from '@andes-rag/gguf';
 import type { LlamaHyperparameters } from './llama-hyperparameters.js';
 import type { Matrix } from './tensor-math.js';
 

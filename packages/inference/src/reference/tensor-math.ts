@@ -1,4 +1,4 @@
-import { float16BitsToFloat32, float32ToFloat16Bits } from '@andes/gguf';
+import { float16BitsToFloat32, float32ToFloat16Bits } from '@andes-rag/gguf';
 
 /**
  * A weight matrix as GGUF stores it: ggml shape `[inputs, outputs]`, i.e. `outputs` rows of `inputs`
@@ -19,7 +19,8 @@ export interface Matrix {
  * type before its dot products), which moves logits by ~1e-4; doing the same keeps the reference within ~1e-6.
  */
 export function multiply(matrix: Matrix, vector: Float32Array): Float32Array {
-  const input = matrix.storedAs === 'F16' ? vector.map((value) => float16BitsToFloat32(float32ToFloat16Bits(value))) : vector;
+  const input =
+    matrix.storedAs === 'F16' ? vector.map((value) => float16BitsToFloat32(float32ToFloat16Bits(value))) : vector;
   const result = new Float32Array(matrix.outputs);
   for (let row = 0; row < matrix.outputs; row++) {
     const start = row * matrix.inputs;

@@ -1,4 +1,4 @@
-import type { Answer, ChatModel, Hit } from '@andes/core';
+import type { Answer, ChatModel, Hit } from '@andes-rag/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 import { extractiveAnswer } from './extractive-answer.js';
 import { generativeAnswer } from './generative-answer.js';
@@ -40,7 +40,11 @@ export async function answerQuestion(options: AnswerQuestionOptions): Promise<An
   throwIfAborted(signal);
   if (hits.length === 0) return notCovered(chatModel ? 'generative' : 'extractive', onTextChunk);
   if (!chatModel) {
-    const answer = extractiveAnswer({ question: options.question, hits, ...(options.maxPassages === undefined ? {} : { maxPassages: options.maxPassages }) });
+    const answer = extractiveAnswer({
+      question: options.question,
+      hits,
+      ...(options.maxPassages === undefined ? {} : { maxPassages: options.maxPassages }),
+    });
     onTextChunk?.(answer.answer);
     return answer;
   }

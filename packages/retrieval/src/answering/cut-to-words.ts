@@ -1,4 +1,4 @@
-import { scriptRuns } from '@andes/text-analysis';
+import { scriptRuns } from '@andes-rag/text-analysis';
 
 /**
  * The start of `text` up to its `maxWords`-th word, and whether anything was cut. Words are separated by

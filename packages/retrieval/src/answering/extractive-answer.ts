@@ -1,4 +1,4 @@
-import type { Answer, Hit } from '@andes/core';
+import type { Answer, Hit } from '@andes-rag/core';
 import { sourceLabel } from '../prompt/format-source.js';
 import { hitToCitation } from './hit-to-citation.js';
 import { passageExcerpt } from './passage-excerpt.js';

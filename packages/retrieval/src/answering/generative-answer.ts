@@ -1,4 +1,4 @@
-import type { Answer, ChatModel, GenerateOptions, Hit } from '@andes/core';
+import type { Answer, ChatModel, GenerateOptions, Hit } from '@andes-rag/core';
 import { buildAnswerPrompt } from '../prompt/build-answer-prompt.js';
 import { citedSourceNumbers } from './cited-source-numbers.js';
 import { ForeignLinkGate, removeForeignLinks } from './foreign-links.js';

@@ -1,4 +1,4 @@
-import type { Citation, Hit } from '@andes/core';
+import type { Citation, Hit } from '@andes-rag/core';
 
 /** A hit cited as source `[n]`. */
 export function hitToCitation(hit: Hit, n: number): Citation {
@@ -14,6 +14,7 @@ export function hitToCitation(hit: Hit, n: number): Citation {
     endOffset: hit.endOffset,
   };
   if (hit.page !== undefined) citation.page = hit.page;
-  if (hit.documentWarnings !== undefined && hit.documentWarnings.length > 0) citation.documentWarnings = hit.documentWarnings;
+  if (hit.documentWarnings !== undefined && hit.documentWarnings.length > 0)
+    citation.documentWarnings = hit.documentWarnings;
   return citation;
 }

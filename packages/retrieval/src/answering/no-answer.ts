@@ -1,4 +1,4 @@
-import type { Answer, AnswerMode } from '@andes/core';
+import type { Answer, AnswerMode } from '@andes-rag/core';
 
 /** What Andes answers when retrieval found nothing to answer from. */
 export const notCoveredAnswer = 'The documents in this collection do not cover this question.';

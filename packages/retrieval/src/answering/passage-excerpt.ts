@@ -1,4 +1,4 @@
-import { contentTerms } from '@andes/text-analysis';
+import { contentTerms } from '@andes-rag/text-analysis';
 import { cutToWords } from './cut-to-words.js';
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -14,11 +14,16 @@ export interface ExcerptOptions {
 /**
  * A few sentences of a passage for an extractive answer: heading lines and line breaks removed, then the run of
  * `sentences` consecutive sentences sharing the most content terms with the question (`contentTerms` of
- * `@andes/text-analysis`, the analyser search uses; the earliest such run on a tie). Cut ends are marked with `…`.
+ * `@andes-rag/text-analysis`, the analyser search uses; the earliest such run on a tie). Cut ends are marked with `…`.
  */
 export function passageExcerpt(passage: string, question: string, options: ExcerptOptions): string {
-  const prose = passage.replace(/^ {0,3}#{1,6}\s.*$/gm, ' ').replace(/\s+/g, ' ').trim();
-  const sentences = [...sentenceSegmenter.segment(prose)].map((segment) => segment.segment.trim()).filter((sentence) => sentence !== '');
+  const prose = passage
+    .replace(/^ {0,3}#{1,6}\s.*$/gm, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const sentences = [...sentenceSegmenter.segment(prose)]
+    .map((segment) => segment.segment.trim())
+    .filter((sentence) => sentence !== '');
   const questionTerms = contentTerms(question);
   const windowSize = Math.min(options.sentences, sentences.length);
   let bestStart = 0;

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** Throws an AndesError `aborted` when the signal has fired; does nothing without a signal. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {

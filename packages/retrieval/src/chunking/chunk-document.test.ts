@@ -16,7 +16,22 @@ function randomSource(seed: number) {
   return { next, integer, pick };
 }
 
-const vocabulary = ['the', 'VPN', 'laptop', 'expense', 'policy', 'approval', 'e.g.', 'Dr.', 'café', '日本語', 'on-call', '3.5', 'U.S.', 'x'];
+const vocabulary = [
+  'the',
+  'VPN',
+  'laptop',
+  'expense',
+  'policy',
+  'approval',
+  'e.g.',
+  'Dr.',
+  'café',
+  '日本語',
+  'on-call',
+  '3.5',
+  'U.S.',
+  'x',
+];
 
 function randomTable(random: ReturnType<typeof randomSource>): string {
   const columns = 1 + random.integer(3);
@@ -36,10 +51,18 @@ function randomDocument(seed: number, withTables: boolean): string {
     if (kind < 0.2) blocks.push(`${'#'.repeat(1 + random.integer(4))} ${sentence(1 + random.integer(4))}`);
     else if (kind < 0.25) blocks.push(`${sentence(2)}\n${random.pick(['===', '---'])}`);
     else if (kind < 0.35) blocks.push(['```sh', '# not a heading', sentence(random.integer(300)), '```'].join('\n'));
-    else if (kind < 0.45) blocks.push(Array.from({ length: 1 + random.integer(6) }, () => `- ${sentence(3 + random.integer(10))}`).join('\n'));
+    else if (kind < 0.45)
+      blocks.push(
+        Array.from({ length: 1 + random.integer(6) }, () => `- ${sentence(3 + random.integer(10))}`).join('\n'),
+      );
     else if (kind < 0.5) blocks.push(sentence(250 + random.integer(300)));
     else if (kind < 0.6 && withTables) blocks.push(randomTable(random));
-    else blocks.push(Array.from({ length: 1 + random.integer(12) }, () => sentence(1 + random.integer(25))).join(random.pick([' ', '  ', '\n'])));
+    else
+      blocks.push(
+        Array.from({ length: 1 + random.integer(12) }, () => sentence(1 + random.integer(25))).join(
+          random.pick([' ', '  ', '\n']),
+        ),
+      );
   }
   return blocks.join(random.pick(['\n\n', '\n\n\n', '\n \n'])) + random.pick(['', '\n', '  \n\n']);
 }
@@ -63,20 +86,32 @@ describe('chunkDocument', () => {
       const text = randomDocument(seed, targetWords >= 50);
       const overlapWords = Math.min(30, targetWords - 1);
       const pageStarts = seed % 2 === 0 ? randomPageStarts(text, seed) : undefined;
-      const chunks = chunkDocument({ text, mediaType: 'text/markdown', ...(pageStarts ? { pageStarts } : {}) }, { targetWords, overlapWords });
+      const chunks = chunkDocument(
+        { text, mediaType: 'text/markdown', ...(pageStarts ? { pageStarts } : {}) },
+        { targetWords, overlapWords },
+      );
       const covered = new Uint8Array(text.length);
       chunks.forEach((chunk, index) => {
         const context = `seed ${seed}, chunk ${index}`;
         const slice = text.slice(chunk.startOffset, chunk.endOffset);
         check(chunk.index === index, `${context}: index ${chunk.index}`);
         const header = chunk.text.slice(0, Math.max(0, chunk.text.length - slice.length - 1));
-        const repeatsHeader = chunk.text === `${header}\n${slice}` && /\n\|( --- \|)+$/.test(header) && text.slice(0, chunk.startOffset).includes(header);
-        check(chunk.text === slice || repeatsHeader, `${context}: text is neither the slice nor a table header and the slice`);
+        const repeatsHeader =
+          chunk.text === `${header}\n${slice}` &&
+          /\n\|( --- \|)+$/.test(header) &&
+          text.slice(0, chunk.startOffset).includes(header);
+        check(
+          chunk.text === slice || repeatsHeader,
+          `${context}: text is neither the slice nor a table header and the slice`,
+        );
         check(slice !== '' && slice === slice.trim(), `${context}: empty or untrimmed`);
         if (pageStarts) {
           const page = chunk.page as number;
           const pageEnd = pageStarts[page] ?? text.length;
-          check((pageStarts[page - 1] as number) <= chunk.startOffset && chunk.endOffset <= pageEnd, `${context}: not within page ${page}`);
+          check(
+            (pageStarts[page - 1] as number) <= chunk.startOffset && chunk.endOffset <= pageEnd,
+            `${context}: not within page ${page}`,
+          );
         } else {
           check(chunk.page === undefined, `${context}: has a page`);
         }
@@ -121,10 +156,15 @@ describe('chunkDocument', () => {
   });
 
   it('cuts a long section at paragraph boundaries first, and overlaps only when cutting inside a paragraph', () => {
-    const paragraph = (label: string) => Array.from({ length: 6 }, (_, index) => `${label} sentence ${index} has six words.`).join(' ');
+    const paragraph = (label: string) =>
+      Array.from({ length: 6 }, (_, index) => `${label} sentence ${index} has six words.`).join(' ');
     const text = `# Policy\n\n${paragraph('First')}\n\n${paragraph('Second')}\n\n${paragraph('Third')}`;
     const chunks = chunkDocument({ text, mediaType: 'text/markdown' }, { targetWords: 40, overlapWords: 8 });
-    expect(chunks.map((chunk) => chunk.text.slice(0, 14))).toEqual(['# Policy\n\nFirs', 'Second sentenc', 'Third sentence']);
+    expect(chunks.map((chunk) => chunk.text.slice(0, 14))).toEqual([
+      '# Policy\n\nFirs',
+      'Second sentenc',
+      'Third sentence',
+    ]);
     expect(chunks.every((chunk) => chunk.headingPath[0] === 'Policy')).toBe(true);
 
     const long = `# Policy\n\n${Array.from({ length: 20 }, (_, index) => `Sentence ${index} has five words.`).join(' ')}`;
@@ -142,6 +182,8 @@ describe('chunkDocument', () => {
 
   it('rejects impossible sizes', () => {
     expect(() => chunkDocument({ text: 'x', mediaType: 'text/plain' }, { targetWords: 0 })).toThrow(/targetWords/);
-    expect(() => chunkDocument({ text: 'x', mediaType: 'text/plain' }, { targetWords: 10, overlapWords: 10 })).toThrow(/overlapWords/);
+    expect(() => chunkDocument({ text: 'x', mediaType: 'text/plain' }, { targetWords: 10, overlapWords: 10 })).toThrow(
+      /overlapWords/,
+    );
   });
 });

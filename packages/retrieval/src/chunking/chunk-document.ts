@@ -1,4 +1,4 @@
-import type { ChunkDraft, SourceDocument } from '@andes/core';
+import type { ChunkDraft, SourceDocument } from '@andes-rag/core';
 import { findMarkdownHeadings } from '../markdown/markdown-headings.js';
 import { resolveChunkOptions, type ChunkOptions } from './chunk-options.js';
 import { documentSections } from './document-sections.js';

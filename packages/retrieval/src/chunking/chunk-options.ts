@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** How {@link chunkDocument} sizes chunks. */
 export interface ChunkOptions {
@@ -38,7 +38,10 @@ export function resolveChunkOptions(options: ChunkOptions): ResolvedChunkOptions
     throw new AndesError('invalid_request', `targetWords must be a positive integer, got ${targetWords}.`);
   }
   if (!Number.isInteger(overlapWords) || overlapWords < 0 || overlapWords >= targetWords) {
-    throw new AndesError('invalid_request', `overlapWords must be an integer from 0 to targetWords - 1, got ${overlapWords}.`);
+    throw new AndesError(
+      'invalid_request',
+      `overlapWords must be an integer from 0 to targetWords - 1, got ${overlapWords}.`,
+    );
   }
   return { targetWords, overlapWords };
 }

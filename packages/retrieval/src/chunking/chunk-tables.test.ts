@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chunkDocument } from './chunk-document.js';
 
 const table = (rows: number) =>
-  ['| Office | Badge colour | Opening hours |', '| --- | :-: | --- |', ...Array.from({ length: rows }, (_, index) => `| Office ${index} | blue | 8 to ${index % 12} |`)].join('\n');
+  [
+    '| Office | Badge colour | Opening hours |',
+    '| --- | :-: | --- |',
+    ...Array.from({ length: rows }, (_, index) => `| Office ${index} | blue | 8 to ${index % 12} |`),
+  ].join('\n');
 
 describe('chunkDocument on tables', () => {
   it('keeps a small table whole, with its caption and under its heading', () => {
@@ -25,7 +29,12 @@ describe('chunkDocument on tables', () => {
       else expect(chunk.text).toBe(`${header}\n${slice}`);
       expect(slice.startsWith('| --- ')).toBe(false);
     }
-    const rows = tableChunks.flatMap((chunk) => text.slice(chunk.startOffset, chunk.endOffset).split('\n').filter((line) => /^\| Office \d/.test(line)));
+    const rows = tableChunks.flatMap((chunk) =>
+      text
+        .slice(chunk.startOffset, chunk.endOffset)
+        .split('\n')
+        .filter((line) => /^\| Office \d/.test(line)),
+    );
     expect(rows).toHaveLength(60);
     expect(chunks.at(-1)?.text.endsWith('Closing words.')).toBe(true);
   });
@@ -34,7 +43,11 @@ describe('chunkDocument on tables', () => {
     const text = `Table 7: Opening hours\n\n${table(30)}`;
     const chunks = chunkDocument({ text, mediaType: 'text/markdown' }, { targetWords: 60, overlapWords: 5 });
     expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) expect(chunk.text.startsWith('Table 7: Opening hours\n\n| Office |') || chunk.text.startsWith('Table 7: Opening hours\n| Office |')).toBe(true);
+    for (const chunk of chunks)
+      expect(
+        chunk.text.startsWith('Table 7: Opening hours\n\n| Office |') ||
+          chunk.text.startsWith('Table 7: Opening hours\n| Office |'),
+      ).toBe(true);
   });
 
   it('leaves pipes in plain text alone', () => {
@@ -45,8 +58,12 @@ describe('chunkDocument on tables', () => {
 });
 
 describe('chunkDocument on paged documents', () => {
-  it('records each chunk\'s page and never lets a chunk span two pages', () => {
-    const pages = ['# Manual\n\nPage one text.', 'Page two starts mid-section. More words here.', '## Appendix\n\nPage three.'];
+  it("records each chunk's page and never lets a chunk span two pages", () => {
+    const pages = [
+      '# Manual\n\nPage one text.',
+      'Page two starts mid-section. More words here.',
+      '## Appendix\n\nPage three.',
+    ];
     const text = pages.join('\n\n');
     const pageStarts = pages.map((page) => text.indexOf(page));
     const chunks = chunkDocument({ text, mediaType: 'application/pdf', pageStarts });

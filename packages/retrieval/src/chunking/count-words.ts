@@ -1,6 +1,7 @@
 /** A Chinese or Japanese character: those scripts do not separate words with spaces. */
 const unspacedCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const wordOrUnspacedCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const wordOrUnspacedCharacter =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
 /**
  * Number of words in `text`, as chunk sizes count them: whitespace-separated words, except that each Chinese or
@@ -21,5 +22,7 @@ export function countWords(text: string): number {
 /** The `[start, end)` ranges of the words {@link countWords} counts in `text`, offset by `offset`. */
 export function wordRanges(text: string, offset = 0): (readonly [number, number])[] {
   const pattern = unspacedCharacter.test(text) ? wordOrUnspacedCharacter : /\S+/g;
-  return [...text.matchAll(pattern)].map((match) => [offset + match.index, offset + match.index + match[0].length] as const);
+  return [...text.matchAll(pattern)].map(
+    (match) => [offset + match.index, offset + match.index + match[0].length] as const,
+  );
 }

@@ -19,7 +19,8 @@ export interface DocumentSection {
 export function documentSections(text: string, headings: readonly MarkdownHeading[]): DocumentSection[] {
   const sections: DocumentSection[] = [];
   const firstHeadingStart = headings[0]?.start ?? text.length;
-  if (text.slice(0, firstHeadingStart).trim() !== '') sections.push({ headingPath: [], start: 0, end: firstHeadingStart });
+  if (text.slice(0, firstHeadingStart).trim() !== '')
+    sections.push({ headingPath: [], start: 0, end: firstHeadingStart });
 
   const open: MarkdownHeading[] = [];
   let pendingStart: number | undefined;

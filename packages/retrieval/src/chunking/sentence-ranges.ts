@@ -13,17 +13,33 @@ const scannedScripts =
 /** Full stops that may end an abbreviation or a number (UAX #29 ATerm). */
 const abbreviationTerminators = new Set(['.', '\u2024', '\uFE52', '\uFF0E']);
 /** Sentence terminators that always end a sentence before a capital (UAX #29 STerm), in the scanned scripts. */
-const sentenceTerminators = new Set(['!', '?', '\u203C', '\u203D', '\u2047', '\u2048', '\u2049', '\u3002', '\uFF01', '\uFF1F', '\uFF61', '\uFE56', '\uFE57']);
+const sentenceTerminators = new Set([
+  '!',
+  '?',
+  '\u203C',
+  '\u203D',
+  '\u2047',
+  '\u2048',
+  '\u2049',
+  '\u3002',
+  '\uFF01',
+  '\uFF1F',
+  '\uFF61',
+  '\uFE56',
+  '\uFE57',
+]);
 const paragraphSeparators = new Set(['\n', '\r', '\u0085', '\u2028', '\u2029']);
 const closePattern = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"']/u;
 const spacePattern = /[\t\v\f \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
-const continuePattern = /[,;:\u055D\u060C\u060D\u07F8\u1802\u1808\u2013\u2014\u3001\uFE10\uFE11\uFE13\uFE31\uFE32\uFE50\uFE51\uFE55\uFE58\uFE63\uFF0C\uFF0D\uFF1A\uFF1B\uFF64-]/;
+const continuePattern =
+  /[,;:\u055D\u060C\u060D\u07F8\u1802\u1808\u2013\u2014\u3001\uFE10\uFE11\uFE13\uFE31\uFE32\uFE50\uFE51\uFE55\uFE58\uFE63\uFF0C\uFF0D\uFF1A\uFF1B\uFF64-]/;
 const upperPattern = /[\p{Lu}\p{Lt}]/u;
 const lowerPattern = /\p{Ll}/u;
 const letterPattern = /\p{L}/u;
 const digitPattern = /\p{Nd}/u;
 
-const isTerminator = (character: string) => abbreviationTerminators.has(character) || sentenceTerminators.has(character);
+const isTerminator = (character: string) =>
+  abbreviationTerminators.has(character) || sentenceTerminators.has(character);
 
 /**
  * The sentences of `text.slice(start, end)` as `[start, end)` offset pairs into `text`, in order, covering the
@@ -32,7 +48,10 @@ const isTerminator = (character: string) => abbreviationTerminators.has(characte
 export function sentenceRanges(text: string, start: number, end: number): [number, number][] {
   const slice = text.slice(start, end);
   if (!scannedScripts.test(slice)) {
-    return Array.from(segmenter.segment(slice), (segment) => [start + segment.index, start + segment.index + segment.segment.length]);
+    return Array.from(segmenter.segment(slice), (segment) => [
+      start + segment.index,
+      start + segment.index + segment.segment.length,
+    ]);
   }
   return scanSentences(slice).map(([first, last]) => [start + first, start + last]);
 }
@@ -87,7 +106,13 @@ function continuesAfterFullStop(text: string, termStart: number, afterTerm: numb
   if (next === undefined) return false;
   if (afterTerm - termStart === 1 && digitPattern.test(next)) return true;
   const before = text[termStart - 1];
-  return afterTerm - termStart === 1 && before !== undefined && letterPattern.test(before) && !isOtherLetter(before) && upperPattern.test(next);
+  return (
+    afterTerm - termStart === 1 &&
+    before !== undefined &&
+    letterPattern.test(before) &&
+    !isOtherLetter(before) &&
+    upperPattern.test(next)
+  );
 }
 
 /**

@@ -21,7 +21,12 @@ export function findTables(text: string, blocks: readonly TextBlock[]): TextBloc
     }
     for (const piece of splitParagraph(text, block)) {
       const previous = result.at(-1);
-      if (piece.kind === 'table' && previous && isCaptionParagraph(text, previous) && piece.header?.start === piece.start) {
+      if (
+        piece.kind === 'table' &&
+        previous &&
+        isCaptionParagraph(text, previous) &&
+        piece.header?.start === piece.start
+      ) {
         result.pop();
         piece.start = previous.start;
         piece.header.start = previous.start;
@@ -33,7 +38,11 @@ export function findTables(text: string, blocks: readonly TextBlock[]): TextBloc
 }
 
 function splitParagraph(text: string, block: TextBlock): TextBlock[] {
-  const lines = splitLines(text.slice(block.start, block.end)).map((line) => ({ ...line, start: line.start + block.start, end: line.end + block.start }));
+  const lines = splitLines(text.slice(block.start, block.end)).map((line) => ({
+    ...line,
+    start: line.start + block.start,
+    end: line.end + block.start,
+  }));
   const pieces: TextBlock[] = [];
   let pieceStart = 0;
   let index = 0;
@@ -42,12 +51,18 @@ function splitParagraph(text: string, block: TextBlock): TextBlock[] {
       index += 1;
       continue;
     }
-    const captionIndex = index > pieceStart && countWords((lines[index - 1] as TextLine).text) <= longestCaptionWords ? index - 1 : index;
+    const captionIndex =
+      index > pieceStart && countWords((lines[index - 1] as TextLine).text) <= longestCaptionWords ? index - 1 : index;
     if (captionIndex > pieceStart) pieces.push(paragraph(lines, pieceStart, captionIndex - 1));
     let last = index + 1;
     while (last + 1 < lines.length && (lines[last + 1] as TextLine).text.includes('|')) last += 1;
     const start = (lines[captionIndex] as TextLine).start;
-    pieces.push({ kind: 'table', start, end: (lines[last] as TextLine).end, header: { start, end: (lines[index + 1] as TextLine).end } });
+    pieces.push({
+      kind: 'table',
+      start,
+      end: (lines[last] as TextLine).end,
+      header: { start, end: (lines[index + 1] as TextLine).end },
+    });
     pieceStart = last + 1;
     index = last + 1;
   }
@@ -56,12 +71,22 @@ function splitParagraph(text: string, block: TextBlock): TextBlock[] {
 }
 
 function isHeaderRow(line: TextLine, next: TextLine): boolean {
-  return (line.text.includes('|') || next.text.includes('|')) && /[^\s|]/.test(line.text) && delimiterRowPattern.test(next.text) && next.text.includes('-');
+  return (
+    (line.text.includes('|') || next.text.includes('|')) &&
+    /[^\s|]/.test(line.text) &&
+    delimiterRowPattern.test(next.text) &&
+    next.text.includes('-')
+  );
 }
 
 function isCaptionParagraph(text: string, block: TextBlock): boolean {
   const content = text.slice(block.start, block.end);
-  return block.kind === 'paragraph' && !content.includes('\n') && tableCaptionPattern.test(content.trim()) && countWords(content) <= longestCaptionWords;
+  return (
+    block.kind === 'paragraph' &&
+    !content.includes('\n') &&
+    tableCaptionPattern.test(content.trim()) &&
+    countWords(content) <= longestCaptionWords
+  );
 }
 
 function paragraph(lines: readonly TextLine[], first: number, last: number): TextBlock {

@@ -15,7 +15,12 @@ export interface TextBlock {
  * document, so a document with many sections is split in time linear in its length. Blank lines separate
  * paragraphs; a fenced code block is one block up to its closing fence.
  */
-export function textBlocks(text: string, start: number, end: number, headingEnds: ReadonlyMap<number, number>): TextBlock[] {
+export function textBlocks(
+  text: string,
+  start: number,
+  end: number,
+  headingEnds: ReadonlyMap<number, number>,
+): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
   let openFence: string | undefined;

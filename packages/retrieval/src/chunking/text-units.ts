@@ -35,13 +35,19 @@ export function textUnits(text: string, blocks: readonly TextBlock[], maxWords: 
     const whole = trimmedRange(text, block.start, block.end);
     const pieces = block.kind === 'paragraph' ? sentences(text, block.start, block.end) : whole ? [whole] : [];
     const first = units.length;
-    for (const [start, end] of pieces) for (const unit of limitWords(text, start, end, maxWords, block.kind === 'heading')) units.push(unit);
+    for (const [start, end] of pieces)
+      for (const unit of limitWords(text, start, end, maxWords, block.kind === 'heading')) units.push(unit);
     if (units[first]) units[first].startsBlock = true;
   }
   return units;
 }
 
-function tableUnits(text: string, block: TextBlock, header: { start: number; end: number }, maxWords: number): TextUnit[] {
+function tableUnits(
+  text: string,
+  block: TextBlock,
+  header: { start: number; end: number },
+  maxWords: number,
+): TextUnit[] {
   const [headerStart, headerEnd] = trimmedRange(text, header.start, header.end) ?? [header.start, header.end];
   const headerUnits = limitWords(text, headerStart, headerEnd, maxWords, true);
   if (headerUnits[0]) headerUnits[0].startsBlock = true;
@@ -71,14 +77,22 @@ function limitWords(text: string, start: number, end: number, maxWords: number, 
   if (words <= maxWords) return [{ start, end, words, startsBlock: false, keepWithNext }];
   const slice = text.slice(start, end);
   if (slice.includes('\n')) {
-    const lines = [...slice.matchAll(/[^\n]+/g)].map((line) => trimmedRange(text, start + line.index, start + line.index + line[0].length));
+    const lines = [...slice.matchAll(/[^\n]+/g)].map((line) =>
+      trimmedRange(text, start + line.index, start + line.index + line[0].length),
+    );
     return lines.flatMap((line) => (line ? limitWords(text, line[0], line[1], maxWords, keepWithNext) : []));
   }
   const wordRanges = findWordRanges(slice, start);
   const units: TextUnit[] = [];
   for (let index = 0; index < wordRanges.length; index += maxWords) {
     const group = wordRanges.slice(index, index + maxWords);
-    units.push({ start: group[0]?.[0] ?? start, end: group.at(-1)?.[1] ?? end, words: group.length, startsBlock: false, keepWithNext });
+    units.push({
+      start: group[0]?.[0] ?? start,
+      end: group.at(-1)?.[1] ?? end,
+      words: group.length,
+      startsBlock: false,
+      keepWithNext,
+    });
   }
   return units;
 }

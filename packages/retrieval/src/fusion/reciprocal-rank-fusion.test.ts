@@ -6,7 +6,9 @@ const ranked = (...chunkIds: string[]) => chunkIds.map((chunkId, index) => ({ ch
 describe('reciprocalRankFusion', () => {
   it('sums 1 / (k + rank) over the lists, best first', () => {
     // k = 10. a: 1/11 + 1/13 = 0.16783; b: 1/12 + 1/11 = 0.17424; c: 1/13 = 0.07692; d: 1/12 = 0.08333.
-    const fused = reciprocalRankFusion([{ results: ranked('a', 'b', 'c') }, { results: ranked('b', 'd', 'a') }], { k: 10 });
+    const fused = reciprocalRankFusion([{ results: ranked('a', 'b', 'c') }, { results: ranked('b', 'd', 'a') }], {
+      k: 10,
+    });
     expect(fused.map((result) => result.chunkId)).toEqual(['b', 'a', 'd', 'c']);
     expect(fused[0]?.score).toBeCloseTo(1 / 12 + 1 / 11, 12);
     expect(fused[1]?.score).toBeCloseTo(1 / 11 + 1 / 13, 12);
@@ -20,7 +22,11 @@ describe('reciprocalRankFusion', () => {
       { chunkId: 'z', score: 2 / 61 },
       { chunkId: 'y', score: 1 / 62 },
     ]);
-    const tied = reciprocalRankFusion([{ results: ranked('late', 'p') }, { results: ranked('q', 'late') }, { results: ranked('r') }]);
+    const tied = reciprocalRankFusion([
+      { results: ranked('late', 'p') },
+      { results: ranked('q', 'late') },
+      { results: ranked('r') },
+    ]);
     expect(tied.map((result) => result.chunkId)).toEqual(['late', 'q', 'r', 'p']);
   });
 

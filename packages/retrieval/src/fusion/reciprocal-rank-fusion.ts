@@ -1,4 +1,4 @@
-import type { ScoredChunkId } from '@andes/core';
+import type { ScoredChunkId } from '@andes-rag/core';
 
 /** One ranked list to fuse, best first. */
 export interface RankedList {
@@ -26,7 +26,10 @@ export const defaultRrfK = 60;
  * ranks from 1. Returns every chunk of every list, best first. Ties go to the chunk with the better best rank, then
  * to the earlier list.
  */
-export function reciprocalRankFusion(lists: readonly RankedList[], options: ReciprocalRankFusionOptions = {}): ScoredChunkId[] {
+export function reciprocalRankFusion(
+  lists: readonly RankedList[],
+  options: ReciprocalRankFusionOptions = {},
+): ScoredChunkId[] {
   const k = options.k ?? defaultRrfK;
   const scores = new Map<string, number>();
   const longest = Math.max(0, ...lists.map((list) => list.results.length));

@@ -1,4 +1,4 @@
-import { AndesError, type EmbeddingModel } from '@andes/core';
+import { AndesError, type EmbeddingModel } from '@andes-rag/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 
 /**
@@ -18,7 +18,10 @@ export async function embedInBatches(
     const batch = texts.slice(start, start + options.batchSize);
     const embedded = await model.embedDocuments(batch, options.signal ? { signal: options.signal } : {});
     if (embedded.length !== batch.length) {
-      throw new AndesError('model_error', `Embedding model ${model.id} returned ${embedded.length} vectors for ${batch.length} texts.`);
+      throw new AndesError(
+        'model_error',
+        `Embedding model ${model.id} returned ${embedded.length} vectors for ${batch.length} texts.`,
+      );
     }
     vectors.push(...embedded);
   }

@@ -1,4 +1,4 @@
-import type { DocumentWrite, EmbeddingModel } from '@andes/core';
+import type { DocumentWrite, EmbeddingModel } from '@andes-rag/core';
 import { chunkIndexText } from '../chunking/chunk-index-text.js';
 import { embedInBatches } from './embed-in-batches.js';
 
@@ -16,7 +16,9 @@ export async function embedWrite(
   const model = options.embeddingModel;
   if (!model || write.chunks.length === 0) return write;
   const title = write.document.title;
-  const texts = write.chunks.map((chunk) => chunkIndexText({ title, headingPath: chunk.headingPath, text: chunk.text }));
+  const texts = write.chunks.map((chunk) =>
+    chunkIndexText({ title, headingPath: chunk.headingPath, text: chunk.text }),
+  );
   const embeddings = await embedInBatches(model, texts, {
     batchSize: options.embeddingBatchSize ?? 32,
     ...(options.signal ? { signal: options.signal } : {}),

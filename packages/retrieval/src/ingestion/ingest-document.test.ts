@@ -1,4 +1,4 @@
-import type { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParserRegistry } from '../parsing/parser-registry.js';
 import { handbookFiles } from '../test-support/handbook-corpus.js';
@@ -35,12 +35,28 @@ describe('ingestDocument into a real SQLite store', () => {
   });
 
   it('returns unchanged for the same bytes without parsing again, and replaces a changed file', async () => {
-    const first = await ingestDocument({ store, collection: 'handbook', source: 'notes.md', bytes: encode('# Notes\n\nThe cafeteria opens at eight.') });
+    const first = await ingestDocument({
+      store,
+      collection: 'handbook',
+      source: 'notes.md',
+      bytes: encode('# Notes\n\nThe cafeteria opens at eight.'),
+    });
     const noParsers = new ParserRegistry();
-    const again = await ingestDocument({ store, collection: 'handbook', source: 'notes.md', bytes: encode('# Notes\n\nThe cafeteria opens at eight.'), parsers: noParsers });
+    const again = await ingestDocument({
+      store,
+      collection: 'handbook',
+      source: 'notes.md',
+      bytes: encode('# Notes\n\nThe cafeteria opens at eight.'),
+      parsers: noParsers,
+    });
     expect(again).toEqual({ document: first.document, status: 'unchanged' });
 
-    const changed = await ingestDocument({ store, collection: 'handbook', source: 'notes.md', bytes: encode('# Notes\n\nThe gym opens at seven.') });
+    const changed = await ingestDocument({
+      store,
+      collection: 'handbook',
+      source: 'notes.md',
+      bytes: encode('# Notes\n\nThe gym opens at seven.'),
+    });
     expect(changed.status).toBe('updated');
     expect(await store.searchLexical('handbook', 'cafeteria', { k: 5 })).toEqual([]);
     expect(await store.searchLexical('handbook', 'gym', { k: 5 })).toHaveLength(1);
@@ -49,16 +65,38 @@ describe('ingestDocument into a real SQLite store', () => {
 
   it('stores the tags given, and updates only the tags when an unchanged file is ingested with others', async () => {
     const bytes = encode('# Parking\n\nStaff park on level two of the garage.');
-    const created = await ingestDocument({ store, collection: 'handbook', source: 'parking.md', bytes, tags: ['facilities'] });
+    const created = await ingestDocument({
+      store,
+      collection: 'handbook',
+      source: 'parking.md',
+      bytes,
+      tags: ['facilities'],
+    });
     expect(created.document.tags).toEqual(['facilities']);
     const hits = await store.searchLexical('handbook', 'garage', { k: 5, filter: { tags: ['facilities'] } });
     expect(hits).toHaveLength(1);
 
-    const same = await ingestDocument({ store, collection: 'handbook', source: 'parking.md', bytes, tags: [' facilities'] });
+    const same = await ingestDocument({
+      store,
+      collection: 'handbook',
+      source: 'parking.md',
+      bytes,
+      tags: [' facilities'],
+    });
     expect(same.status).toBe('unchanged');
-    const retagged = await ingestDocument({ store, collection: 'handbook', source: 'parking.md', bytes, tags: ['staff', 'cars'] });
+    const retagged = await ingestDocument({
+      store,
+      collection: 'handbook',
+      source: 'parking.md',
+      bytes,
+      tags: ['staff', 'cars'],
+    });
     expect(retagged.status).toBe('updated');
-    expect(retagged.document).toMatchObject({ id: created.document.id, chunkCount: created.document.chunkCount, tags: ['cars', 'staff'] });
+    expect(retagged.document).toMatchObject({
+      id: created.document.id,
+      chunkCount: created.document.chunkCount,
+      tags: ['cars', 'staff'],
+    });
     expect(await store.searchLexical('handbook', 'garage', { k: 5, filter: { tags: ['facilities'] } })).toEqual([]);
     expect(await store.searchLexical('handbook', 'garage', { k: 5, filter: { tags: ['staff'] } })).toEqual(hits);
     const untagged = await ingestDocument({ store, collection: 'handbook', source: 'parking.md', bytes });
@@ -66,11 +104,22 @@ describe('ingestDocument into a real SQLite store', () => {
   });
 
   it('stores nothing for an unsupported file or a cancelled ingestion', async () => {
-    const image = ingestDocument({ store, collection: 'handbook', source: 'scan.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]) });
+    const image = ingestDocument({
+      store,
+      collection: 'handbook',
+      source: 'scan.md',
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]),
+    });
     await expect(image).rejects.toMatchObject({ code: 'unsupported_file_type' });
     const controller = new AbortController();
     controller.abort();
-    const cancelled = ingestDocument({ store, collection: 'handbook', source: 'a.md', bytes: encode('# A\n\ntext'), signal: controller.signal });
+    const cancelled = ingestDocument({
+      store,
+      collection: 'handbook',
+      source: 'a.md',
+      bytes: encode('# A\n\ntext'),
+      signal: controller.signal,
+    });
     await expect(cancelled).rejects.toMatchObject({ code: 'aborted' });
     expect(await store.getCollection('handbook')).toBeUndefined();
   });

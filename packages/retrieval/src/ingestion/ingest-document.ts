@@ -1,4 +1,10 @@
-import { noopLogger, type DocumentWriteResult, type EmbeddingModel, type KnowledgeStore, type Logger } from '@andes/core';
+import {
+  noopLogger,
+  type DocumentWriteResult,
+  type EmbeddingModel,
+  type KnowledgeStore,
+  type Logger,
+} from '@andes-rag/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 import type { ChunkOptions } from '../chunking/chunk-options.js';
 import type { ParserRegistry } from '../parsing/parser-registry.js';

@@ -1,4 +1,4 @@
-import type { DocumentRecord, DocumentWrite, DocumentWriteResult, SourceDocument } from '@andes/core';
+import type { DocumentRecord, DocumentWrite, DocumentWriteResult, SourceDocument } from '@andes-rag/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 import { contentHash } from '../parsing/content-hash.js';
 import type { IngestDocumentOptions } from './ingest-document.js';
@@ -18,7 +18,16 @@ function sameNames(stored: readonly string[], given: readonly string[]): boolean
 
 function sourceOf(record: DocumentRecord & { text: string; tags: string[]; access: string[] }): SourceDocument {
   const { source, title, mediaType, text, contentHash: hash, tags, access } = record;
-  return { source, title, mediaType, text, contentHash: hash, tags, access, ...(record.warnings ? { warnings: record.warnings } : {}) };
+  return {
+    source,
+    title,
+    mediaType,
+    text,
+    contentHash: hash,
+    tags,
+    access,
+    ...(record.warnings ? { warnings: record.warnings } : {}),
+  };
 }
 
 /**
@@ -30,7 +39,19 @@ function sourceOf(record: DocumentRecord & { text: string; tags: string[]; acces
  * @throws AndesError `unsupported_file_type`, `parse_failed`, `payload_too_large`, `aborted`.
  */
 export async function planIngestion(
-  options: Pick<IngestDocumentOptions, 'store' | 'collection' | 'source' | 'bytes' | 'mediaType' | 'tags' | 'access' | 'chunkOptions' | 'parsers' | 'signal'>,
+  options: Pick<
+    IngestDocumentOptions,
+    | 'store'
+    | 'collection'
+    | 'source'
+    | 'bytes'
+    | 'mediaType'
+    | 'tags'
+    | 'access'
+    | 'chunkOptions'
+    | 'parsers'
+    | 'signal'
+  >,
 ): Promise<IngestionPlan> {
   const { store, collection, source } = options;
   throwIfAborted(options.signal);

@@ -1,4 +1,4 @@
-import type { ChunkDraft, SourceDocument } from '@andes/core';
+import type { ChunkDraft, SourceDocument } from '@andes-rag/core';
 import { chunkDocument } from '../chunking/chunk-document.js';
 import type { ChunkOptions } from '../chunking/chunk-options.js';
 import { parseDocument } from '../parsing/parse-document.js';
@@ -28,7 +28,10 @@ export interface PreparedDocument {
  * Parses and chunks one file in the calling thread. {@link prepareDocument} runs this in a parser process when
  * the registry allows it.
  */
-export async function prepareInThisThread(input: PrepareDocumentInput, parsers: ParserRegistry | undefined): Promise<PreparedDocument> {
+export async function prepareInThisThread(
+  input: PrepareDocumentInput,
+  parsers: ParserRegistry | undefined,
+): Promise<PreparedDocument> {
   const document = await parseDocument({
     source: input.source,
     bytes: input.bytes,
@@ -59,7 +62,10 @@ function isMarkdownOrText(input: PrepareDocumentInput, parsers: ParserRegistry):
  * @throws what {@link parseDocument} throws; with a parser process also `parse_failed` for a file that runs past the
  *   time limit and `payload_too_large` for one that needs more memory than allowed.
  */
-export async function prepareDocument(input: PrepareDocumentInput, parsers: ParserRegistry | undefined): Promise<PreparedDocument> {
+export async function prepareDocument(
+  input: PrepareDocumentInput,
+  parsers: ParserRegistry | undefined,
+): Promise<PreparedDocument> {
   const pool = parsers && preparationPool(parsers);
   if (!pool || !parsers) return prepareInThisThread(input, parsers);
   if (input.bytes.byteLength <= smallTextBytes && !pool.hasIdleProcess() && isMarkdownOrText(input, parsers)) {

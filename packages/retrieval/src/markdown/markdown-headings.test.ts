@@ -3,7 +3,8 @@ import { findMarkdownHeadings } from './markdown-headings.js';
 
 describe('findMarkdownHeadings', () => {
   it('finds ATX and setext headings with their levels, text and offsets', () => {
-    const text = '# Handbook #\n\nIntro.\n\nBenefits\n========\n\nText.\n\nDental\n---\n\n### The **gym** [card](https://x)\n';
+    const text =
+      '# Handbook #\n\nIntro.\n\nBenefits\n========\n\nText.\n\nDental\n---\n\n### The **gym** [card](https://x)\n';
     const headings = findMarkdownHeadings(text);
     expect(headings.map(({ level, text: heading }) => [level, heading])).toEqual([
       [1, 'Handbook'],
@@ -17,8 +18,25 @@ describe('findMarkdownHeadings', () => {
 
   it('ignores code blocks, front matter, hashtags, and a rule under a longer paragraph', () => {
     const text = [
-      '---', 'title: x', '---', '#hashtag is not a heading', '', '```bash', '# install the CLI', 'npm i', '```',
-      '', 'line one', 'line two', '---', '', '~~~~', '## still code', '~~~', '~~~~', '## Real',
+      '---',
+      'title: x',
+      '---',
+      '#hashtag is not a heading',
+      '',
+      '```bash',
+      '# install the CLI',
+      'npm i',
+      '```',
+      '',
+      'line one',
+      'line two',
+      '---',
+      '',
+      '~~~~',
+      '## still code',
+      '~~~',
+      '~~~~',
+      '## Real',
     ].join('\n');
     expect(findMarkdownHeadings(text).map((heading) => heading.text)).toEqual(['Real']);
   });

@@ -40,16 +40,23 @@ export function findMarkdownHeadings(text: string): MarkdownHeading[] {
     const atx = atxHeadingPattern.exec(line.text);
     if (atx) {
       const headingText = stripInlineMarkdown(atx[2] ?? '');
-      if (headingText !== '') headings.push({ level: atx[1]?.length ?? 1, text: headingText, start: line.start, end: line.end });
+      if (headingText !== '')
+        headings.push({ level: atx[1]?.length ?? 1, text: headingText, start: line.start, end: line.end });
       continue;
     }
     const underline = lines[index];
     const previous = lines[index - 2];
-    const startsParagraph = previous === undefined || isBlankLine(previous.text) || atxHeadingPattern.test(previous.text);
+    const startsParagraph =
+      previous === undefined || isBlankLine(previous.text) || atxHeadingPattern.test(previous.text);
     if (underline && startsParagraph && isSetextHeadingText(line.text)) {
       const marker = setextUnderlinePattern.exec(underline.text)?.[1];
       if (marker !== undefined) {
-        headings.push({ level: marker.startsWith('=') ? 1 : 2, text: stripInlineMarkdown(line.text), start: line.start, end: underline.end });
+        headings.push({
+          level: marker.startsWith('=') ? 1 : 2,
+          text: stripInlineMarkdown(line.text),
+          start: line.start,
+          end: underline.end,
+        });
         index += 1;
       }
     }

@@ -13,7 +13,11 @@ const magicNumbers: { bytes: number[]; mediaType: string }[] = [
 ];
 
 /** Every media type {@link sniffMediaType} can answer: formats recognised by their bytes, whatever their name. */
-export const sniffableMediaTypes: ReadonlySet<string> = new Set([pdfMediaType, docxMediaType, ...magicNumbers.map((magic) => magic.mediaType)]);
+export const sniffableMediaTypes: ReadonlySet<string> = new Set([
+  pdfMediaType,
+  docxMediaType,
+  ...magicNumbers.map((magic) => magic.mediaType),
+]);
 
 /** pdf.js, like Acrobat, accepts up to 1 KiB of junk before the `%PDF-` header. */
 const pdfHeaderWindow = 1024;
@@ -24,11 +28,17 @@ const pdfHeaderWindow = 1024;
  * `application/zip`; a few image and executable types. Reads at most the ZIP directory, never inflates.
  */
 export function sniffMediaType(bytes: Uint8Array, maxZipEntries: number): string | undefined {
-  const pdfHeader = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, pdfHeaderWindow)).indexOf('%PDF-');
+  const pdfHeader = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, pdfHeaderWindow)).indexOf(
+    '%PDF-',
+  );
   // A text file that merely mentions "%PDF-" near its start stays text.
   if (pdfHeader === 0 || (pdfHeader > 0 && decodeText(bytes) === undefined)) return pdfMediaType;
-  const magic = magicNumbers.find((candidate) => candidate.bytes.every((byte, index) => bytes[index] === byte))?.mediaType;
+  const magic = magicNumbers.find((candidate) =>
+    candidate.bytes.every((byte, index) => bytes[index] === byte),
+  )?.mediaType;
   if (magic !== 'application/zip') return magic;
   const directory = readZipDirectory(bytes, maxZipEntries);
-  return 'entries' in directory && directory.entries.some((entry) => entry.name === wordDocumentPart) ? docxMediaType : magic;
+  return 'entries' in directory && directory.entries.some((entry) => entry.name === wordDocumentPart)
+    ? docxMediaType
+    : magic;
 }

@@ -8,4 +8,12 @@ import { plainTextParser } from './plain-text-parser.js';
 import { rstParser } from './text/rst-parser.js';
 
 /** Every built-in parser, each parsing in the calling thread, in the order they are registered. */
-export const builtInParsers: readonly DocumentParser[] = [markdownParser, plainTextParser, rstParser, htmlParser, csvParser, pdfParser, docxParser];
+export const builtInParsers: readonly DocumentParser[] = [
+  markdownParser,
+  plainTextParser,
+  rstParser,
+  htmlParser,
+  csvParser,
+  pdfParser,
+  docxParser,
+];

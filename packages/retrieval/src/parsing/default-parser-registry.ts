@@ -35,7 +35,10 @@ export function createDefaultParserRegistry(options: DefaultParserRegistryOption
   const pool =
     options.isolation === 'none'
       ? undefined
-      : new ParserProcessPool({ limits: registry.limits, ...(options.processes === undefined ? {} : { processes: options.processes }) });
+      : new ParserProcessPool({
+          limits: registry.limits,
+          ...(options.processes === undefined ? {} : { processes: options.processes }),
+        });
   for (const parser of builtInParsers) {
     registry.register(pool && !trustedInProcess.has(parser.mediaType) ? isolatedParser(parser, pool) : parser);
   }

@@ -1,4 +1,4 @@
-import type { DocumentWarning } from '@andes/core';
+import type { DocumentWarning } from '@andes-rag/core';
 import { sniffableMediaTypes, sniffMediaType } from './binary-content.js';
 import type { DocumentParser } from './document-parser.js';
 import type { ParserRegistry } from './parser-registry.js';

@@ -1,4 +1,4 @@
-import type { DocumentWarning } from '@andes/core';
+import type { DocumentWarning } from '@andes-rag/core';
 import type { ParseLimits } from './parse-limits.js';
 
 /** What a parser receives: one file. */

@@ -1,4 +1,4 @@
-import { AndesError, type DocumentWarning, type SourceDocument } from '@andes/core';
+import { AndesError, type DocumentWarning, type SourceDocument } from '@andes-rag/core';
 import { contentHash } from './content-hash.js';
 import { recognizeFile } from './detect-media-type.js';
 import type { ParserRegistry } from './parser-registry.js';
@@ -36,19 +36,35 @@ let defaultParsers: Promise<ParserRegistry> | undefined;
 export async function parseDocument(input: ParseDocumentInput): Promise<SourceDocument> {
   // Loaded on first use, so a parser process given its own registry never loads every parser library.
   const registry =
-    input.parsers ?? (await (defaultParsers ??= import('./default-parser-registry.js').then((module) => module.createDefaultParserRegistry())));
+    input.parsers ??
+    (await (defaultParsers ??= import('./default-parser-registry.js').then((module) =>
+      module.createDefaultParserRegistry(),
+    )));
   const { parser, warning } = recognizeFile(input, registry);
-  const parsed = await parser.parse({ source: input.source, bytes: input.bytes, mediaType: parser.mediaType, limits: registry.limits });
+  const parsed = await parser.parse({
+    source: input.source,
+    bytes: input.bytes,
+    mediaType: parser.mediaType,
+    limits: registry.limits,
+  });
   const cleaned = cleanExtractedText(parsed.text, parsed.pageStarts);
   if (cleaned.text.trim() === '') {
     throw new AndesError('parse_failed', `"${input.source}" contains no text.`, { details: { source: input.source } });
   }
   if (cleaned.text.length > registry.limits.maxTextCharacters) {
-    throw new AndesError('payload_too_large', `"${input.source}" holds more than ${registry.limits.maxTextCharacters} characters of text.`, {
-      details: { source: input.source, maxTextCharacters: registry.limits.maxTextCharacters },
-    });
+    throw new AndesError(
+      'payload_too_large',
+      `"${input.source}" holds more than ${registry.limits.maxTextCharacters} characters of text.`,
+      {
+        details: { source: input.source, maxTextCharacters: registry.limits.maxTextCharacters },
+      },
+    );
   }
-  const warnings: DocumentWarning[] = [...(warning ? [warning] : []), ...(parsed.warnings ?? []), ...(cleaned.warning ? [cleaned.warning] : [])];
+  const warnings: DocumentWarning[] = [
+    ...(warning ? [warning] : []),
+    ...(parsed.warnings ?? []),
+    ...(cleaned.warning ? [cleaned.warning] : []),
+  ];
   return {
     source: input.source,
     title: removeInvisibleCharacters(parsed.title ?? '').text.trim() || sourceTitle(input.source),

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { DocumentParser } from './document-parser.js';
 import { resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from './parse-limits.js';
 

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { ParserInput } from './document-parser.js';
 import { decodeText } from './text/decode-text.js';
 
@@ -11,7 +11,9 @@ import { decodeText } from './text/decode-text.js';
 export function readTextInput(input: ParserInput, declaredEncoding?: string): string {
   const decoded = decodeText(input.bytes, declaredEncoding === undefined ? {} : { declaredEncoding });
   if (decoded === undefined) {
-    throw new AndesError('parse_failed', `"${input.source}" is not text in an encoding Andes recognises.`, { details: { source: input.source } });
+    throw new AndesError('parse_failed', `"${input.source}" is not text in an encoding Andes recognises.`, {
+      details: { source: input.source },
+    });
   }
   return decoded.text.replace(/\r\n?/g, '\n');
 }

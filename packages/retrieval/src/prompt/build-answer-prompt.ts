@@ -1,4 +1,4 @@
-import { AndesError, type ChatMessage, type Hit } from '@andes/core';
+import { AndesError, type ChatMessage, type Hit } from '@andes-rag/core';
 import { defaultAnswerSystemPrompt } from './default-system-prompt.js';
 import { formatQuestionWithSources } from './format-source.js';
 import { truncateToFit } from './truncate-source.js';
@@ -48,14 +48,19 @@ export function buildAnswerPrompt(options: BuildAnswerPromptOptions): AnswerProm
   }
   const system = options.systemPrompt ?? defaultAnswerSystemPrompt;
   const fixedTokens = countTokens(system) + (options.templateTokens ?? 32) + maxAnswerTokens;
-  const promptTokens = (sources: readonly Hit[]) => fixedTokens - maxAnswerTokens + countTokens(formatQuestionWithSources(question, sources));
+  const promptTokens = (sources: readonly Hit[]) =>
+    fixedTokens - maxAnswerTokens + countTokens(formatQuestionWithSources(question, sources));
   const fits = (sources: readonly Hit[]) => promptTokens(sources) + maxAnswerTokens <= contextSize;
 
   if (!fits([])) {
     const needed = promptTokens([]) + maxAnswerTokens;
-    throw new AndesError('context_overflow', `The question needs ${needed} tokens with the answer, more than the model's context of ${contextSize}.`, {
-      details: { contextSize, neededTokens: needed, maxAnswerTokens },
-    });
+    throw new AndesError(
+      'context_overflow',
+      `The question needs ${needed} tokens with the answer, more than the model's context of ${contextSize}.`,
+      {
+        details: { contextSize, neededTokens: needed, maxAnswerTokens },
+      },
+    );
   }
   let sources = options.hits.slice();
   while (sources.length > 0 && !fits(sources)) sources.pop();

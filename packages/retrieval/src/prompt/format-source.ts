@@ -1,4 +1,4 @@
-import type { Hit } from '@andes/core';
+import type { Hit } from '@andes-rag/core';
 
 /** What a source shows the model: its label, path and text. */
 export type FormattedHit = Pick<Hit, 'title' | 'headingPath' | 'source' | 'text' | 'documentWarnings'>;
@@ -20,7 +20,9 @@ export function formatSource(hit: FormattedHit, n: number): string {
 
 /** `Title > Heading > Subheading`, leaving out a first heading that repeats the title. */
 export function sourceLabel(hit: Pick<Hit, 'title' | 'headingPath'>): string {
-  const path = hit.headingPath.filter((heading, index) => index > 0 || heading.trim().toLowerCase() !== hit.title.trim().toLowerCase());
+  const path = hit.headingPath.filter(
+    (heading, index) => index > 0 || heading.trim().toLowerCase() !== hit.title.trim().toLowerCase(),
+  );
   return [hit.title, ...path].join(' > ');
 }
 

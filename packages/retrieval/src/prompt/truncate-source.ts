@@ -1,4 +1,4 @@
-import type { Hit } from '@andes/core';
+import type { Hit } from '@andes-rag/core';
 
 /**
  * The longest word-boundary prefix of the hit's text (at least one word) for which `fits` holds, as a hit whose

@@ -1,5 +1,5 @@
-import type { LlamaReranker } from '@andes/embeddings';
-import type { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { LlamaReranker } from '@andes-rag/embeddings';
+import type { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkIndexText } from '../chunking/chunk-index-text.js';
 import { ingestDocument } from '../ingestion/ingest-document.js';
@@ -34,13 +34,27 @@ describe('HybridRetriever with the tiny reranker', () => {
     const rerank = trace.stages.find((stage) => stage.name === 'rerank');
     expect(trace.rerankCandidates).toBe(6);
     expect(rerank?.candidates.map((candidate) => candidate.chunkId).sort()).toEqual(
-      lexical?.candidates.slice(0, 6).map((candidate) => candidate.chunkId).sort(),
+      lexical?.candidates
+        .slice(0, 6)
+        .map((candidate) => candidate.chunkId)
+        .sort(),
     );
-    expect(hits.map((hit) => hit.chunkId)).toEqual(rerank?.candidates.slice(0, 3).map((candidate) => candidate.chunkId));
-    const chunks = await store.getChunks('handbook', hits.map((hit) => hit.chunkId));
-    const expected = await reranker.rank(query, chunks.map((chunk) => chunkIndexText(chunk)));
+    expect(hits.map((hit) => hit.chunkId)).toEqual(
+      rerank?.candidates.slice(0, 3).map((candidate) => candidate.chunkId),
+    );
+    const chunks = await store.getChunks(
+      'handbook',
+      hits.map((hit) => hit.chunkId),
+    );
+    const expected = await reranker.rank(
+      query,
+      chunks.map((chunk) => chunkIndexText(chunk)),
+    );
     expect(hits.map((hit) => hit.score)).toEqual(expected);
-    expect(trace.hits[0]?.stages).toMatchObject({ rerank: { rank: 1, score: hits[0]?.score }, lexical: expect.any(Object) });
+    expect(trace.hits[0]?.stages).toMatchObject({
+      rerank: { rank: 1, score: hits[0]?.score },
+      lexical: expect.any(Object),
+    });
   });
 
   it('lets the reranker score decide coverage once a minimum score is set', async () => {
@@ -58,6 +72,8 @@ describe('HybridRetriever with the tiny reranker', () => {
     const controller = new AbortController();
     controller.abort();
     const retriever = new HybridRetriever({ store, reranker });
-    await expect(retriever.search('handbook', 'vpn', { k: 2, signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
+    await expect(retriever.search('handbook', 'vpn', { k: 2, signal: controller.signal })).rejects.toMatchObject({
+      code: 'aborted',
+    });
   });
 });

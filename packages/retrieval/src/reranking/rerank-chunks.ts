@@ -1,4 +1,4 @@
-import type { Chunk, Reranker, ScoredChunkId } from '@andes/core';
+import type { Chunk, Reranker, ScoredChunkId } from '@andes-rag/core';
 import { chunkIndexText } from '../chunking/chunk-index-text.js';
 
 /** Default number of fused candidates the reranker reads. */

@@ -1,5 +1,5 @@
-import type { LlamaChatModel } from '@andes/inference';
-import type { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { LlamaChatModel } from '@andes-rag/inference';
+import type { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingestion/ingest-document.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
@@ -34,9 +34,14 @@ describe('HybridRetriever with query rewriting by the tiny Llama 3 chat model', 
     const rewrite = trace.rewrite;
     expect(rewrite).toMatchObject({ original: 'vacation days', query: 'vacation days', condensed: false });
     expect(rewrite?.alternatives.length).toBeLessThanOrEqual(2);
-    const searched = [...(rewrite?.alternatives ?? []), ...(rewrite?.hypotheticalDocument ? [rewrite.hypotheticalDocument] : [])];
+    const searched = [
+      ...(rewrite?.alternatives ?? []),
+      ...(rewrite?.hypotheticalDocument ? [rewrite.hypotheticalDocument] : []),
+    ];
     const variantStages = trace.stages.filter((stage) => stage.query !== undefined);
-    expect(variantStages.every((stage) => stage.name === 'lexical' && searched.includes(stage.query as string))).toBe(true);
+    expect(variantStages.every((stage) => stage.name === 'lexical' && searched.includes(stage.query as string))).toBe(
+      true,
+    );
     const ranLists = trace.stages.filter((stage) => stage.name === 'lexical').length;
     expect(trace.stages.some((stage) => stage.name === 'fusion')).toBe(ranLists > 1);
     expect(trace.threshold.covered).toBe(true);

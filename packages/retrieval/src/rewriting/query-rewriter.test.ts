@@ -1,10 +1,12 @@
-import type { ChatMessage, ChatModel, GenerateOptions, Generation } from '@andes/core';
+import type { ChatMessage, ChatModel, GenerateOptions, Generation } from '@andes-rag/core';
 import { describe, expect, it } from 'vitest';
 import { countWordsAsTokens } from '../test-support/make-hit.js';
 import { QueryRewriter } from './query-rewriter.js';
 
 /** Stands in for the chat model to test the code around it: answers each call with the next scripted reply. */
-function scriptedChatModel(...replies: string[]): ChatModel & { calls: { messages: ChatMessage[]; options: GenerateOptions }[] } {
+function scriptedChatModel(
+  ...replies: string[]
+): ChatModel & { calls: { messages: ChatMessage[]; options: GenerateOptions }[] } {
   const calls: { messages: ChatMessage[]; options: GenerateOptions }[] = [];
   return {
     id: 'scripted',
@@ -26,25 +28,42 @@ const history: ChatMessage[] = [
 
 describe('QueryRewriter (around a scripted model)', () => {
   it('condenses a follow-up with the conversation into a standalone question, greedily', async () => {
-    const model = scriptedChatModel('Standalone question: How many vacation days do part-time employees get?\nExtra line');
+    const model = scriptedChatModel(
+      'Standalone question: How many vacation days do part-time employees get?\nExtra line',
+    );
     const rewrite = await new QueryRewriter({ chatModel: model }).rewrite('And part-timers?', { history });
-    expect(rewrite).toMatchObject({ original: 'And part-timers?', query: 'How many vacation days do part-time employees get?', condensed: true, alternatives: [] });
+    expect(rewrite).toMatchObject({
+      original: 'And part-timers?',
+      query: 'How many vacation days do part-time employees get?',
+      condensed: true,
+      alternatives: [],
+    });
     const [call] = model.calls;
     expect(call?.options).toMatchObject({ temperature: 0, maxTokens: 96 });
-    expect(call?.messages[1]?.content).toContain('User: How many vacation days do full-time employees get?\nAssistant: Full-time employees get 25 days [1].');
+    expect(call?.messages[1]?.content).toContain(
+      'User: How many vacation days do full-time employees get?\nAssistant: Full-time employees get 25 days [1].',
+    );
     expect(call?.messages[1]?.content).toContain('Last question: And part-timers?');
   });
 
   it('leaves a question without history alone, and falls back to it when the reply is unusable', async () => {
     const quiet = scriptedChatModel();
-    expect(await new QueryRewriter({ chatModel: quiet }).rewrite('Vacation days?')).toMatchObject({ query: 'Vacation days?', condensed: false });
+    expect(await new QueryRewriter({ chatModel: quiet }).rewrite('Vacation days?')).toMatchObject({
+      query: 'Vacation days?',
+      condensed: false,
+    });
     expect(quiet.calls).toEqual([]);
-    const noisy = await new QueryRewriter({ chatModel: scriptedChatModel(' \n?!\n') }).rewrite('And part-timers?', { history });
+    const noisy = await new QueryRewriter({ chatModel: scriptedChatModel(' \n?!\n') }).rewrite('And part-timers?', {
+      history,
+    });
     expect(noisy).toMatchObject({ query: 'And part-timers?', condensed: false });
   });
 
   it('adds distinct alternative phrasings (multi-query) and a hypothetical passage (HyDE) when turned on', async () => {
-    const model = scriptedChatModel('1. annual leave allowance\n2. Vacation days?\n3. annual leave allowance\n4. holiday entitlement\n5. paid time off', 'Employees get 25 days of paid vacation.\nUnused days expire.');
+    const model = scriptedChatModel(
+      '1. annual leave allowance\n2. Vacation days?\n3. annual leave allowance\n4. holiday entitlement\n5. paid time off',
+      'Employees get 25 days of paid vacation.\nUnused days expire.',
+    );
     const rewriter = new QueryRewriter({ chatModel: model, multiQuery: 3, hypotheticalDocument: true });
     const rewrite = await rewriter.rewrite('Vacation days?');
     expect(rewrite.alternatives).toEqual(['annual leave allowance', 'holiday entitlement', 'paid time off']);

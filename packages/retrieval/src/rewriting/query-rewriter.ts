@@ -1,4 +1,4 @@
-import { noopLogger, type ChatMessage, type ChatModel, type Logger } from '@andes/core';
+import { noopLogger, type ChatMessage, type ChatModel, type Logger } from '@andes-rag/core';
 import { generatedLines } from './generated-lines.js';
 import {
   condenseSystemPrompt,
@@ -65,15 +65,24 @@ export class QueryRewriter {
   }
 
   /** Rewrites one question, given the conversation before it (oldest first). */
-  async rewrite(question: string, context: { history?: readonly ChatMessage[]; signal?: AbortSignal } = {}): Promise<QueryRewrite> {
+  async rewrite(
+    question: string,
+    context: { history?: readonly ChatMessage[]; signal?: AbortSignal } = {},
+  ): Promise<QueryRewrite> {
     const started = performance.now();
     const { history = [], signal } = context;
     const condense = this.options.condenseFollowUps && history.some((message) => message.role !== 'system');
-    const condensed = condense ? this.firstLine(await this.generate(condenseSystemPrompt, condenseUserMessage(history, question), signal)) : undefined;
+    const condensed = condense
+      ? this.firstLine(await this.generate(condenseSystemPrompt, condenseUserMessage(history, question), signal))
+      : undefined;
     const query = condensed ?? question;
     const alternatives = this.options.multiQuery > 0 ? await this.alternatives(query, signal) : [];
-    const passage = this.options.hypotheticalDocument ? await this.generate(hypotheticalDocumentSystemPrompt, query, signal) : '';
-    const hypotheticalDocument = generatedLines(passage).join(' ').slice(0, 4 * longestQueryChars);
+    const passage = this.options.hypotheticalDocument
+      ? await this.generate(hypotheticalDocumentSystemPrompt, query, signal)
+      : '';
+    const hypotheticalDocument = generatedLines(passage)
+      .join(' ')
+      .slice(0, 4 * longestQueryChars);
     const rewrite: QueryRewrite = {
       original: question,
       query,

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@andes/core';
+import type { ChatMessage } from '@andes-rag/core';
 
 /** Most earlier messages of a conversation shown to the model when condensing a follow-up. */
 export const maxHistoryMessages = 6;

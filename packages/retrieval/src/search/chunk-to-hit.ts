@@ -1,4 +1,4 @@
-import type { Chunk, Hit } from '@andes/core';
+import type { Chunk, Hit } from '@andes-rag/core';
 
 /** A stored chunk as a search hit with the given score. */
 export function chunkToHit(chunk: Chunk, score: number): Hit {

@@ -1,4 +1,4 @@
-import type { ScoredChunkId } from '@andes/core';
+import type { ScoredChunkId } from '@andes-rag/core';
 
 /**
  * Weight of the document's other evidence in {@link documentAwareRanking}. 0.3 was chosen by measurement on the
@@ -31,7 +31,8 @@ export function documentAwareRanking(
     const document = documentOf(chunkId);
     const scores = document === undefined ? undefined : best.get(document);
     // The best other chunk: the document's runner-up for its best chunk, its best for every other chunk.
-    const other = scores === undefined ? Number.NEGATIVE_INFINITY : score >= scores.first ? scores.second : scores.first;
+    const other =
+      scores === undefined ? Number.NEGATIVE_INFINITY : score >= scores.first ? scores.second : scores.first;
     return { chunkId, score: Number.isFinite(other) ? score + weight * other : score, index };
   });
   boosted.sort((left, right) => right.score - left.score || left.index - right.index);

@@ -1,5 +1,5 @@
-import type { LlamaEmbeddingModel } from '@andes/embeddings';
-import type { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { LlamaEmbeddingModel } from '@andes-rag/embeddings';
+import type { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingestion/ingest-document.js';
 import { handbookFiles } from '../test-support/handbook-corpus.js';
@@ -30,7 +30,10 @@ describe('HybridRetriever with the tiny embedding model (dense + fusion)', () =>
 
   it('stores one vector per chunk, tagged with the model', async () => {
     const collection = await store.getCollection('handbook');
-    expect(collection).toMatchObject({ embeddingDimensions: embeddingModel.dimensions, embeddingModel: embeddingModel.id });
+    expect(collection).toMatchObject({
+      embeddingDimensions: embeddingModel.dimensions,
+      embeddingModel: embeddingModel.id,
+    });
   });
 
   it('fuses BM25 and dense ranks by reciprocal rank fusion, and explains both', async () => {
@@ -39,7 +42,11 @@ describe('HybridRetriever with the tiny embedding model (dense + fusion)', () =>
     const { hits, trace } = await retriever.explain('handbook', 'hotel reimbursement on business trips', { k: 5 });
     expect(hits).toHaveLength(5);
     expect(trace.rrfK).toBe(60);
-    expect(trace.stages.map((stage) => [stage.name, stage.skipped])).toEqual([['lexical', undefined], ['dense', undefined], ['fusion', undefined]]);
+    expect(trace.stages.map((stage) => [stage.name, stage.skipped])).toEqual([
+      ['lexical', undefined],
+      ['dense', undefined],
+      ['fusion', undefined],
+    ]);
     const chunkCount = (await store.getCollection('handbook'))?.chunkCount;
     expect(trace.stages[1]?.candidates).toHaveLength(chunkCount as number);
     for (const explained of trace.hits) {
@@ -55,7 +62,10 @@ describe('HybridRetriever with the tiny embedding model (dense + fusion)', () =>
     const retriever = new HybridRetriever({ store, embeddingModel, lexical: false, documentBoost: 0 });
     const { hits, trace } = await retriever.explain('handbook', 'anything at all', { k: 3 });
     expect(hits).toHaveLength(3);
-    expect(trace.stages.map((stage) => [stage.name, stage.skipped])).toEqual([['lexical', 'disabled'], ['dense', undefined]]);
+    expect(trace.stages.map((stage) => [stage.name, stage.skipped])).toEqual([
+      ['lexical', 'disabled'],
+      ['dense', undefined],
+    ]);
     for (const hit of hits) expect(Math.abs(hit.score)).toBeLessThanOrEqual(1 + 1e-6);
   });
 

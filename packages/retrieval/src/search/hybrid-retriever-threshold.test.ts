@@ -1,7 +1,11 @@
-import type { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingestion/ingest-document.js';
-import { coveredHandbookQuestions, offTopicHandbookQuestions, sampleHandbookFiles } from '../test-support/sample-handbook.js';
+import {
+  coveredHandbookQuestions,
+  offTopicHandbookQuestions,
+  sampleHandbookFiles,
+} from '../test-support/sample-handbook.js';
 import { openTemporaryStore } from '../test-support/temporary-store.js';
 import { HybridRetriever } from './hybrid-retriever.js';
 
@@ -39,7 +43,7 @@ describe('the relevance threshold on the sample handbook (BM25, default settings
     expect(withHits).toBeGreaterThanOrEqual(5);
   });
 
-  it('explains the verdict: the signal, the minimum, and each hit\'s share of the question\'s words', async () => {
+  it("explains the verdict: the signal, the minimum, and each hit's share of the question's words", async () => {
     const { trace, covered } = await retriever.explain('handbook', 'Can I carry unused vacation days over?', { k: 3 });
     expect(covered).toBe(true);
     expect(trace.threshold).toMatchObject({ signal: 'term-coverage', minimum: 0.34, covered: true });

@@ -1,4 +1,4 @@
-import type { SqliteKnowledgeStore } from '@andes/vectorstore';
+import type { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingestion/ingest-document.js';
 import { handbookFiles } from '../test-support/handbook-corpus.js';
@@ -32,7 +32,11 @@ describe('HybridRetriever with BM25 on a real store', () => {
 
   it('returns hydrated hits whose text is the chunk text at its offsets', async () => {
     const [hit] = await retriever.search('handbook', 'WireGuard configuration file', { k: 1 });
-    expect(hit).toMatchObject({ source: 'it/vpn.md', title: 'Connecting to the VPN', headingPath: ['Connecting to the VPN', 'Installing the client'] });
+    expect(hit).toMatchObject({
+      source: 'it/vpn.md',
+      title: 'Connecting to the VPN',
+      headingPath: ['Connecting to the VPN', 'Installing the client'],
+    });
     expect(hit?.text).toContain('import the configuration file');
     expect(hit?.endOffset).toBe((hit?.startOffset ?? 0) + (hit?.text.length ?? 0));
   });
@@ -49,14 +53,21 @@ describe('HybridRetriever with BM25 on a real store', () => {
     const plain = new HybridRetriever({ store, documentBoost: 0 });
     const { hits, trace } = await plain.explain('handbook', 'password manager', { k: 2 });
     expect(trace).toMatchObject({ query: 'password manager', k: 2, candidates: 40 });
-    expect(trace.stages.map((stage) => [stage.name, stage.skipped])).toEqual([['lexical', undefined], ['dense', 'no embedding model configured']]);
+    expect(trace.stages.map((stage) => [stage.name, stage.skipped])).toEqual([
+      ['lexical', undefined],
+      ['dense', 'no embedding model configured'],
+    ]);
     expect(trace.hits.map((hit) => hit.chunkId)).toEqual(hits.map((hit) => hit.chunkId));
-    expect(trace.hits[0]).toMatchObject({ rank: 1, score: hits[0]?.score, stages: { lexical: { rank: 1, score: hits[0]?.score } } });
+    expect(trace.hits[0]).toMatchObject({
+      rank: 1,
+      score: hits[0]?.score,
+      stages: { lexical: { rank: 1, score: hits[0]?.score } },
+    });
     expect(trace.rrfK).toBeUndefined();
     expect(trace.documentBoost).toBeUndefined();
   });
 
-  it('ranks by document by default: a chunk gains 0.3 × its document\'s best other candidate, shown as a stage', async () => {
+  it("ranks by document by default: a chunk gains 0.3 × its document's best other candidate, shown as a stage", async () => {
     const { hits, trace } = await retriever.explain('handbook', 'leave days', { k: 5 });
     expect(trace.documentBoost).toBe(0.3);
     expect(trace.stages.map((stage) => stage.name)).toEqual(['lexical', 'dense', 'document']);
@@ -65,10 +76,17 @@ describe('HybridRetriever with BM25 on a real store', () => {
     const documentOf = new Map(chunks.map((chunk) => [chunk.id, chunk.documentId]));
     const expected = documentAwareRanking(lexical?.candidates ?? [], (chunkId) => documentOf.get(chunkId), 0.3);
     expect(document?.candidates.map(({ chunkId, score }) => ({ chunkId, score }))).toEqual(expected);
-    expect(hits.map((hit) => [hit.chunkId, hit.score])).toEqual(expected.slice(0, 5).map(({ chunkId, score }) => [chunkId, score]));
+    expect(hits.map((hit) => [hit.chunkId, hit.score])).toEqual(
+      expected.slice(0, 5).map(({ chunkId, score }) => [chunkId, score]),
+    );
     expect(trace.hits[0]?.stages.document).toEqual({ rank: 1, score: hits[0]?.score });
     // The boost changed something here: some chunk's score is above its BM25 score.
-    expect(expected.some(({ chunkId, score }) => score > (lexical?.candidates.find((candidate) => candidate.chunkId === chunkId)?.score ?? score))).toBe(true);
+    expect(
+      expected.some(
+        ({ chunkId, score }) =>
+          score > (lexical?.candidates.find((candidate) => candidate.chunkId === chunkId)?.score ?? score),
+      ),
+    ).toBe(true);
   });
 
   it('rejects an unknown collection, a blank query and a bad k', async () => {

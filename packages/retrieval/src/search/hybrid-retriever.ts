@@ -10,7 +10,7 @@ import {
   type Logger,
   type Reranker,
   type ScoredChunkId,
-} from '@andes/core';
+} from '@andes-rag/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 import { defaultRrfK, reciprocalRankFusion } from '../fusion/reciprocal-rank-fusion.js';
 import { defaultRerankCandidates, rerankChunks } from '../reranking/rerank-chunks.js';
@@ -94,7 +94,8 @@ export class HybridRetriever {
     this.rrfK = options.rrfK ?? defaultRrfK;
     this.weights = { lexical: options.lexicalWeight ?? 1, dense: options.denseWeight ?? 1 };
     this.documentBoost = options.documentBoost ?? defaultDocumentBoost;
-    if (!(this.documentBoost >= 0)) throw new AndesError('invalid_request', `documentBoost must be 0 or more, got ${this.documentBoost}.`);
+    if (!(this.documentBoost >= 0))
+      throw new AndesError('invalid_request', `documentBoost must be 0 or more, got ${this.documentBoost}.`);
     this.logger = options.logger ?? noopLogger;
   }
 
@@ -111,10 +112,14 @@ export class HybridRetriever {
     const { k, signal } = options;
     const { store, reranker } = this.options;
     if (query.trim() === '') throw new AndesError('invalid_request', 'The query is empty.');
-    if (!Number.isInteger(k) || k < 1) throw new AndesError('invalid_request', `k must be a positive integer, got ${k}.`);
+    if (!Number.isInteger(k) || k < 1)
+      throw new AndesError('invalid_request', `k must be a positive integer, got ${k}.`);
     throwIfAborted(signal);
     const info = await store.getCollection(collection);
-    if (!info) throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, { details: { collection } });
+    if (!info)
+      throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, {
+        details: { collection },
+      });
 
     const rewrite = await this.rewrite(query, options);
     const searchQuery = rewrite?.query ?? query;
@@ -148,16 +153,31 @@ export class HybridRetriever {
     }
     const top = ((rerank ?? fused)?.candidates ?? []).slice(0, k);
     const scores = new Map(top.map((candidate) => [candidate.chunkId, candidate.score]));
-    const hits = (await this.hydrate(collection, top, chunks)).map((chunk) => chunkToHit(chunk, scores.get(chunk.id) ?? 0));
+    const hits = (await this.hydrate(collection, top, chunks)).map((chunk) =>
+      chunkToHit(chunk, scores.get(chunk.id) ?? 0),
+    );
     // With a reranker configured but nothing to rerank, an empty map keeps the reranker's threshold in charge.
-    const rerankScores = reranker ? new Map((rerank?.candidates ?? []).map((candidate) => [candidate.chunkId, candidate.score])) : undefined;
+    const rerankScores = reranker
+      ? new Map((rerank?.candidates ?? []).map((candidate) => [candidate.chunkId, candidate.score]))
+      : undefined;
     // Coverage is judged over the hits and, when document-aware ranking reordered them, the first ranking's top k
     // too: reordering must not turn a covered question into an uncovered one (the threshold was measured on it).
-    const firstTop = document ? await this.hydrate(collection, (fusion ?? ran[0])?.candidates.slice(0, k) ?? [], chunks) : [];
+    const firstTop = document
+      ? await this.hydrate(collection, (fusion ?? ran[0])?.candidates.slice(0, k) ?? [], chunks)
+      : [];
     const returned = new Set(hits.map((hit) => hit.chunkId));
-    const judged = [...hits, ...firstTop.filter((chunk) => !returned.has(chunk.id)).map((chunk) => chunkToHit(chunk, 0))];
+    const judged = [
+      ...hits,
+      ...firstTop.filter((chunk) => !returned.has(chunk.id)).map((chunk) => chunkToHit(chunk, 0)),
+    ];
     const { decision, relevance } = judgeRelevance(searchQuery, judged, rerankScores, this.options.relevance);
-    this.logger.debug('search', { collection, k, stages: stages.map(describeStage), hits: hits.length, covered: decision.covered });
+    this.logger.debug('search', {
+      collection,
+      k,
+      stages: stages.map(describeStage),
+      hits: hits.length,
+      covered: decision.covered,
+    });
     return {
       hits,
       covered: decision.covered,
@@ -187,14 +207,23 @@ export class HybridRetriever {
   }
 
   /** The stored chunks for these candidates, in their order, fetching only those not already in `known`. */
-  private async hydrate(collection: string, candidates: readonly { chunkId: string }[], known: Map<string, Chunk>): Promise<Chunk[]> {
+  private async hydrate(
+    collection: string,
+    candidates: readonly { chunkId: string }[],
+    known: Map<string, Chunk>,
+  ): Promise<Chunk[]> {
     const missing = candidates.map((candidate) => candidate.chunkId).filter((chunkId) => !known.has(chunkId));
-    if (missing.length > 0) for (const chunk of await this.options.store.getChunks(collection, missing)) known.set(chunk.id, chunk);
+    if (missing.length > 0)
+      for (const chunk of await this.options.store.getChunks(collection, missing)) known.set(chunk.id, chunk);
     return candidates.flatMap((candidate) => known.get(candidate.chunkId) ?? []);
   }
 
   /** The document-aware stage over `ranked`'s candidates, or undefined when it is off or has nothing to do. */
-  private async rankByDocument(collection: string, ranked: RetrievalStage | undefined, chunks: Map<string, Chunk>): Promise<RetrievalStage | undefined> {
+  private async rankByDocument(
+    collection: string,
+    ranked: RetrievalStage | undefined,
+    chunks: Map<string, Chunk>,
+  ): Promise<RetrievalStage | undefined> {
     if (this.documentBoost === 0 || ranked === undefined || ranked.candidates.length < 2) return undefined;
     await this.hydrate(collection, ranked.candidates, chunks);
     return timedStage('document', undefined, async () =>
@@ -203,7 +232,10 @@ export class HybridRetriever {
   }
 
   private fuse(stages: readonly RetrievalStage[]): ScoredChunkId[] {
-    const lists = stages.map((stage) => ({ results: toScored(stage), weight: this.weights[stage.name as 'lexical' | 'dense'] }));
+    const lists = stages.map((stage) => ({
+      results: toScored(stage),
+      weight: this.weights[stage.name as 'lexical' | 'dense'],
+    }));
     return reciprocalRankFusion(lists, { k: this.rrfK });
   }
 }
@@ -213,5 +245,7 @@ function toScored(stage: RetrievalStage): ScoredChunkId[] {
 }
 
 function describeStage(stage: RetrievalStage): { name: RetrievalStageName; results: number; skipped?: string } {
-  return stage.skipped === undefined ? { name: stage.name, results: stage.candidates.length } : { name: stage.name, results: 0, skipped: stage.skipped };
+  return stage.skipped === undefined
+    ? { name: stage.name, results: stage.candidates.length }
+    : { name: stage.name, results: 0, skipped: stage.skipped };
 }

@@ -1,4 +1,4 @@
-import type { Hit, ScoredChunkId } from '@andes/core';
+import type { Hit, ScoredChunkId } from '@andes-rag/core';
 import type { HitRelevance } from './relevance/relevance-threshold.js';
 import type { HitExplanation, RetrievalStage, RetrievalStageName } from './retrieval-trace.js';
 
@@ -24,10 +24,17 @@ export async function timedStage(
  * Each hit's final rank and score, with its rank and score in every stage of the question itself that found it
  * (stages of alternative queries are left to the trace's stage list) and its relevance.
  */
-export function explainHits(hits: readonly Hit[], stages: readonly RetrievalStage[], relevance: readonly HitRelevance[]): HitExplanation[] {
+export function explainHits(
+  hits: readonly Hit[],
+  stages: readonly RetrievalStage[],
+  relevance: readonly HitRelevance[],
+): HitExplanation[] {
   const byStage = stages
     .filter((stage) => stage.query === undefined)
-    .map((stage) => ({ name: stage.name, ranks: new Map(stage.candidates.map((candidate) => [candidate.chunkId, candidate])) }));
+    .map((stage) => ({
+      name: stage.name,
+      ranks: new Map(stage.candidates.map((candidate) => [candidate.chunkId, candidate])),
+    }));
   return hits.map((hit, index) => {
     const explanation: HitExplanation = {
       chunkId: hit.chunkId,

@@ -1,4 +1,4 @@
-import type { Hit } from '@andes/core';
+import type { Hit } from '@andes-rag/core';
 import type { QueryRewrite } from '../rewriting/query-rewriter.js';
 import type { HitRelevance, ThresholdDecision } from './relevance/relevance-threshold.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AndesError, type EmbeddingModel, type KnowledgeStore } from '@andes/core';
+import { AndesError, type EmbeddingModel, type KnowledgeStore } from '@andes-rag/core';
 import { runRetrievers, type RetrieverRun } from './run-retrievers.js';
 
 /** An embedding model whose query embedding takes `delayMs`, recording when it settled and the signal it got. */
@@ -40,10 +40,12 @@ describe('runRetrievers', () => {
       searchVector: async () => [],
     };
     let rejectedAt = 0;
-    const outcome = runRetrievers(run(store, model), [{ text: 'hotel caps', kind: 'query' }]).catch((error: unknown) => {
-      rejectedAt = performance.now();
-      return error;
-    });
+    const outcome = runRetrievers(run(store, model), [{ text: 'hotel caps', kind: 'query' }]).catch(
+      (error: unknown) => {
+        rejectedAt = performance.now();
+        return error;
+      },
+    );
     expect(await outcome).toBe(damaged);
     expect(record.settledAt).toBeGreaterThan(0);
     expect(rejectedAt).toBeGreaterThanOrEqual(record.settledAt);

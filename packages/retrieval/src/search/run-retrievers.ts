@@ -1,4 +1,4 @@
-import type { EmbeddingModel, KnowledgeStore, StoreSearchOptions } from '@andes/core';
+import type { EmbeddingModel, KnowledgeStore, StoreSearchOptions } from '@andes-rag/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 import type { QueryRewrite } from '../rewriting/query-rewriter.js';
 import type { RetrievalStage } from './retrieval-trace.js';
@@ -61,13 +61,17 @@ async function runPair(run: RetrieverRun, { text, kind }: SearchText): Promise<R
   };
   const settled = await Promise.allSettled([
     stopOthersOnFailure(
-      timedStage('lexical', run.lexical ? undefined : 'disabled', () => store.searchLexical(collection, text, storeOptions)),
+      timedStage('lexical', run.lexical ? undefined : 'disabled', () =>
+        store.searchLexical(collection, text, storeOptions),
+      ),
     ),
     stopOthersOnFailure(
       timedStage('dense', run.denseSkipped, async () => {
         const model = run.embeddingModel as EmbeddingModel;
         const vector =
-          kind === 'passage' ? (await model.embedDocuments([text], { signal }))[0] : await model.embedQuery(text, { signal });
+          kind === 'passage'
+            ? (await model.embedDocuments([text], { signal }))[0]
+            : await model.embedQuery(text, { signal });
         throwIfAborted(signal);
         return vector ? store.searchVector(collection, vector, storeOptions) : [];
       }),

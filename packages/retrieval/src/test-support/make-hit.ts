@@ -1,4 +1,4 @@
-import type { Hit } from '@andes/core';
+import type { Hit } from '@andes-rag/core';
 
 /** A hit for unit tests; fields not given are derived from the chunk id. */
 export function makeHit(chunkId: string, text: string, fields: Partial<Hit> = {}): Hit {

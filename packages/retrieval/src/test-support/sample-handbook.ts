@@ -12,7 +12,11 @@ export function sampleHandbookFiles(): { source: string; bytes: Uint8Array }[] {
     for (const name of readdirSync(directory).sort()) {
       const full = path.join(directory, name);
       if (statSync(full).isDirectory()) walk(full);
-      else files.push({ source: path.relative(sampleHandbookDirectory, full).split(path.sep).join('/'), bytes: readFileSync(full) });
+      else
+        files.push({
+          source: path.relative(sampleHandbookDirectory, full).split(path.sep).join('/'),
+          bytes: readFileSync(full),
+        });
     }
   };
   walk(sampleHandbookDirectory);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 
 /** A real SQLite knowledge store in a fresh temporary folder; `cleanup` closes it and removes the folder. */
 export async function openTemporaryStore(): Promise<{ store: SqliteKnowledgeStore; cleanup: () => Promise<void> }> {

@@ -1,4 +1,4 @@
-import { principalsOf, type Caller, type ChunkFilter } from '@andes/core';
+import { principalsOf, type Caller, type ChunkFilter } from '@andes-rag/core';
 
 /**
  * The request's filter with the caller's principals set, so search only ranks chunks of documents the caller may

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AndesError, implicitAdmin, type Caller, type DocumentRecord } from '@andes/core';
+import { AndesError, implicitAdmin, type Caller, type DocumentRecord } from '@andes-rag/core';
 import type { AndesService, SearchRequest } from '../andes-service.js';
 import { callerScopedService } from './caller-scoped-service.js';
 
@@ -22,7 +22,14 @@ function recordingService() {
   const service = {
     readiness: () => ({ ready: true, store: true, chatModel: null, embeddingModel: null }),
     listCollections: async () =>
-      ['handbook', 'legal'].map((name) => ({ name, embeddingDimensions: undefined, embeddingModel: undefined, documentCount: 3, chunkCount: 6, createdAt: '' })),
+      ['handbook', 'legal'].map((name) => ({
+        name,
+        embeddingDimensions: undefined,
+        embeddingModel: undefined,
+        documentCount: 3,
+        chunkCount: 6,
+        createdAt: '',
+      })),
     listDocuments: async () => documents,
     deleteDocument: async (_collection: string, id: string) => {
       deleted.push(id);
@@ -55,7 +62,11 @@ async function errorCode(promise: Promise<unknown>): Promise<string> {
 describe('callerScopedService', () => {
   it('puts the caller’s principals into every search filter, replacing any the request brought', async () => {
     const { service, searches } = recordingService();
-    await callerScopedService(service, reader).search({ collection: 'handbook', query: 'q', filter: { tags: ['a'], principals: ['group:hr'] } });
+    await callerScopedService(service, reader).search({
+      collection: 'handbook',
+      query: 'q',
+      filter: { tags: ['a'], principals: ['group:hr'] },
+    });
     expect(searches[0]?.filter).toEqual({ tags: ['a'], principals: ['key:k1', 'group:sales'] });
     await callerScopedService(service, implicitAdmin).search({ collection: 'handbook', query: 'q' });
     expect(searches[1]?.filter).toBeUndefined();
@@ -84,7 +95,8 @@ describe('callerScopedService', () => {
 
   it('fails closed: a method it does not know is for admins only', async () => {
     const { service } = recordingService();
-    const unknown = (scoped: AndesService) => (scoped as unknown as { reindexEverything: () => Promise<string> }).reindexEverything();
+    const unknown = (scoped: AndesService) =>
+      (scoped as unknown as { reindexEverything: () => Promise<string> }).reindexEverything();
     expect(await errorCode(unknown(callerScopedService(service, reader)))).toBe('forbidden');
     expect(await unknown(callerScopedService(service, implicitAdmin))).toBe('done');
   });

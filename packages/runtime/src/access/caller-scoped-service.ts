@@ -1,4 +1,13 @@
-import { AndesError, accessAllows, hasRole, mayUseCollection, principalsOf, type Caller, type CollectionInfo, type DocumentRecord } from '@andes/core';
+import {
+  AndesError,
+  accessAllows,
+  hasRole,
+  mayUseCollection,
+  principalsOf,
+  type Caller,
+  type CollectionInfo,
+  type DocumentRecord,
+} from '@andes-rag/core';
 import type { AndesService, AskRequest, IngestInput, SearchRequest } from '../andes-service.js';
 import type { ChatRequest } from '../chat/chat-request.js';
 import { collectionOfModel } from '../served-models/served-model.js';
@@ -85,7 +94,9 @@ class CallerScope {
       },
       models: async () => {
         const models = await service.models();
-        const visible = await Promise.all(models.map((model) => this.modelVisible(model.id, model.collection, model.assistant)));
+        const visible = await Promise.all(
+          models.map((model) => this.modelVisible(model.id, model.collection, model.assistant)),
+        );
         return models.filter((_model, position) => visible[position]);
       },
       listAssistants: async () => {
@@ -108,8 +119,10 @@ class CallerScope {
       listConversations: async () => service.listConversations(callerOnly),
       getConversation: async (id: string) => service.getConversation(id, callerOnly),
       deleteConversation: async (id: string) => service.deleteConversation(id, callerOnly),
-      sendMessage: async (request: Parameters<AndesService['sendMessage']>[0]) => service.sendMessage(conversationCaller(request)),
-      rateMessage: async (request: Parameters<AndesService['rateMessage']>[0]) => service.rateMessage(conversationCaller(request)),
+      sendMessage: async (request: Parameters<AndesService['sendMessage']>[0]) =>
+        service.sendMessage(conversationCaller(request)),
+      rateMessage: async (request: Parameters<AndesService['rateMessage']>[0]) =>
+        service.rateMessage(conversationCaller(request)),
     };
     return methods;
   }
@@ -145,7 +158,11 @@ class CallerScope {
     }
   }
 
-  private async modelVisible(id: string, collection: string | undefined, assistant: string | undefined): Promise<boolean> {
+  private async modelVisible(
+    id: string,
+    collection: string | undefined,
+    assistant: string | undefined,
+  ): Promise<boolean> {
     if (collection !== undefined) return mayUseCollection(this.caller, collection);
     if (assistant === undefined) return true;
     try {
@@ -164,7 +181,8 @@ class CallerScope {
       return;
     }
     const served = (await this.service.models()).find((candidate) => candidate.id === model);
-    if (served?.assistant !== undefined && !(await this.modelVisible(model, undefined, served.assistant))) throw unknownModelError(model);
+    if (served?.assistant !== undefined && !(await this.modelVisible(model, undefined, served.assistant)))
+      throw unknownModelError(model);
   }
 
   private async readableDocuments(collection: string): Promise<DocumentRecord[]> {
@@ -174,7 +192,9 @@ class CallerScope {
   }
 
   private async listCollections(): Promise<CollectionInfo[]> {
-    const collections = (await this.service.listCollections()).filter((info) => mayUseCollection(this.caller, info.name));
+    const collections = (await this.service.listCollections()).filter((info) =>
+      mayUseCollection(this.caller, info.name),
+    );
     if (this.principals === undefined) return collections;
     return Promise.all(
       collections.map(async (info) => {

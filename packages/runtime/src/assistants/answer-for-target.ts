@@ -6,8 +6,8 @@ import {
   type ChunkFilter,
   type KnowledgeStore,
   type Logger,
-} from '@andes/core';
-import type { HybridRetriever } from '@andes/retrieval';
+} from '@andes-rag/core';
+import type { HybridRetriever } from '@andes-rag/retrieval';
 import type { AndesConfig } from '../config/andes-config.js';
 import { answerFromCollection, type CollectionQuestion } from '../service/answer-from-collection.js';
 import { configuredRetriever } from '../service/configured-retriever.js';
@@ -51,7 +51,11 @@ export interface TargetAnswer {
  *
  * @throws AndesError `invalid_request` when the assistant's adapter is not configured, and whatever the pipeline throws.
  */
-export async function answerForTarget(parts: TargetAnswerParts, target: AnswerTarget, request: TargetQuestion): Promise<TargetAnswer> {
+export async function answerForTarget(
+  parts: TargetAnswerParts,
+  target: AnswerTarget,
+  request: TargetQuestion,
+): Promise<TargetAnswer> {
   const { config, models } = parts;
   const assistant = target.assistant;
   const record: PromptRecord = {};
@@ -97,20 +101,34 @@ export function assistantRetriever(parts: TargetAnswerParts, assistant: Assistan
 }
 
 /** An assistant's generation settings in the chat model's terms, with its LoRA adapter resolved by name. */
-function assistantGeneration(assistant: AssistantVersion, config: AndesConfig): NonNullable<CollectionQuestion['generation']> {
+function assistantGeneration(
+  assistant: AssistantVersion,
+  config: AndesConfig,
+): NonNullable<CollectionQuestion['generation']> {
   const { temperature, stop, seed } = assistant.generation;
   const adapterName = assistant.loraAdapter;
-  const adapter = adapterName === undefined ? undefined : Object.hasOwn(config.loraAdapters, adapterName) ? config.loraAdapters[adapterName] : undefined;
+  const adapter =
+    adapterName === undefined
+      ? undefined
+      : Object.hasOwn(config.loraAdapters, adapterName)
+        ? config.loraAdapters[adapterName]
+        : undefined;
   if (adapterName !== undefined && adapter === undefined) {
-    throw new AndesError('invalid_request', `The assistant "${assistant.name}" uses the LoRA adapter "${adapterName}", which this server does not configure.`, {
-      details: { assistant: assistant.name, loraAdapter: adapterName },
-    });
+    throw new AndesError(
+      'invalid_request',
+      `The assistant "${assistant.name}" uses the LoRA adapter "${adapterName}", which this server does not configure.`,
+      {
+        details: { assistant: assistant.name, loraAdapter: adapterName },
+      },
+    );
   }
   return {
     ...(temperature === undefined ? {} : { temperature }),
     ...(stop === undefined ? {} : { stopSequences: stop }),
     ...(seed === undefined ? {} : { seed }),
     ...(assistant.jsonSchema === undefined ? {} : { jsonSchema: assistant.jsonSchema }),
-    ...(adapter === undefined ? {} : { lora: adapter.scale === undefined ? { path: adapter.path } : { path: adapter.path, scale: adapter.scale } }),
+    ...(adapter === undefined
+      ? {}
+      : { lora: adapter.scale === undefined ? { path: adapter.path } : { path: adapter.path, scale: adapter.scale } }),
   };
 }

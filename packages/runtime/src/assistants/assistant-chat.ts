@@ -1,4 +1,4 @@
-import type { Generation } from '@andes/core';
+import type { Generation } from '@andes-rag/core';
 import { chatResultOf, readChatQuestion } from '../chat/answer-chat-parts.js';
 import type { ChatRequest, ChatResult } from '../chat/chat-request.js';
 import { resolveMaxTokens } from '../chat/resolve-max-tokens.js';

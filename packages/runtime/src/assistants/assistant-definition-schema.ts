@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AssistantDefinition } from '@andes/core';
-import { collectionNamePattern } from '@andes/vectorstore';
+import type { AssistantDefinition } from '@andes-rag/core';
+import { collectionNamePattern } from '@andes-rag/vectorstore';
 import { jsonSchemaProblem } from '../limits/json-schema-limits.js';
 import { maxResultCount } from '../limits/request-limits.js';
 
@@ -11,7 +11,9 @@ import { maxResultCount } from '../limits/request-limits.js';
 export const assistantNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** An assistant's name; see {@link assistantNamePattern}. */
-export const assistantNameSchema = z.string().regex(assistantNamePattern, 'assistant names are 1-64 letters, digits, ".", "_" or "-"');
+export const assistantNameSchema = z
+  .string()
+  .regex(assistantNamePattern, 'assistant names are 1-64 letters, digits, ".", "_" or "-"');
 
 const chunkFilterSchema = z
   .object({
@@ -40,7 +42,10 @@ export const assistantDefinitionSchema = z
         filter: chunkFilterSchema.optional(),
         rerank: z.boolean().optional(),
         threshold: z
-          .object({ minTermCoverage: z.number().min(0).max(1).optional(), minRerankScore: z.number().min(0).max(1).optional() })
+          .object({
+            minTermCoverage: z.number().min(0).max(1).optional(),
+            minRerankScore: z.number().min(0).max(1).optional(),
+          })
           .strict()
           .optional(),
       })
@@ -51,11 +56,19 @@ export const assistantDefinitionSchema = z
         temperature: z.number().min(0).max(2).optional(),
         maxTokens: z.number().int().min(1).max(32_768).optional(),
         stop: z.array(z.string().min(1).max(100)).max(8).optional(),
-        seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 32 - 1)
+          .optional(),
       })
       .strict()
       .default({}),
-    loraAdapter: z.string().regex(/^[\w.-]+$/, 'not an adapter name').optional(),
+    loraAdapter: z
+      .string()
+      .regex(/^[\w.-]+$/, 'not an adapter name')
+      .optional(),
     jsonSchema: z
       .record(z.string(), z.unknown())
       .superRefine((schema, context) => {

@@ -1,4 +1,10 @@
-import { AndesError, type AssistantDefinition, type AssistantRecord, type AssistantStore, type AssistantVersion } from '@andes/core';
+import {
+  AndesError,
+  type AssistantDefinition,
+  type AssistantRecord,
+  type AssistantStore,
+  type AssistantVersion,
+} from '@andes-rag/core';
 import type { AndesConfig } from '../config/andes-config.js';
 import { assistantNamePattern } from './assistant-definition-schema.js';
 
@@ -43,7 +49,8 @@ export class AssistantRegistry {
 
   /** Makes `version` live. @throws AndesError `not_found` (assistant or version), `invalid_request` (bad number). */
   async release(name: string, version: number): Promise<AssistantRecord> {
-    if (!Number.isInteger(version) || version < 1) throw new AndesError('invalid_request', 'version must be a whole number from 1.');
+    if (!Number.isInteger(version) || version < 1)
+      throw new AndesError('invalid_request', 'version must be a whole number from 1.');
     return this.store.releaseAssistantVersion(name, version);
   }
 
@@ -57,7 +64,9 @@ export class AssistantRegistry {
     if (version === undefined) return (await this.get(name)).live;
     const found = await this.store.getAssistantVersion(name, version);
     if (found === undefined) {
-      throw new AndesError('not_found', `The assistant "${name}" has no version ${version}.`, { details: { name, version } });
+      throw new AndesError('not_found', `The assistant "${name}" has no version ${version}.`, {
+        details: { name, version },
+      });
     }
     return found;
   }
@@ -70,14 +79,20 @@ export class AssistantRegistry {
 
   private check(name: string, definition: AssistantDefinition): void {
     if (!assistantNamePattern.test(name)) {
-      throw new AndesError('invalid_request', 'Assistant names are 1-64 letters, digits, ".", "_" or "-".', { details: { name } });
+      throw new AndesError('invalid_request', 'Assistant names are 1-64 letters, digits, ".", "_" or "-".', {
+        details: { name },
+      });
     }
     const adapter = definition.loraAdapter;
     if (adapter !== undefined && !Object.hasOwn(this.config.loraAdapters, adapter)) {
       const configured = Object.keys(this.config.loraAdapters);
-      throw new AndesError('invalid_request', `The LoRA adapter "${adapter}" is not configured (ANDES_LORA_ADAPTERS).`, {
-        details: { param: 'loraAdapter', configured },
-      });
+      throw new AndesError(
+        'invalid_request',
+        `The LoRA adapter "${adapter}" is not configured (ANDES_LORA_ADAPTERS).`,
+        {
+          details: { param: 'loraAdapter', configured },
+        },
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { AssistantDefinition } from '@andes/core';
+import type { AssistantDefinition } from '@andes-rag/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openScriptedRuntime, type ScriptedRuntime } from '../test-support/open-scripted-runtime.js';
 
@@ -47,9 +47,16 @@ describe('assistants', () => {
 
   it('keeps a new version off until it is released, and rolls back', async () => {
     const { runtime, chatModel } = scripted;
-    const second = await runtime.updateAssistant('hr', { ...hr, systemPrompt: 'Answer formally.', retrieval: { k: 2 } });
+    const second = await runtime.updateAssistant('hr', {
+      ...hr,
+      systemPrompt: 'Answer formally.',
+      retrieval: { k: 2 },
+    });
     expect(second.version).toBe(2);
-    expect((await runtime.ask({ collection: 'notes', assistant: 'hr', question })).assistant).toEqual({ name: 'hr', version: 1 });
+    expect((await runtime.ask({ collection: 'notes', assistant: 'hr', question })).assistant).toEqual({
+      name: 'hr',
+      version: 1,
+    });
     const candidate = await runtime.ask({ collection: 'notes', assistant: 'hr', assistantVersion: 2, question });
     expect(candidate.assistant).toEqual({ name: 'hr', version: 2 });
     expect(chatModel.prompts.at(-1)?.[0]?.content).toContain('Answer formally.');
@@ -57,7 +64,10 @@ describe('assistants', () => {
     expect((await runtime.ask({ collection: 'notes', assistant: 'hr', question })).assistant?.version).toBe(2);
     await runtime.releaseAssistant('hr', 1);
     expect((await runtime.getAssistant('hr')).liveVersion).toBe(1);
-    expect((await runtime.listAssistantVersions('hr')).map((version) => version.systemPrompt)).toEqual([hr.systemPrompt, 'Answer formally.']);
+    expect((await runtime.listAssistantVersions('hr')).map((version) => version.systemPrompt)).toEqual([
+      hr.systemPrompt,
+      'Answer formally.',
+    ]);
   });
 
   it('is a served model: chat by its name answers with the live version', async () => {
@@ -71,11 +81,15 @@ describe('assistants', () => {
 
   it('refuses an adapter the server does not configure, a taken name, and unknown names', async () => {
     const { runtime } = scripted;
-    await expect(runtime.createAssistant('other', { ...hr, loraAdapter: 'missing' })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(runtime.createAssistant('other', { ...hr, loraAdapter: 'missing' })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
     await expect(runtime.createAssistant('hr', hr)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(runtime.ask({ collection: 'notes', assistant: 'nobody', question })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(runtime.ask({ collection: 'notes', assistant: 'nobody', question })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(runtime.releaseAssistant('hr', 7)).rejects.toMatchObject({ code: 'not_found' });
-    await runtime.createAssistant('temporary', { ...hr, loraAdapter: undefined } as AssistantDefinition);
+    await runtime.createAssistant('temporary', hr);
     await runtime.deleteAssistant('temporary');
     await expect(runtime.getAssistant('temporary')).rejects.toMatchObject({ code: 'not_found' });
   });

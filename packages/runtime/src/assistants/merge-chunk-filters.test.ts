@@ -14,7 +14,12 @@ describe('mergeChunkFilters', () => {
         { sourcePrefix: 'policies/', tags: ['hr', 'travel'], mediaTypes: ['text/markdown', 'text/html'] },
         { sourcePrefix: 'policies/travel/', tags: ['travel', 'finance'], documentIds: ['doc_a'] },
       ),
-    ).toEqual({ sourcePrefix: 'policies/travel/', tags: ['travel'], mediaTypes: ['text/markdown', 'text/html'], documentIds: ['doc_a'] });
+    ).toEqual({
+      sourcePrefix: 'policies/travel/',
+      tags: ['travel'],
+      mediaTypes: ['text/markdown', 'text/html'],
+      documentIds: ['doc_a'],
+    });
   });
 
   it('matches nothing when the prefixes exclude each other', () => {

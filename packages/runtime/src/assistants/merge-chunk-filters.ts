@@ -1,4 +1,4 @@
-import type { ChunkFilter } from '@andes/core';
+import type { ChunkFilter } from '@andes-rag/core';
 
 /**
  * A filter no looser than either: what an assistant restricts itself to, and what the caller may read. Media
@@ -6,7 +6,10 @@ import type { ChunkFilter } from '@andes/core';
  * otherwise nothing matches. Tags are any-of within one filter, so two tag lists are intersected: stricter than
  * "both filters pass" (a document tagged `a` and `c` fails `[a, b]` ∩ `[b, c]`), never looser.
  */
-export function mergeChunkFilters(first: ChunkFilter | undefined, second: ChunkFilter | undefined): ChunkFilter | undefined {
+export function mergeChunkFilters(
+  first: ChunkFilter | undefined,
+  second: ChunkFilter | undefined,
+): ChunkFilter | undefined {
   if (first === undefined) return second;
   if (second === undefined) return first;
   const merged: ChunkFilter = { ...first, ...second };

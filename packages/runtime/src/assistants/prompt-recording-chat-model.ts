@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatModel } from '@andes/core';
+import type { ChatMessage, ChatModel } from '@andes-rag/core';
 
 /** Holds the messages of the last generation a {@link promptRecordingChatModel} ran. */
 export interface PromptRecord {

@@ -1,4 +1,4 @@
-import { AndesError, type Answer, type ChatMessage, type Generation } from '@andes/core';
+import { AndesError, type Answer, type ChatMessage, type Generation } from '@andes-rag/core';
 import { validateText } from '../service/validate-text.js';
 import type { ChatRequest, ChatResult } from './chat-request.js';
 
@@ -22,9 +22,13 @@ export interface ChatQuestion {
 export function readChatQuestion(request: ChatRequest, maxQuestionChars: number, answerer: string): ChatQuestion {
   const last = request.messages.at(-1);
   if (last?.role !== 'user') {
-    throw new AndesError('invalid_request', `To answer from ${answerer}, the last message must be the user’s question.`, {
-      details: { param: 'messages' },
-    });
+    throw new AndesError(
+      'invalid_request',
+      `To answer from ${answerer}, the last message must be the user’s question.`,
+      {
+        details: { param: 'messages' },
+      },
+    );
   }
   return {
     question: validateText('question', last.content, maxQuestionChars),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { ChatRequest } from './chat-request.js';
 import { openTestRuntime, type TestRuntime } from '../test-support/open-test-runtime.js';
 
@@ -16,9 +16,16 @@ describe('limits: one sequence, one waiting place', () => {
   let request: (signal?: AbortSignal) => ChatRequest;
 
   beforeAll(async () => {
-    opened = await openTestRuntime({ chatSequences: 1, maxQueuedRequests: 1, maxAnswerTokens: 2000 }, { embedding: false });
+    opened = await openTestRuntime(
+      { chatSequences: 1, maxQueuedRequests: 1, maxAnswerTokens: 2000 },
+      { embedding: false },
+    );
     const model = opened.runtime.readiness().chatModel ?? '';
-    request = (signal) => ({ model, messages: [{ role: 'user', content: 'Tell me a long story' }], ...(signal ? { signal } : {}) });
+    request = (signal) => ({
+      model,
+      messages: [{ role: 'user', content: 'Tell me a long story' }],
+      ...(signal ? { signal } : {}),
+    });
   });
   afterAll(async () => {
     await opened?.remove();
@@ -68,8 +75,14 @@ describe('limits: request timeout', () => {
 
   it('ends a generation past requestTimeoutMs with timeout, for chat and ask', async () => {
     const model = opened.runtime.readiness().chatModel ?? '';
-    expect(await rejectionCode(opened.runtime.chat({ model, messages: [{ role: 'user', content: 'Tell me a long story' }] }))).toBe('timeout');
-    expect(await rejectionCode(opened.runtime.ask({ collection: 'notes', question: 'How do I use the VPN?' }))).toBe('timeout');
+    expect(
+      await rejectionCode(
+        opened.runtime.chat({ model, messages: [{ role: 'user', content: 'Tell me a long story' }] }),
+      ),
+    ).toBe('timeout');
+    expect(await rejectionCode(opened.runtime.ask({ collection: 'notes', question: 'How do I use the VPN?' }))).toBe(
+      'timeout',
+    );
   });
 });
 
@@ -77,7 +90,10 @@ describe('closing while a prompt is evaluating', () => {
   it('cancels the generation and closes without crashing', async () => {
     const opened = await openTestRuntime({}, { embedding: false });
     const model = opened.runtime.readiness().chatModel ?? '';
-    const running = opened.runtime.chat({ model, messages: [{ role: 'user', content: 'lorem ipsum dolor sit amet '.repeat(250) }] });
+    const running = opened.runtime.chat({
+      model,
+      messages: [{ role: 'user', content: 'lorem ipsum dolor sit amet '.repeat(250) }],
+    });
     const settled = running.then(
       () => 'finished',
       (error: unknown) => (AndesError.isInstance(error) ? error.code : 'crashed'),

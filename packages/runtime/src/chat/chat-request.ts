@@ -1,4 +1,4 @@
-import type { ChatMessage, ChunkFilter, Citation, FinishReason, GenerateOptions } from '@andes/core';
+import type { ChatMessage, ChunkFilter, Citation, FinishReason, GenerateOptions } from '@andes-rag/core';
 
 /** Generation settings a chat request may set (sampling, stop sequences, JSON schema, ...); unset ones take the model's defaults. */
 export type ChatGenerationOptions = Omit<GenerateOptions, 'signal' | 'onTextChunk'>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { openTestRuntime, type TestRuntime } from '../test-support/open-test-runtime.js';
 
 /** The AndesError code a promise rejects with. */
@@ -64,7 +64,10 @@ describe('chat with the tiny model', () => {
       { role: 'assistant' as const, content: 'Hello! Ask me about the handbook.' },
     ];
     const question = 'How do I connect to the WireGuard VPN?';
-    const result = await opened.runtime.chat({ model: 'andes:notes', messages: [...history, { role: 'user', content: question }] });
+    const result = await opened.runtime.chat({
+      model: 'andes:notes',
+      messages: [...history, { role: 'user', content: question }],
+    });
     const asked = await opened.runtime.ask({ collection: 'notes', question, history });
     expect(result.standaloneQuestion).toBe(asked.standaloneQuestion);
     expect(result.citations).toEqual(asked.citations);
@@ -72,18 +75,25 @@ describe('chat with the tiny model', () => {
   });
 
   it('refuses unknown models, unknown collections and a collection question that is not last', async () => {
-    expect(await rejectionCode(opened.runtime.chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }))).toBe('not_found');
-    expect(await rejectionCode(opened.runtime.chat({ model: 'andes:nope', messages: [{ role: 'user', content: 'x' }] }))).toBe(
-      'collection_not_found',
-    );
-    const assistantLast = opened.runtime.chat({ model: 'andes:notes', messages: [{ role: 'assistant', content: 'x' }] });
+    expect(
+      await rejectionCode(opened.runtime.chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] })),
+    ).toBe('not_found');
+    expect(
+      await rejectionCode(opened.runtime.chat({ model: 'andes:nope', messages: [{ role: 'user', content: 'x' }] })),
+    ).toBe('collection_not_found');
+    const assistantLast = opened.runtime.chat({
+      model: 'andes:notes',
+      messages: [{ role: 'assistant', content: 'x' }],
+    });
     expect(await rejectionCode(assistantLast)).toBe('invalid_request');
     expect(await rejectionCode(opened.runtime.chat({ model: chatModel, messages: [] }))).toBe('invalid_request');
   });
 
   it('rejects a prompt that does not fit the context with context_overflow', async () => {
     const long = 'lorem ipsum dolor '.repeat(2000);
-    expect(await rejectionCode(opened.runtime.chat({ model: chatModel, messages: [{ role: 'user', content: long }] }))).toBe('context_overflow');
+    expect(
+      await rejectionCode(opened.runtime.chat({ model: chatModel, messages: [{ role: 'user', content: long }] })),
+    ).toBe('context_overflow');
   });
 
   it('embeds with the embedding model only', async () => {

@@ -1,4 +1,4 @@
-import { AndesError, type ChatModel } from '@andes/core';
+import { AndesError, type ChatModel } from '@andes-rag/core';
 import type { AndesConfig } from '../config/andes-config.js';
 import type { CollectionAnswerer } from '../service/answer-from-collection.js';
 import { withDeadline } from '../limits/with-deadline.js';
@@ -49,6 +49,9 @@ export async function chat(parts: ChatParts, request: ChatRequest): Promise<Chat
   if (chatModel === undefined) throw unknownModelError(request.model);
   const lora = adapterOfModel(request.model, chatModel.id, config.loraAdapters);
   if (request.model !== chatModel.id && lora === undefined) throw unknownModelError(request.model);
-  const adapted: ChatRequest = lora === undefined ? request : { ...request, generation: { ...request.generation, lora } };
-  return withDeadline(config.requestTimeoutMs, request.signal, (signal) => plainChat({ chatModel, request: adapted, maxTokens, signal }));
+  const adapted: ChatRequest =
+    lora === undefined ? request : { ...request, generation: { ...request.generation, lora } };
+  return withDeadline(config.requestTimeoutMs, request.signal, (signal) =>
+    plainChat({ chatModel, request: adapted, maxTokens, signal }),
+  );
 }

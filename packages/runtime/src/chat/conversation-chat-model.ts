@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatModel, GenerateOptions, Generation } from '@andes/core';
+import type { ChatMessage, ChatModel, GenerateOptions, Generation } from '@andes-rag/core';
 import { templateTokensPerMessage } from './trim-history.js';
 
 /** What {@link conversationChatModel} adds to a chat model. */
@@ -12,7 +12,7 @@ export interface ConversationOptions {
 }
 
 /**
- * A view of `inner` for prompts built elsewhere (the answer prompt of `@andes/retrieval`) that must carry a
+ * A view of `inner` for prompts built elsewhere (the answer prompt of `@andes-rag/retrieval`) that must carry a
  * conversation: `generate` inserts `history` after the first (system) message, and `contextSize` is smaller by the
  * history's tokens, so the prompt builder drops sources to leave room for it. Disposing the view does nothing.
  */
@@ -27,7 +27,8 @@ export function conversationChatModel(inner: ChatModel, options: ConversationOpt
     countTokens: (text) => inner.countTokens(text),
     async generate(messages, generateOptions = {}) {
       const [instructions, ...rest] = messages;
-      const withHistory = instructions === undefined ? [...options.history] : [instructions, ...options.history, ...rest];
+      const withHistory =
+        instructions === undefined ? [...options.history] : [instructions, ...options.history, ...rest];
       const generation = await inner.generate(withHistory, { ...options.generation, ...generateOptions });
       options.onGeneration?.(generation);
       return generation;

@@ -1,4 +1,4 @@
-import type { ChatModel } from '@andes/core';
+import type { ChatModel } from '@andes-rag/core';
 import type { ChatRequest, ChatResult } from './chat-request.js';
 
 /** What {@link plainChat} runs. */

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /**
  * The tokens a request may generate: what it asked for, capped by the configured `limit`; the limit when it asked

@@ -1,4 +1,4 @@
-import type { Generation } from '@andes/core';
+import type { Generation } from '@andes-rag/core';
 import { answerFromCollection, type CollectionAnswerer } from '../service/answer-from-collection.js';
 import { chatResultOf, readChatQuestion } from './answer-chat-parts.js';
 import type { ChatRequest, ChatResult } from './chat-request.js';

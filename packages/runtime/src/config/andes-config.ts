@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { maxResultCount } from '../limits/request-limits.js';
 import { loraAdaptersConfigSchema } from './lora-adapters-config.js';
 import { retrievalConfigShape, retrievalEnvironmentKeys } from './retrieval-config.js';
@@ -15,7 +15,9 @@ const positiveInt = z.coerce.number().int().positive();
 /** A list given as an array or as one comma-separated string (an environment variable); blanks dropped. */
 const commaSeparated = z
   .union([z.string(), z.array(z.string())])
-  .transform((value) => (typeof value === 'string' ? value.split(',') : value).map((item) => item.trim()).filter((item) => item !== ''))
+  .transform((value) =>
+    (typeof value === 'string' ? value.split(',') : value).map((item) => item.trim()).filter((item) => item !== ''),
+  )
   .default([]);
 
 /** The schema every Andes configuration passes through, with its defaults. */

@@ -18,13 +18,23 @@ export type LoraAdapterConfig = z.infer<typeof loraAdapterConfigSchema>;
  * Names are letters, digits, `.`, `_` and `-`. Default: none.
  */
 export const loraAdaptersConfigSchema = z
-  .preprocess((value, context) => {
-    if (typeof value !== 'string') return value;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      context.issues.push({ code: 'custom', message: 'must be a JSON object of name → { path, scale? }', input: value });
-      return z.NEVER;
-    }
-  }, z.record(z.string().regex(/^[\w.-]+$/, 'adapter names are letters, digits, ".", "_" and "-"'), loraAdapterConfigSchema))
+  .preprocess(
+    (value, context) => {
+      if (typeof value !== 'string') return value;
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        context.issues.push({
+          code: 'custom',
+          message: 'must be a JSON object of name → { path, scale? }',
+          input: value,
+        });
+        return z.NEVER;
+      }
+    },
+    z.record(
+      z.string().regex(/^[\w.-]+$/, 'adapter names are letters, digits, ".", "_" and "-"'),
+      loraAdapterConfigSchema,
+    ),
+  )
   .default({});

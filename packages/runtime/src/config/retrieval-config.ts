@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { defaultDocumentBoost, defaultMinTermCoverage, defaultRerankCandidates, defaultRrfK } from '@andes/retrieval';
+import {
+  defaultDocumentBoost,
+  defaultMinTermCoverage,
+  defaultRerankCandidates,
+  defaultRrfK,
+} from '@andes-rag/retrieval';
 
 const trueWords = new Set(['1', 'true', 'yes', 'on']);
 const falseWords = new Set(['0', 'false', 'no', 'off']);

@@ -1,4 +1,4 @@
-import type { Answer, ChunkFilter, ConversationMessage, ConversationRecord } from '@andes/core';
+import type { Answer, ChunkFilter, ConversationMessage, ConversationRecord } from '@andes-rag/core';
 
 /** Who calls: the owner of the conversations they make, and what they may read. */
 export interface ConversationCaller {

@@ -1,4 +1,10 @@
-import { AndesError, type ConversationMessage, type ConversationRecord, type ConversationStore, type KnowledgeStore } from '@andes/core';
+import {
+  AndesError,
+  type ConversationMessage,
+  type ConversationRecord,
+  type ConversationStore,
+  type KnowledgeStore,
+} from '@andes-rag/core';
 import type { AnswerTarget } from '../assistants/answer-target.js';
 import type { TargetAnswer, TargetQuestion } from '../assistants/answer-for-target.js';
 import type { AssistantRegistry } from '../assistants/assistant-registry.js';
@@ -45,7 +51,9 @@ export class ConversationService {
     }
     if (assistant !== undefined) await this.parts.assistants.get(assistant);
     if (collection !== undefined && (await this.parts.store.getCollection(collection)) === undefined) {
-      throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, { details: { collection } });
+      throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, {
+        details: { collection },
+      });
     }
     return this.parts.conversations.createConversation({
       owner: request.owner ?? localOwner,
@@ -74,7 +82,10 @@ export class ConversationService {
   async send(request: SendMessageRequest): Promise<ConversationTurn> {
     const conversation = await this.owned(request.conversationId, request.owner ?? localOwner);
     const question = validateText('content', request.content, this.parts.maxQuestionChars);
-    const history = (await this.parts.conversations.listMessages(conversation.id)).map(({ role, content }) => ({ role, content }));
+    const history = (await this.parts.conversations.listMessages(conversation.id)).map(({ role, content }) => ({
+      role,
+      content,
+    }));
     const target: AnswerTarget =
       conversation.assistant === undefined
         ? { collection: conversation.collection ?? '' }
@@ -100,7 +111,12 @@ export class ConversationService {
         ...(prompt ? { prompt } : {}),
       },
     ]);
-    return { ...answer, conversationId: conversation.id, questionMessageId: stored?.id ?? '', messageId: reply?.id ?? '' };
+    return {
+      ...answer,
+      conversationId: conversation.id,
+      questionMessageId: stored?.id ?? '',
+      messageId: reply?.id ?? '',
+    };
   }
 
   /** @throws AndesError `not_found` (conversation, or no answer with that id in it). */
@@ -111,7 +127,9 @@ export class ConversationService {
       ...(request.comment === undefined ? {} : { comment: request.comment }),
     });
     if (rated === undefined) {
-      throw new AndesError('not_found', `The conversation has no answer "${request.messageId}".`, { details: { messageId: request.messageId } });
+      throw new AndesError('not_found', `The conversation has no answer "${request.messageId}".`, {
+        details: { messageId: request.messageId },
+      });
     }
     return rated;
   }
@@ -129,14 +147,18 @@ export class ConversationService {
       ...(request.version === undefined ? {} : { version: request.version }),
     });
     return answers.flatMap((message) =>
-      message.prompt === undefined ? [] : [{ messages: [...message.prompt, { role: 'assistant' as const, content: message.content }] }],
+      message.prompt === undefined
+        ? []
+        : [{ messages: [...message.prompt, { role: 'assistant' as const, content: message.content }] }],
     );
   }
 
   private async owned(id: string, owner: string): Promise<ConversationRecord> {
     const conversation = await this.parts.conversations.getConversation(id);
     if (conversation === undefined || conversation.owner !== owner) {
-      throw new AndesError('not_found', `The conversation "${id}" does not exist.`, { details: { conversationId: id } });
+      throw new AndesError('not_found', `The conversation "${id}" does not exist.`, {
+        details: { conversationId: id },
+      });
     }
     return conversation;
   }

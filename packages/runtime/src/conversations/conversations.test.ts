@@ -23,7 +23,10 @@ describe('conversations', () => {
   it('stores each question with its answer, condenses a follow-up and keeps the earlier turns in the prompt', async () => {
     const { runtime, chatModel } = scripted;
     const { id } = await runtime.createConversation({ assistant: 'hr' });
-    const first = await runtime.sendMessage({ conversationId: id, content: 'How many vacation days do full-time employees get?' });
+    const first = await runtime.sendMessage({
+      conversationId: id,
+      content: 'How many vacation days do full-time employees get?',
+    });
     expect(first).toMatchObject({ conversationId: id, answer: 'Answer 2 [1].', assistant: { name: 'hr', version: 1 } });
     const second = await runtime.sendMessage({ conversationId: id, content: 'What about part-timers then?' });
     expect(second.standaloneQuestion).toBe('How many vacation days do part-time employees get?');
@@ -37,7 +40,11 @@ describe('conversations', () => {
       ['user', 'What about part-timers then?'],
       ['assistant', 'Answer 4 [1].'],
     ]);
-    expect(conversation.messages[3]).toMatchObject({ id: second.messageId, assistant: { name: 'hr', version: 1 }, prompt });
+    expect(conversation.messages[3]).toMatchObject({
+      id: second.messageId,
+      assistant: { name: 'hr', version: 1 },
+      prompt,
+    });
     expect(conversation.messages[3]?.citations?.[0]?.source).toBe('vacation.md');
   });
 
@@ -45,9 +52,13 @@ describe('conversations', () => {
     const { runtime } = scripted;
     const { id } = await runtime.createConversation({ collection: 'notes', owner: 'key_a' });
     await expect(runtime.getConversation(id, { owner: 'key_b' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(runtime.sendMessage({ conversationId: id, content: 'VPN?', owner: 'key_b' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(runtime.sendMessage({ conversationId: id, content: 'VPN?', owner: 'key_b' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(runtime.deleteConversation(id, { owner: 'key_b' })).rejects.toMatchObject({ code: 'not_found' });
-    expect((await runtime.listConversations({ owner: 'key_b' })).map((conversation) => conversation.id)).not.toContain(id);
+    expect((await runtime.listConversations({ owner: 'key_b' })).map((conversation) => conversation.id)).not.toContain(
+      id,
+    );
     expect((await runtime.listConversations({ owner: 'key_a' })).map((conversation) => conversation.id)).toEqual([id]);
     await runtime.deleteConversation(id, { owner: 'key_a' });
     await expect(runtime.getConversation(id, { owner: 'key_a' })).rejects.toMatchObject({ code: 'not_found' });
@@ -60,7 +71,9 @@ describe('conversations', () => {
     const disliked = await runtime.sendMessage({ conversationId: id, content: 'Where do I install the VPN from?' });
     await runtime.rateMessage({ conversationId: id, messageId: liked.messageId, rating: 'up', comment: 'clear' });
     await runtime.rateMessage({ conversationId: id, messageId: disliked.messageId, rating: 'down' });
-    await expect(runtime.rateMessage({ conversationId: id, messageId: liked.questionMessageId, rating: 'up' })).rejects.toMatchObject({
+    await expect(
+      runtime.rateMessage({ conversationId: id, messageId: liked.questionMessageId, rating: 'up' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     const stored = (await runtime.getConversation(id)).messages.find((message) => message.id === liked.messageId);
@@ -76,9 +89,13 @@ describe('conversations', () => {
     const { runtime } = scripted;
     await expect(runtime.createConversation({})).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(runtime.createConversation({ assistant: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(runtime.createConversation({ collection: 'nothing' })).rejects.toMatchObject({ code: 'collection_not_found' });
+    await expect(runtime.createConversation({ collection: 'nothing' })).rejects.toMatchObject({
+      code: 'collection_not_found',
+    });
     const { id } = await runtime.createConversation({ collection: 'notes' });
-    await expect(runtime.sendMessage({ conversationId: id, content: '  ' })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(runtime.sendMessage({ conversationId: id, content: '  ' })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
     expect((await runtime.getConversation(id)).messages).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import type { ChatModel, CollectionInfo, EmbeddingModel, KnowledgeStore, Logger, Reranker } from '@andes/core';
-import { HybridRetriever, type HybridRetrieverOptions, type ParserRegistry } from '@andes/retrieval';
+import type { ChatModel, CollectionInfo, EmbeddingModel, KnowledgeStore, Logger, Reranker } from '@andes-rag/core';
+import { HybridRetriever, type HybridRetrieverOptions, type ParserRegistry } from '@andes-rag/retrieval';
 import { openRechunkedCopy, type RechunkedCopy, type RechunkedCopyOptions } from './rechunked-copy.js';
 
 /**
@@ -30,7 +30,9 @@ export interface EvaluationAccess {
    * Re-chunks a collection's documents at another size into a temporary store, re-reading each document's bytes
    * through `options.readSource`; the caller closes it.
    */
-  openRechunkedCopy(options: Omit<RechunkedCopyOptions, 'embeddingModel' | 'parsers' | 'logger'>): Promise<RechunkedCopy>;
+  openRechunkedCopy(
+    options: Omit<RechunkedCopyOptions, 'embeddingModel' | 'parsers' | 'logger'>,
+  ): Promise<RechunkedCopy>;
 }
 
 /** The parts of a runtime {@link createEvaluationAccess} reads. */

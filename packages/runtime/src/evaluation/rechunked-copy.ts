@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AndesError, type EmbeddingModel, type Logger } from '@andes/core';
-import { HybridRetriever, ingestDocument, type ChunkOptions, type ParserRegistry } from '@andes/retrieval';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { AndesError, type EmbeddingModel, type Logger } from '@andes-rag/core';
+import { HybridRetriever, ingestDocument, type ChunkOptions, type ParserRegistry } from '@andes-rag/retrieval';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 
 /** Options for {@link openRechunkedCopy}. */
 export interface RechunkedCopyOptions {

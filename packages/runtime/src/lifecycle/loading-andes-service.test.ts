@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { AndesService } from '../andes-service.js';
 import { LoadingAndesService } from './loading-andes-service.js';
 
@@ -25,7 +25,10 @@ function loadedService(events: string[]): AndesService {
 }
 
 async function rejectionCode(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   return AndesError.isInstance(error) ? error.code : undefined;
 }
 

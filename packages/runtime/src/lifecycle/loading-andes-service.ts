@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { AndesService, Readiness } from '../andes-service.js';
 
 const notLoaded: Readiness = { ready: false, store: false, chatModel: null, embeddingModel: null };
@@ -34,7 +34,8 @@ export class LoadingAndesService implements AndesService {
   readiness(): Readiness {
     if (this.#service === undefined && AndesError.isInstance(this.#failure)) {
       const { code, message } = this.#failure;
-      if (code === 'store_corrupt' || code === 'store_foreign') return { ...notLoaded, storeProblem: { code, message } };
+      if (code === 'store_corrupt' || code === 'store_foreign')
+        return { ...notLoaded, storeProblem: { code, message } };
     }
     return this.#service === undefined || this.#closed ? notLoaded : this.#service.readiness();
   }
@@ -42,7 +43,8 @@ export class LoadingAndesService implements AndesService {
   listCollections: AndesService['listCollections'] = async () => this.#current().listCollections();
   ingest: AndesService['ingest'] = async (...parameters) => this.#current().ingest(...parameters);
   listDocuments: AndesService['listDocuments'] = async (...parameters) => this.#current().listDocuments(...parameters);
-  deleteDocument: AndesService['deleteDocument'] = async (...parameters) => this.#current().deleteDocument(...parameters);
+  deleteDocument: AndesService['deleteDocument'] = async (...parameters) =>
+    this.#current().deleteDocument(...parameters);
   search: AndesService['search'] = async (...parameters) => this.#current().search(...parameters);
   explainSearch: AndesService['explainSearch'] = async (...parameters) => this.#current().explainSearch(...parameters);
   ask: AndesService['ask'] = async (...parameters) => this.#current().ask(...parameters);
@@ -51,17 +53,27 @@ export class LoadingAndesService implements AndesService {
   models: AndesService['models'] = async () => this.#current().models();
   /** Throws the loading error until the service is open. */
   apiKeys = async () => this.#current().apiKeys?.();
-  createAssistant: AndesService['createAssistant'] = async (...parameters) => this.#current().createAssistant(...parameters);
-  updateAssistant: AndesService['updateAssistant'] = async (...parameters) => this.#current().updateAssistant(...parameters);
-  listAssistants: AndesService['listAssistants'] = async (...parameters) => this.#current().listAssistants(...parameters);
+  createAssistant: AndesService['createAssistant'] = async (...parameters) =>
+    this.#current().createAssistant(...parameters);
+  updateAssistant: AndesService['updateAssistant'] = async (...parameters) =>
+    this.#current().updateAssistant(...parameters);
+  listAssistants: AndesService['listAssistants'] = async (...parameters) =>
+    this.#current().listAssistants(...parameters);
   getAssistant: AndesService['getAssistant'] = async (...parameters) => this.#current().getAssistant(...parameters);
-  listAssistantVersions: AndesService['listAssistantVersions'] = async (...parameters) => this.#current().listAssistantVersions(...parameters);
-  releaseAssistant: AndesService['releaseAssistant'] = async (...parameters) => this.#current().releaseAssistant(...parameters);
-  deleteAssistant: AndesService['deleteAssistant'] = async (...parameters) => this.#current().deleteAssistant(...parameters);
-  createConversation: AndesService['createConversation'] = async (...parameters) => this.#current().createConversation(...parameters);
-  listConversations: AndesService['listConversations'] = async (...parameters) => this.#current().listConversations(...parameters);
-  getConversation: AndesService['getConversation'] = async (...parameters) => this.#current().getConversation(...parameters);
-  deleteConversation: AndesService['deleteConversation'] = async (...parameters) => this.#current().deleteConversation(...parameters);
+  listAssistantVersions: AndesService['listAssistantVersions'] = async (...parameters) =>
+    this.#current().listAssistantVersions(...parameters);
+  releaseAssistant: AndesService['releaseAssistant'] = async (...parameters) =>
+    this.#current().releaseAssistant(...parameters);
+  deleteAssistant: AndesService['deleteAssistant'] = async (...parameters) =>
+    this.#current().deleteAssistant(...parameters);
+  createConversation: AndesService['createConversation'] = async (...parameters) =>
+    this.#current().createConversation(...parameters);
+  listConversations: AndesService['listConversations'] = async (...parameters) =>
+    this.#current().listConversations(...parameters);
+  getConversation: AndesService['getConversation'] = async (...parameters) =>
+    this.#current().getConversation(...parameters);
+  deleteConversation: AndesService['deleteConversation'] = async (...parameters) =>
+    this.#current().deleteConversation(...parameters);
   sendMessage: AndesService['sendMessage'] = async (...parameters) => this.#current().sendMessage(...parameters);
   rateMessage: AndesService['rateMessage'] = async (...parameters) => this.#current().rateMessage(...parameters);
 

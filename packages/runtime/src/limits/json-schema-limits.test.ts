@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaProblem } from './json-schema-limits.js';
-import { maxJsonSchemaCharacters, maxJsonSchemaDepth, maxJsonSchemaEnumValues, maxResultCount } from './request-limits.js';
+import {
+  maxJsonSchemaCharacters,
+  maxJsonSchemaDepth,
+  maxJsonSchemaEnumValues,
+  maxResultCount,
+} from './request-limits.js';
 import { resultCountProblem } from './request-limits.js';
 
 const enumOf = (count: number) => ({ enum: Array.from({ length: count }, (_, index) => index) });
 
 describe('JSON schema limits', () => {
   it('accepts an ordinary schema', () => {
-    expect(jsonSchemaProblem({ type: 'object', properties: { answer: { type: 'string' }, level: enumOf(3) } })).toBeUndefined();
+    expect(
+      jsonSchemaProblem({ type: 'object', properties: { answer: { type: 'string' }, level: enumOf(3) } }),
+    ).toBeUndefined();
   });
 
   it('bounds the serialized size', () => {

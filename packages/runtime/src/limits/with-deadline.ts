@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /**
  * Runs `work` with a signal that fires when `signal` does or when `timeoutMs` has passed. A run cut off by the
@@ -11,7 +11,8 @@ export async function withDeadline<Result>(
   work: (signal: AbortSignal) => Promise<Result>,
 ): Promise<Result> {
   const deadline = new AbortController();
-  const timeout = () => new AndesError('timeout', `The request took longer than its limit of ${timeoutMs} ms.`, { details: { timeoutMs } });
+  const timeout = () =>
+    new AndesError('timeout', `The request took longer than its limit of ${timeoutMs} ms.`, { details: { timeoutMs } });
   const timer = setTimeout(() => deadline.abort(timeout()), timeoutMs);
   const combined = signal === undefined ? deadline.signal : AbortSignal.any([signal, deadline.signal]);
   try {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { loadConfig } from '../config/andes-config.js';
 import { LoadingAndesService } from '../lifecycle/loading-andes-service.js';
 import { openAndes } from '../open-andes.js';
@@ -28,8 +28,13 @@ describe('andes doctor through the runtime', () => {
 
     // A server loading this store reports why it is not ready instead of "still loading".
     const loading = new LoadingAndesService(() => openAndes(config));
-    await expect(loading.whenLoaded()).rejects.toSatisfy((error) => AndesError.isInstance(error) && error.code === 'store_corrupt');
-    expect(loading.readiness()).toMatchObject({ ready: false, storeProblem: { code: 'store_corrupt', message: /empty/ } });
+    await expect(loading.whenLoaded()).rejects.toSatisfy(
+      (error) => AndesError.isInstance(error) && error.code === 'store_corrupt',
+    );
+    expect(loading.readiness()).toMatchObject({
+      ready: false,
+      storeProblem: { code: 'store_corrupt', message: /empty/ },
+    });
     await loading.close();
 
     const repaired = await runDoctor(config, { repair: true });

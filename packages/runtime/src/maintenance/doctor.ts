@@ -1,11 +1,11 @@
-import { noopLogger, type Logger } from '@andes/core';
-import { diagnoseStore, repairStore, type StoreCheckup } from '@andes/vectorstore';
+import { noopLogger, type Logger } from '@andes-rag/core';
+import { diagnoseStore, repairStore, type StoreCheckup } from '@andes-rag/vectorstore';
 import type { AndesConfig } from '../config/andes-config.js';
 import { openAndes } from '../open-andes.js';
 
 /** Options of {@link runDoctor}. */
 export interface DoctorOptions {
-  /** Repair what can be repaired (see `repairStore` in `@andes/vectorstore`). Default false: only check. */
+  /** Repair what can be repaired (see `repairStore` in `@andes-rag/vectorstore`). Default false: only check. */
   repair?: boolean;
   /** Receives store and model logs. Default: {@link noopLogger}. */
   logger?: Logger;

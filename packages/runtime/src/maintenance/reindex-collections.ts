@@ -1,5 +1,5 @@
-import { AndesError, noopLogger, type CollectionInfo, type EmbeddingModel, type Logger } from '@andes/core';
-import { chunkIndexText } from '@andes/retrieval';
+import { AndesError, noopLogger, type CollectionInfo, type EmbeddingModel, type Logger } from '@andes-rag/core';
+import { chunkIndexText } from '@andes-rag/retrieval';
 import type { CollectionReindexReport, MaintainedStore, ReindexOptions, ReindexReport } from './reindex-options.js';
 
 /** Chunks embedded and stored per transaction: the same batch size as ingestion. */
@@ -50,7 +50,11 @@ async function reindexCollection(
   // else the chunks stay found by BM25 only. Never a reason for a reindex to fail.
   const dropped = await store.dropMalformedEmbeddings?.(collection.name);
   if (dropped && dropped.chunks > 0) {
-    logger.warn('dropped malformed vectors', { collection: collection.name, chunks: dropped.chunks, sources: dropped.sources });
+    logger.warn('dropped malformed vectors', {
+      collection: collection.name,
+      chunks: dropped.chunks,
+      sources: dropped.sources,
+    });
   }
   if (embeddingModel) {
     const model = { id: embeddingModel.id, dimensions: embeddingModel.dimensions };

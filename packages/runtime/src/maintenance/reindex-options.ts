@@ -1,4 +1,4 @@
-import type { IndexRebuildReport, IntegrityReport, KnowledgeStore, KnowledgeStoreMaintenance } from '@andes/core';
+import type { IndexRebuildReport, IntegrityReport, KnowledgeStore, KnowledgeStoreMaintenance } from '@andes-rag/core';
 
 /** A store whose indexes can be rebuilt and verified, and whose chunks can be (re-)embedded. */
 export type MaintainedStore = KnowledgeStore & KnowledgeStoreMaintenance;

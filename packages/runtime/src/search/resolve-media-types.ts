@@ -1,5 +1,5 @@
-import { AndesError } from '@andes/core';
-import { createDefaultParserRegistry } from '@andes/retrieval';
+import { AndesError } from '@andes-rag/core';
+import { createDefaultParserRegistry } from '@andes-rag/retrieval';
 
 /**
  * Turns what a user typed for a document-type filter into media types: a media type (`text/markdown`) is kept

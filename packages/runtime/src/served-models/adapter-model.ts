@@ -1,4 +1,4 @@
-import type { LoraAdapterChoice } from '@andes/core';
+import type { LoraAdapterChoice } from '@andes-rag/core';
 import type { LoraAdapterConfig } from '../config/lora-adapters-config.js';
 
 /** Joins the chat model's id and an adapter name into a served model name: `tiny-chat+pirate`. */
@@ -20,7 +20,9 @@ export function adapterOfModel(
 ): LoraAdapterChoice | undefined {
   const prefix = `${chatModelId}${adapterModelSeparator}`;
   if (!model.startsWith(prefix)) return undefined;
-  const adapter = Object.hasOwn(adapters, model.slice(prefix.length)) ? adapters[model.slice(prefix.length)] : undefined;
+  const adapter = Object.hasOwn(adapters, model.slice(prefix.length))
+    ? adapters[model.slice(prefix.length)]
+    : undefined;
   if (adapter === undefined) return undefined;
   return adapter.scale === undefined ? { path: adapter.path } : { path: adapter.path, scale: adapter.scale };
 }

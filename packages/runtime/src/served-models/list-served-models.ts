@@ -1,4 +1,4 @@
-import type { ChatModel, EmbeddingModel, KnowledgeStore } from '@andes/core';
+import type { ChatModel, EmbeddingModel, KnowledgeStore } from '@andes-rag/core';
 import { adapterModelId } from './adapter-model.js';
 import { collectionModelId, type ServedModel } from './served-model.js';
 
@@ -16,12 +16,18 @@ export interface ServedModelSources {
  * configured LoRA adapter, the embedding model, and one
  * `andes:<collection>` per collection (answers from it, with citations), collections in name order.
  */
-export async function listServedModels({ chatModel, embeddingModel, store, adapterNames = [] }: ServedModelSources): Promise<ServedModel[]> {
+export async function listServedModels({
+  chatModel,
+  embeddingModel,
+  store,
+  adapterNames = [],
+}: ServedModelSources): Promise<ServedModel[]> {
   const models: ServedModel[] = [];
   if (chatModel) models.push({ id: chatModel.id, kind: 'chat' });
   if (chatModel) for (const name of adapterNames) models.push({ id: adapterModelId(chatModel.id, name), kind: 'chat' });
   if (embeddingModel) models.push({ id: embeddingModel.id, kind: 'embedding' });
   const collections = (await store.listCollections()).map((info) => info.name).sort();
-  for (const collection of collections) models.push({ id: collectionModelId(collection), kind: 'collection', collection });
+  for (const collection of collections)
+    models.push({ id: collectionModelId(collection), kind: 'collection', collection });
   return models;
 }

@@ -13,8 +13,8 @@ import {
   type Hit,
   type IntegrityReport,
   type Logger,
-} from '@andes/core';
-import { type ExplainedSearch, type HybridRetriever, type ParserRegistry } from '@andes/retrieval';
+} from '@andes-rag/core';
+import { type ExplainedSearch, type HybridRetriever, type ParserRegistry } from '@andes-rag/retrieval';
 import type {
   AndesService,
   AskRequest,
@@ -24,9 +24,14 @@ import type {
   Readiness,
   SearchRequest,
 } from '../andes-service.js';
-import type { ApiKeyStore } from '@andes/core';
+import type { ApiKeyStore } from '@andes-rag/core';
 import type { AndesConfig } from '../config/andes-config.js';
-import { answerForTarget, assistantRetriever, type TargetAnswer, type TargetQuestion } from '../assistants/answer-for-target.js';
+import {
+  answerForTarget,
+  assistantRetriever,
+  type TargetAnswer,
+  type TargetQuestion,
+} from '../assistants/answer-for-target.js';
 import type { AnswerTarget } from '../assistants/answer-target.js';
 import { assistantChat } from '../assistants/assistant-chat.js';
 import { AssistantRegistry } from '../assistants/assistant-registry.js';
@@ -163,7 +168,10 @@ export class AndesRuntime implements AndesService {
     if (!Number.isInteger(k) || k < 1 || k > maxSearchHits) {
       throw new AndesError('invalid_request', `k must be a whole number from 1 to ${maxSearchHits}`);
     }
-    return this.retriever.explain(request.collection, query, { k, ...(request.filter ? { filter: request.filter } : {}) });
+    return this.retriever.explain(request.collection, query, {
+      k,
+      ...(request.filter ? { filter: request.filter } : {}),
+    });
   }
 
   async ask(request: AskRequest): Promise<Answer> {
@@ -192,12 +200,12 @@ export class AndesRuntime implements AndesService {
     const { config, models } = this.parts;
     const assistant = await this.assistantOfModel(request.model);
     if (assistant !== undefined) {
-      return assistantChat(
-        { config, answer: (question) => this.answerTarget({ assistant }, question) },
-        request,
-      );
+      return assistantChat({ config, answer: (question) => this.answerTarget({ assistant }, question) }, request);
     }
-    return chat({ config, chatModel: models.chatModel, answerer: (maxAnswerTokens) => this.answerer(maxAnswerTokens) }, request);
+    return chat(
+      { config, chatModel: models.chatModel, answerer: (maxAnswerTokens) => this.answerer(maxAnswerTokens) },
+      request,
+    );
   }
 
   /**
@@ -208,7 +216,8 @@ export class AndesRuntime implements AndesService {
     const { models, config } = this.parts;
     if (this.assistantRegistry === undefined || collectionOfModel(model) !== undefined) return undefined;
     const chatModelId = models.chatModel?.id;
-    if (chatModelId !== undefined && (model === chatModelId || adapterOfModel(model, chatModelId, config.loraAdapters))) return undefined;
+    if (chatModelId !== undefined && (model === chatModelId || adapterOfModel(model, chatModelId, config.loraAdapters)))
+      return undefined;
     return this.assistantRegistry.find(model);
   }
 
@@ -255,7 +264,10 @@ export class AndesRuntime implements AndesService {
     const { config, models, store, logger } = this.parts;
     const validated = validateText('query', query, config.maxQuestionChars);
     const documents = (collection: string, documentId: string) => store.getDocument(collection, documentId);
-    const retriever = assistantRetriever({ config, models, store, logger, documents, retriever: this.retriever }, assistant);
+    const retriever = assistantRetriever(
+      { config, models, store, logger, documents, retriever: this.retriever },
+      assistant,
+    );
     const filter = assistant.retrieval.filter;
     return retriever.search(assistant.collections[0] ?? '', validated, { k, ...(filter ? { filter } : {}) });
   }
@@ -295,7 +307,8 @@ export class AndesRuntime implements AndesService {
   }
 
   private assistants(): AssistantRegistry {
-    if (this.assistantRegistry === undefined) throw new AndesError('internal_error', 'This runtime was opened without an assistant store.');
+    if (this.assistantRegistry === undefined)
+      throw new AndesError('internal_error', 'This runtime was opened without an assistant store.');
     return this.assistantRegistry;
   }
 
@@ -318,7 +331,10 @@ export class AndesRuntime implements AndesService {
   }
 
   embed(request: EmbedRequest): Promise<EmbedResult> {
-    return embedTexts({ embeddingModel: this.parts.models.embeddingModel, timeoutMs: this.parts.config.requestTimeoutMs }, request);
+    return embedTexts(
+      { embeddingModel: this.parts.models.embeddingModel, timeoutMs: this.parts.config.requestTimeoutMs },
+      request,
+    );
   }
 
   /** Store, models and retriever variants for the evaluator (`andes eval`); see `evaluation/evaluation-access.ts`. */
@@ -332,10 +348,18 @@ export class AndesRuntime implements AndesService {
     const { store, models, config } = this.parts;
     const adapterNames = Object.keys(config.loraAdapters);
     const assistants = this.assistantRegistry ? await this.assistantRegistry.list() : [];
-    const served = await listServedModels({ store, chatModel: models.chatModel, embeddingModel: models.embeddingModel, adapterNames });
+    const served = await listServedModels({
+      store,
+      chatModel: models.chatModel,
+      embeddingModel: models.embeddingModel,
+      adapterNames,
+    });
     const taken = new Set(served.map((model) => model.id));
     const named = assistants.filter((assistant) => !taken.has(assistant.name));
-    return [...served, ...named.map((assistant) => ({ id: assistant.name, kind: 'assistant' as const, assistant: assistant.name }))];
+    return [
+      ...served,
+      ...named.map((assistant) => ({ id: assistant.name, kind: 'assistant' as const, assistant: assistant.name })),
+    ];
   }
 
   /**
@@ -367,6 +391,9 @@ export class AndesRuntime implements AndesService {
 
   private async requireCollection(collection: string): Promise<void> {
     const info = await this.parts.store.getCollection(collection);
-    if (!info) throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, { details: { collection } });
+    if (!info)
+      throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, {
+        details: { collection },
+      });
   }
 }

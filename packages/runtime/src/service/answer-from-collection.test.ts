@@ -1,5 +1,5 @@
-import { ensureTestReranker } from '@andes/gguf';
-import { notCoveredAnswer } from '@andes/retrieval';
+import { ensureTestReranker } from '@andes-rag/gguf';
+import { notCoveredAnswer } from '@andes-rag/retrieval';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestRuntime, type TestRuntime } from '../test-support/open-test-runtime.js';
 
@@ -14,20 +14,32 @@ describe('ask and explainSearch on the runtime, with the tiny chat model, embedd
 
   it('says the documents do not cover a question nothing relevant was found for, without generating', async () => {
     const streamed: string[] = [];
-    const answer = await test.runtime.ask({ collection: 'notes', question: 'Who won the 1998 World Cup?', onTextChunk: (text) => streamed.push(text) });
+    const answer = await test.runtime.ask({
+      collection: 'notes',
+      question: 'Who won the 1998 World Cup?',
+      onTextChunk: (text) => streamed.push(text),
+    });
     expect(answer).toEqual({ answer: notCoveredAnswer, mode: 'generative', citations: [] });
     expect(streamed).toEqual([notCoveredAnswer]);
   });
 
   it('answers a covered question from the sources, and reports the reranker', async () => {
-    const answer = await test.runtime.ask({ collection: 'notes', question: 'How many vacation days do employees get?', k: 2 });
+    const answer = await test.runtime.ask({
+      collection: 'notes',
+      question: 'How many vacation days do employees get?',
+      k: 2,
+    });
     expect(answer.mode).toBe('generative');
     expect(answer.citations.length).toBeGreaterThan(0);
     expect(test.runtime.readiness().rerankModel).toBe('andes-tiny-qwen3-reranker.v1');
   });
 
   it('explains a search through BM25, dense, fusion, document-aware ranking and rerank, with the threshold verdict', async () => {
-    const { hits, trace, covered } = await test.runtime.explainSearch({ collection: 'notes', query: 'WireGuard VPN portal', k: 2 });
+    const { hits, trace, covered } = await test.runtime.explainSearch({
+      collection: 'notes',
+      query: 'WireGuard VPN portal',
+      k: 2,
+    });
     expect(trace.stages.map((stage) => stage.name)).toEqual(['lexical', 'dense', 'fusion', 'document', 'rerank']);
     expect(trace.rerankCandidates).toBe(5);
     expect(hits[0]?.score).toBe(trace.stages[4]?.candidates[0]?.score);
@@ -40,9 +52,15 @@ describe('ask and explainSearch on the runtime, with the tiny chat model, embedd
       { role: 'user' as const, content: 'How many vacation days do employees get?' },
       { role: 'assistant' as const, content: '25 days [1].' },
     ];
-    const answer = await test.runtime.ask({ collection: 'notes', question: 'And how early must I request them?', history, k: 2 });
+    const answer = await test.runtime.ask({
+      collection: 'notes',
+      question: 'And how early must I request them?',
+      history,
+      k: 2,
+    });
     // The tiny model's rewrite is noise: either it wrote something (then it is reported) or the question stood.
-    if (answer.standaloneQuestion !== undefined) expect(answer.standaloneQuestion).not.toBe('And how early must I request them?');
+    if (answer.standaloneQuestion !== undefined)
+      expect(answer.standaloneQuestion).not.toBe('And how early must I request them?');
     expect(['generative']).toContain(answer.mode);
   });
 });
@@ -58,7 +76,10 @@ describe('ask without a chat model (extractive)', () => {
     expect(test.runtime.readiness()).toMatchObject({ chatModel: null, rerankModel: null });
     const answer = await test.runtime.ask({ collection: 'notes', question: 'What is the capital of Australia?' });
     expect(answer).toEqual({ answer: notCoveredAnswer, mode: 'extractive', citations: [] });
-    const covered = await test.runtime.ask({ collection: 'notes', question: 'how do I connect to the office network?' });
+    const covered = await test.runtime.ask({
+      collection: 'notes',
+      question: 'how do I connect to the office network?',
+    });
     expect(covered.citations[0]?.source).toBe('vpn.md');
   });
 });

@@ -1,5 +1,5 @@
-import type { Answer, ChatMessage, ChatModel, ChunkFilter, GenerateOptions, Generation } from '@andes/core';
-import { answerQuestion, defaultAnswerSystemPrompt, type HybridRetriever } from '@andes/retrieval';
+import type { Answer, ChatMessage, ChatModel, ChunkFilter, GenerateOptions, Generation } from '@andes-rag/core';
+import { answerQuestion, defaultAnswerSystemPrompt, type HybridRetriever } from '@andes-rag/retrieval';
 import { conversationChatModel } from '../chat/conversation-chat-model.js';
 import { trimHistory } from '../chat/trim-history.js';
 import { withDocumentWarnings, type DocumentLookup } from './with-document-warnings.js';

@@ -1,14 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/andes-config.js';
 import { openAndes } from '../open-andes.js';
 import type { AndesRuntime } from './andes-runtime.js';
 
 // One long paragraph of 600 words: 3 chunks at the default 200 words, many more at 50.
-const longText = Array.from({ length: 60 }, (_, index) => `Sentence ${index} says nine more words about the leave policy here.`).join(' ');
+const longText = Array.from(
+  { length: 60 },
+  (_, index) => `Sentence ${index} says nine more words about the leave policy here.`,
+).join(' ');
 const file = (source: string) => ({ source, bytes: new TextEncoder().encode(`# ${source}\n\n${longText}\n`) });
 
 describe('chunk size per collection', () => {
@@ -29,7 +32,9 @@ describe('chunk size per collection', () => {
     await runtime.ingest('small', [file('a.md')], { chunkSize: 50 });
     await runtime.ingest('small', [file('b.md')]);
     await runtime.ingest('plain', [file('a.md')]);
-    const [small, plain] = ['small', 'plain'].map((name) => runtime.listCollections().then((all) => all.find((entry) => entry.name === name)));
+    const [small, plain] = ['small', 'plain'].map((name) =>
+      runtime.listCollections().then((all) => all.find((entry) => entry.name === name)),
+    );
     expect(await small).toMatchObject({ chunkSize: 50 });
     expect(await plain).toMatchObject({ chunkSize: 200 });
     const [[, plainChunks]] = (await chunkCounts('plain')) as [[string, number]];

@@ -1,5 +1,5 @@
-import { AndesError, type KnowledgeStore } from '@andes/core';
-import { defaultOverlapWords, defaultTargetWords, type ChunkOptions } from '@andes/retrieval';
+import { AndesError, type KnowledgeStore } from '@andes-rag/core';
+import { defaultOverlapWords, defaultTargetWords, type ChunkOptions } from '@andes-rag/retrieval';
 
 /**
  * The chunk options for a target size in words: the size, and an overlap of a fifth of it up to the default 30
@@ -24,7 +24,10 @@ export async function prepareCollectionChunking(
   requested: number | undefined,
 ): Promise<ChunkOptions> {
   if (requested !== undefined && (!Number.isSafeInteger(requested) || requested < 1)) {
-    throw new AndesError('invalid_request', `The chunk size must be a positive whole number of words, got ${requested}.`);
+    throw new AndesError(
+      'invalid_request',
+      `The chunk size must be a positive whole number of words, got ${requested}.`,
+    );
   }
   const existing = await store.getCollection(collection);
   const documents = existing?.documentCount ?? 0;

@@ -1,5 +1,5 @@
-import type { KnowledgeStore, Logger } from '@andes/core';
-import { HybridRetriever, QueryRewriter } from '@andes/retrieval';
+import type { KnowledgeStore, Logger } from '@andes-rag/core';
+import { HybridRetriever, QueryRewriter } from '@andes-rag/retrieval';
 import type { AndesConfig } from '../config/andes-config.js';
 import type { OpenedModels } from './open-models.js';
 
@@ -8,7 +8,12 @@ import type { OpenedModels } from './open-models.js';
  * reranker, the relevance threshold, and query rewriting when a chat model is configured (condensation of
  * follow-ups by default; multi-query and HyDE only when turned on).
  */
-export function configuredRetriever(config: AndesConfig, models: OpenedModels, store: KnowledgeStore, logger: Logger): HybridRetriever {
+export function configuredRetriever(
+  config: AndesConfig,
+  models: OpenedModels,
+  store: KnowledgeStore,
+  logger: Logger,
+): HybridRetriever {
   const { chatModel, embeddingModel, reranker } = models;
   const rewrites = config.condenseFollowUps || config.multiQuery > 0 || config.hyde;
   return new HybridRetriever({

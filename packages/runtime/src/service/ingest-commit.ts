@@ -1,4 +1,4 @@
-import { AndesError, type DocumentWrite, type DocumentWriteResult, type KnowledgeStore } from '@andes/core';
+import { AndesError, type DocumentWrite, type DocumentWriteResult, type KnowledgeStore } from '@andes-rag/core';
 
 /** What became of one write of a group: its result, or the error that refused it alone. */
 export type CommitOutcome = { result: DocumentWriteResult } | { error: AndesError };
@@ -26,7 +26,8 @@ export async function commitWrites(store: KnowledgeStore, writes: DocumentWrite[
     try {
       outcomes.push({ result: await store.putDocument(write) });
     } catch (error) {
-      if (!AndesError.isInstance(error) || error.code === 'storage_error' || error.code === 'internal_error') throw error;
+      if (!AndesError.isInstance(error) || error.code === 'storage_error' || error.code === 'internal_error')
+        throw error;
       outcomes.push({ error });
     }
   }

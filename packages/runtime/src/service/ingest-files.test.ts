@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AndesError, noopLogger, type DocumentWrite, type KnowledgeStore } from '@andes/core';
-import { createDefaultParserRegistry, type ParserRegistry } from '@andes/retrieval';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { AndesError, noopLogger, type DocumentWrite, type KnowledgeStore } from '@andes-rag/core';
+import { createDefaultParserRegistry, type ParserRegistry } from '@andes-rag/retrieval';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import type { IngestInput } from '../andes-service.js';
 import { ingestFiles } from './ingest-files.js';
 
@@ -17,7 +17,8 @@ const file = (index: number): IngestInput => ({
 function recordingStore(store: SqliteKnowledgeStore, events: string[], refuse?: string): KnowledgeStore {
   const recording = Object.create(store) as KnowledgeStore;
   recording.putDocuments = async (writes: DocumentWrite[]) => {
-    if (refuse && writes.some((write) => write.document.source === refuse)) throw new AndesError('conflict', `refused ${refuse}`);
+    if (refuse && writes.some((write) => write.document.source === refuse))
+      throw new AndesError('conflict', `refused ${refuse}`);
     const results = await store.putDocuments(writes);
     events.push(`commit ${writes.map((write) => write.document.source).join(' ')}`);
     return results;
@@ -68,14 +69,19 @@ describe('ingestFiles', () => {
       ...sources.slice(first, last).map((source) => `report ${source}`),
     ];
     expect(events).toEqual([...group(0, 4), ...group(4, 8), ...group(8, 10)]);
-    expect(results.map((result) => [result.source, result.status])).toEqual(sources.map((source) => [source, 'created']));
+    expect(results.map((result) => [result.source, result.status])).toEqual(
+      sources.map((source) => [source, 'created']),
+    );
     const [hit] = await store.searchLexical('notes', 'marker7', { k: 1 });
     expect((await store.getChunks('notes', [hit!.chunkId]))[0]?.source).toBe('notes/note-7.md');
   }, 60_000);
 
   it('fails only the file whose write is refused, and the one that cannot be parsed, storing the rest in order', async () => {
     const events: string[] = [];
-    const unreadable: IngestInput = { source: 'notes/picture.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]) };
+    const unreadable: IngestInput = {
+      source: 'notes/picture.md',
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]),
+    };
     const inputs = [file(0), unreadable, file(1), file(2)];
     const results = await ingestFiles({
       store: recordingStore(store, events, 'notes/note-1.md'),
@@ -92,11 +98,21 @@ describe('ingestFiles', () => {
       ['notes/note-2.md', 'created', undefined],
     ]);
     expect(events).toEqual(['commit notes/note-0.md', 'commit notes/note-2.md']);
-    expect((await store.listDocuments('notes')).map((document) => document.source).sort()).toEqual(['notes/note-0.md', 'notes/note-2.md']);
+    expect((await store.listDocuments('notes')).map((document) => document.source).sort()).toEqual([
+      'notes/note-0.md',
+      'notes/note-2.md',
+    ]);
   }, 60_000);
 
   it('reports an unchanged file as unchanged without writing it', async () => {
-    await ingestFiles({ store, embeddingModel: undefined, parsers, logger: noopLogger, collection: 'notes', inputs: [file(0)] });
+    await ingestFiles({
+      store,
+      embeddingModel: undefined,
+      parsers,
+      logger: noopLogger,
+      collection: 'notes',
+      inputs: [file(0)],
+    });
     const events: string[] = [];
     const results = await ingestFiles({
       store: recordingStore(store, events),

@@ -1,7 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { AndesError, type DocumentWrite, type DocumentWriteResult, type EmbeddingModel, type KnowledgeStore, type Logger } from '@andes/core';
-import { embedWrite, planIngestion, type ChunkOptions, type IngestionPlan, type ParserRegistry } from '@andes/retrieval';
+import {
+  AndesError,
+  type DocumentWrite,
+  type DocumentWriteResult,
+  type EmbeddingModel,
+  type KnowledgeStore,
+  type Logger,
+} from '@andes-rag/core';
+import {
+  embedWrite,
+  planIngestion,
+  type ChunkOptions,
+  type IngestionPlan,
+  type ParserRegistry,
+} from '@andes-rag/retrieval';
 import type { IngestFileResult, IngestInput, IngestProgress } from '../andes-service.js';
 import { commitWrites, type CommitOutcome } from './ingest-commit.js';
 
@@ -62,10 +75,15 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestFi
   let batch: Pending[] = [];
   let batchChunks = 0;
   const flush = async () => {
-    const committed = await commitWrites(options.store, batch.flatMap((pending) => (pending.write ? [pending.write] : [])));
+    const committed = await commitWrites(
+      options.store,
+      batch.flatMap((pending) => (pending.write ? [pending.write] : [])),
+    );
     let next = 0;
     for (const pending of batch) {
-      const result = pending.write ? committedResult(pending.input, committed[next++] as CommitOutcome) : (pending.result as IngestFileResult);
+      const result = pending.write
+        ? committedResult(pending.input, committed[next++] as CommitOutcome)
+        : (pending.result as IngestFileResult);
       results.push(result);
       onProgress?.({ done: results.length, total: inputs.length, source: pending.input.source });
     }
@@ -117,7 +135,10 @@ async function settle(options: IngestFilesOptions, input: IngestInput, plan: Pro
   } catch (error) {
     if (AndesError.isInstance(error) && error.code === 'aborted') throw error;
     if (AndesError.isInstance(error) && error.code !== 'internal_error' && error.code !== 'storage_error') {
-      return { input, result: { source: input.source, status: 'failed', error: { code: error.code, message: error.message } } };
+      return {
+        input,
+        result: { source: input.source, status: 'failed', error: { code: error.code, message: error.message } },
+      };
     }
     options.logger.error('ingestion failed', { source: input.source, error: String(error) });
     throw error;
@@ -126,7 +147,11 @@ async function settle(options: IngestFilesOptions, input: IngestInput, plan: Pro
 
 function committedResult(input: IngestInput, outcome: CommitOutcome): IngestFileResult {
   if ('result' in outcome) return toFileResult(input, outcome.result);
-  return { source: input.source, status: 'failed', error: { code: outcome.error.code, message: outcome.error.message } };
+  return {
+    source: input.source,
+    status: 'failed',
+    error: { code: outcome.error.code, message: outcome.error.message },
+  };
 }
 
 function toFileResult(input: IngestInput, { document, status }: DocumentWriteResult): IngestFileResult {

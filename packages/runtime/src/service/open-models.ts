@@ -1,6 +1,6 @@
-import type { ChatModel, EmbeddingModel, Logger, Reranker } from '@andes/core';
-import { LlamaEmbeddingModel, LlamaReranker } from '@andes/embeddings';
-import { assertGgufFile, assertLoraAdapterFile, LlamaChatModel, loadLlamaBackend } from '@andes/inference';
+import type { ChatModel, EmbeddingModel, Logger, Reranker } from '@andes-rag/core';
+import { LlamaEmbeddingModel, LlamaReranker } from '@andes-rag/embeddings';
+import { assertGgufFile, assertLoraAdapterFile, LlamaChatModel, loadLlamaBackend } from '@andes-rag/inference';
 import type { AndesConfig } from '../config/andes-config.js';
 import { maxQueryEmbeddingTokens } from '../limits/request-limits.js';
 

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** Trims `text` and checks it is non-empty and at most `maxChars` long; else an `invalid_request` naming `field`. */
 export function validateText(field: string, text: unknown, maxChars: number): string {

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { noopLogger, type GenerateOptions } from '@andes/core';
-import { createDefaultParserRegistry } from '@andes/retrieval';
-import { SqliteKnowledgeStore } from '@andes/vectorstore';
+import { noopLogger, type GenerateOptions } from '@andes-rag/core';
+import { createDefaultParserRegistry } from '@andes-rag/retrieval';
+import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { loadConfig, type AndesConfigInput } from '../config/andes-config.js';
 import { AndesRuntime } from '../service/andes-runtime.js';
 import { scriptedChatModel, type ScriptedChatModel, type ScriptedReplies } from './scripted-chat-model.js';
@@ -22,7 +22,10 @@ export interface ScriptedRuntime {
  * Opens a runtime with assistants and conversations in a fresh data folder, a scripted chat model (see
  * `scripted-chat-model.ts`) and the `notes` collection (`vacation.md`, `vpn.md`), for unit tests of the wiring.
  */
-export async function openScriptedRuntime(replies: ScriptedReplies, overrides: Partial<AndesConfigInput> = {}): Promise<ScriptedRuntime> {
+export async function openScriptedRuntime(
+  replies: ScriptedReplies,
+  overrides: Partial<AndesConfigInput> = {},
+): Promise<ScriptedRuntime> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'andes-scripted-'));
   const scripted = scriptedChatModel(replies);
   const generateOptions: GenerateOptions[] = [];
@@ -46,10 +49,15 @@ export async function openScriptedRuntime(replies: ScriptedReplies, overrides: P
     conversations: store.conversationStore(),
   });
   const notes: Record<string, string> = {
-    'vacation.md': '# Vacation\n\nFull-time employees get 25 days of paid time off per year. Request leave two weeks ahead.\n',
-    'vpn.md': '# VPN\n\nConnect to the office network through the WireGuard VPN. Install it from the self-service portal.\n',
+    'vacation.md':
+      '# Vacation\n\nFull-time employees get 25 days of paid time off per year. Request leave two weeks ahead.\n',
+    'vpn.md':
+      '# VPN\n\nConnect to the office network through the WireGuard VPN. Install it from the self-service portal.\n',
   };
-  await runtime.ingest('notes', Object.entries(notes).map(([source, text]) => ({ source, bytes: new TextEncoder().encode(text) })));
+  await runtime.ingest(
+    'notes',
+    Object.entries(notes).map(([source, text]) => ({ source, bytes: new TextEncoder().encode(text) })),
+  );
   return {
     runtime,
     chatModel,

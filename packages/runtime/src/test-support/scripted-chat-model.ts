@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatModel, GenerateOptions, Generation } from '@andes/core';
+import type { ChatMessage, ChatModel, GenerateOptions, Generation } from '@andes-rag/core';
 
 /** A chat model whose replies are scripted, recording every prompt it is given. */
 export interface ScriptedChatModel extends ChatModel {
@@ -29,7 +29,11 @@ export function scriptedChatModel(replies: ScriptedReplies): ScriptedChatModel {
     async generate(messages: ChatMessage[], options: GenerateOptions = {}): Promise<Generation> {
       prompts.push(messages);
       const condensing = messages.at(-1)?.content.trimEnd().endsWith('Standalone question:') ?? false;
-      const text = condensing ? replies.condensed : typeof replies.answer === 'string' ? replies.answer : replies.answer(messages);
+      const text = condensing
+        ? replies.condensed
+        : typeof replies.answer === 'string'
+          ? replies.answer
+          : replies.answer(messages);
       for (let index = 0; index < text.length; index += 4) options.onTextChunk?.(text.slice(index, index + 4));
       return { text, finishReason: 'stop', promptTokens: messages.length * 10, completionTokens: 3 };
     },

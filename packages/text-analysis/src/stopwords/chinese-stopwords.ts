@@ -14,6 +14,6 @@ export const chineseStopBigrams: ReadonlySet<string> = new Set(
  * Chinese characters that on their own are function words (particles, pronouns, copula, conjunctions): dropped
  * when they would be a term by themselves (a query's single characters), kept inside bigrams (`目的`, `总是`).
  */
-export const chineseStopCharacters: ReadonlySet<string> = new Set(
-  [...'的了吗呢吧啊呀么什是和与或及之也都就在把被我你他她它们这那哪有个其而'],
-);
+export const chineseStopCharacters: ReadonlySet<string> = new Set([
+  ...'的了吗呢吧啊呀么什是和与或及之也都就在把被我你他她它们这那哪有个其而',
+]);

@@ -9,7 +9,8 @@ describe('schema 5 upgrade', () => {
     try {
       await (await SqliteKnowledgeStore.open({ dataDir: directory.dataDir })).close();
       const raw = openRawDatabase(directory.dataDir);
-      for (const table of ['conversation_messages', 'conversations', 'assistant_versions', 'assistants']) raw.exec(`DROP TABLE ${table}`);
+      for (const table of ['conversation_messages', 'conversations', 'assistant_versions', 'assistants'])
+        raw.exec(`DROP TABLE ${table}`);
       raw.pragma('user_version = 4');
       raw.close();
       const upgraded = await SqliteKnowledgeStore.open({ dataDir: directory.dataDir });

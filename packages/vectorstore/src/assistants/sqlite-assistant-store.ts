@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { AndesError, toAndesError, type AssistantDefinition, type AssistantRecord, type AssistantStore, type AssistantVersion } from '@andes/core';
+import {
+  AndesError,
+  toAndesError,
+  type AssistantDefinition,
+  type AssistantRecord,
+  type AssistantStore,
+  type AssistantVersion,
+} from '@andes-rag/core';
 import { prepared } from '../database/prepared-statement.js';
 
 interface AssistantRow {
@@ -30,9 +37,13 @@ export class SqliteAssistantStore implements AssistantStore {
     return this.run(() =>
       this.database
         .transaction(() => {
-          if (this.findRow(name)) throw new AndesError('conflict', `The assistant "${name}" already exists.`, { details: { name } });
+          if (this.findRow(name))
+            throw new AndesError('conflict', `The assistant "${name}" already exists.`, { details: { name } });
           const now = new Date().toISOString();
-          prepared(this.database, 'INSERT INTO assistants (name, live_version, created_at) VALUES (?, 1, ?)').run(name, now);
+          prepared(this.database, 'INSERT INTO assistants (name, live_version, created_at) VALUES (?, 1, ?)').run(
+            name,
+            now,
+          );
           this.insertVersion(name, 1, definition, now);
           return this.record(this.requireRow(name));
         })
@@ -45,7 +56,10 @@ export class SqliteAssistantStore implements AssistantStore {
       this.database
         .transaction(() => {
           this.requireRow(name);
-          const { latest } = prepared(this.database, 'SELECT MAX(version) AS latest FROM assistant_versions WHERE assistant_name = ?').get(name) as {
+          const { latest } = prepared(
+            this.database,
+            'SELECT MAX(version) AS latest FROM assistant_versions WHERE assistant_name = ?',
+          ).get(name) as {
             latest: number;
           };
           this.insertVersion(name, latest + 1, definition, new Date().toISOString());
@@ -57,7 +71,10 @@ export class SqliteAssistantStore implements AssistantStore {
 
   async listAssistants(): Promise<AssistantRecord[]> {
     return this.run(() => {
-      const rows = prepared(this.database, 'SELECT name, live_version, created_at FROM assistants ORDER BY name').all() as AssistantRow[];
+      const rows = prepared(
+        this.database,
+        'SELECT name, live_version, created_at FROM assistants ORDER BY name',
+      ).all() as AssistantRow[];
       return rows.map((row) => this.record(row));
     });
   }
@@ -93,7 +110,9 @@ export class SqliteAssistantStore implements AssistantStore {
         .transaction(() => {
           this.requireRow(name);
           if (!this.versionRow(name, version)) {
-            throw new AndesError('not_found', `The assistant "${name}" has no version ${version}.`, { details: { name, version } });
+            throw new AndesError('not_found', `The assistant "${name}" has no version ${version}.`, {
+              details: { name, version },
+            });
           }
           prepared(this.database, 'UPDATE assistants SET live_version = ? WHERE name = ?').run(version, name);
           return this.record(this.requireRow(name));
@@ -107,24 +126,32 @@ export class SqliteAssistantStore implements AssistantStore {
   }
 
   private insertVersion(name: string, version: number, definition: AssistantDefinition, createdAt: string): void {
-    prepared(this.database, 'INSERT INTO assistant_versions (assistant_name, version, definition, created_at) VALUES (?, ?, ?, ?)').run(
-      name,
-      version,
-      JSON.stringify(definition),
-      createdAt,
-    );
+    prepared(
+      this.database,
+      'INSERT INTO assistant_versions (assistant_name, version, definition, created_at) VALUES (?, ?, ?, ?)',
+    ).run(name, version, JSON.stringify(definition), createdAt);
   }
 
   private record(row: AssistantRow): AssistantRecord {
     const live = this.versionRow(row.name, row.live_version) as VersionRow;
-    const { latest } = prepared(this.database, 'SELECT MAX(version) AS latest FROM assistant_versions WHERE assistant_name = ?').get(row.name) as {
+    const { latest } = prepared(
+      this.database,
+      'SELECT MAX(version) AS latest FROM assistant_versions WHERE assistant_name = ?',
+    ).get(row.name) as {
       latest: number;
     };
-    return { name: row.name, liveVersion: row.live_version, latestVersion: latest, createdAt: row.created_at, live: toVersion(live) };
+    return {
+      name: row.name,
+      liveVersion: row.live_version,
+      latestVersion: latest,
+      createdAt: row.created_at,
+      live: toVersion(live),
+    };
   }
 
   private findRow(name: string): AssistantRow | undefined {
-    return prepared(this.database, 'SELECT name, live_version, created_at FROM assistants WHERE name = ?').get(name) as AssistantRow | undefined;
+    return prepared(this.database, 'SELECT name, live_version, created_at FROM assistants WHERE name = ?').get(name) as
+      AssistantRow | undefined;
   }
 
   private requireRow(name: string): AssistantRow {

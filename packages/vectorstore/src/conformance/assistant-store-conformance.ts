@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AssistantDefinition, AssistantStore } from '@andes/core';
+import type { AssistantDefinition, AssistantStore } from '@andes-rag/core';
 import { expectAndesError } from './conformance-fixtures.js';
 
 /** Opens a fresh, empty assistant store for one test; `cleanup` closes it and removes what it created. */
@@ -48,7 +48,11 @@ export function describeAssistantStoreConformance(name: string, openStore: OpenA
       const second = await store().addAssistantVersion('hr', definition('two'));
       const third = await store().addAssistantVersion('hr', definition('three'));
       expect([second.version, third.version]).toEqual([2, 3]);
-      expect(await store().getAssistant('hr')).toMatchObject({ liveVersion: 1, latestVersion: 3, live: { systemPrompt: 'one' } });
+      expect(await store().getAssistant('hr')).toMatchObject({
+        liveVersion: 1,
+        latestVersion: 3,
+        live: { systemPrompt: 'one' },
+      });
       expect((await store().releaseAssistantVersion('hr', 3)).live.systemPrompt).toBe('three');
       expect((await store().releaseAssistantVersion('hr', 2)).liveVersion).toBe(2);
       const versions = await store().listAssistantVersions('hr');

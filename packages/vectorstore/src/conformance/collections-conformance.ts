@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { axisVector, documentWrite, expectAndesError, useStore, type OpenKnowledgeStore } from './conformance-fixtures.js';
+import {
+  axisVector,
+  documentWrite,
+  expectAndesError,
+  useStore,
+  type OpenKnowledgeStore,
+} from './conformance-fixtures.js';
 
 /** Collections: creation, listing, counts, deletion, name validation and the recorded chunk size. */
 export function describeCollections(openStore: OpenKnowledgeStore): void {
@@ -21,9 +27,14 @@ export function describeCollections(openStore: OpenKnowledgeStore): void {
       expect(await context.store.ensureCollection('sized', { chunkSize: 300 })).toMatchObject({ chunkSize: 300 });
       expect(await context.store.ensureCollection('sized')).toMatchObject({ chunkSize: 300 });
       expect(await context.store.ensureCollection('sized', { chunkSize: 120 })).toMatchObject({ chunkSize: 120 });
-      await context.store.putDocument(documentWrite({ collection: 'sized', source: 'a.md', chunks: [{ text: 'text' }] }));
+      await context.store.putDocument(
+        documentWrite({ collection: 'sized', source: 'a.md', chunks: [{ text: 'text' }] }),
+      );
       await expectAndesError(context.store.ensureCollection('sized', { chunkSize: 300 }), 'conflict');
-      expect(await context.store.ensureCollection('sized', { chunkSize: 120 })).toMatchObject({ chunkSize: 120, documentCount: 1 });
+      expect(await context.store.ensureCollection('sized', { chunkSize: 120 })).toMatchObject({
+        chunkSize: 120,
+        documentCount: 1,
+      });
       for (const chunkSize of [0, -5, 2.5, Number.NaN]) {
         await expectAndesError(context.store.ensureCollection('other', { chunkSize }), 'invalid_request');
       }
@@ -50,7 +61,9 @@ export function describeCollections(openStore: OpenKnowledgeStore): void {
           embeddingModel: 'test-embedder',
         }),
       );
-      await context.store.putDocument(documentWrite({ collection: 'fresh', source: 'b.md', chunks: [{ text: 'third' }] }));
+      await context.store.putDocument(
+        documentWrite({ collection: 'fresh', source: 'b.md', chunks: [{ text: 'third' }] }),
+      );
       expect(await context.store.getCollection('fresh')).toMatchObject({
         name: 'fresh',
         documentCount: 2,
@@ -62,7 +75,11 @@ export function describeCollections(openStore: OpenKnowledgeStore): void {
 
     it('deletes a collection with everything in it, and a new one of that name starts empty', async () => {
       await context.store.putDocument(
-        documentWrite({ collection: 'gone', source: 'a.md', chunks: [{ text: 'ephemeral walrus', vector: axisVector(4, 2) }] }),
+        documentWrite({
+          collection: 'gone',
+          source: 'a.md',
+          chunks: [{ text: 'ephemeral walrus', vector: axisVector(4, 2) }],
+        }),
       );
       expect(await context.store.deleteCollection('gone')).toBe(true);
       expect(await context.store.deleteCollection('gone')).toBe(false);
@@ -76,8 +93,12 @@ export function describeCollections(openStore: OpenKnowledgeStore): void {
     });
 
     it('keeps collections apart', async () => {
-      await context.store.putDocument(documentWrite({ collection: 'left', source: 'same.md', chunks: [{ text: 'left narwhal' }] }));
-      await context.store.putDocument(documentWrite({ collection: 'right', source: 'same.md', chunks: [{ text: 'right narwhal' }] }));
+      await context.store.putDocument(
+        documentWrite({ collection: 'left', source: 'same.md', chunks: [{ text: 'left narwhal' }] }),
+      );
+      await context.store.putDocument(
+        documentWrite({ collection: 'right', source: 'same.md', chunks: [{ text: 'right narwhal' }] }),
+      );
       const left = await context.store.searchLexical('left', 'narwhal', { k: 10 });
       expect(left).toHaveLength(1);
       const [chunk] = await context.store.getChunks('left', [left[0]!.chunkId]);

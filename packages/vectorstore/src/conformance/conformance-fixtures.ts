@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, expect } from 'vitest';
-import { AndesError, type AndesErrorCode, type DocumentWrite, type KnowledgeStore } from '@andes/core';
+import { AndesError, type AndesErrorCode, type DocumentWrite, type KnowledgeStore } from '@andes-rag/core';
 
 /**
  * Opens a fresh, empty store for one test. `cleanup` must close the store and remove whatever it created.
@@ -57,7 +57,9 @@ export interface TestDocument {
 /** The {@link DocumentWrite} for a test document; embeddings are included when every chunk has a vector. */
 export function documentWrite(document: TestDocument): DocumentWrite {
   const text = document.chunks.map((chunk) => chunk.text).join('\n');
-  const contentHash = createHash('sha256').update(`${document.version ?? ''}\u0000${text}`).digest('hex');
+  const contentHash = createHash('sha256')
+    .update(`${document.version ?? ''}\u0000${text}`)
+    .digest('hex');
   let offset = 0;
   const chunks = document.chunks.map((chunk, index) => {
     const startOffset = offset;

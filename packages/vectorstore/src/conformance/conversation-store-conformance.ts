@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationStore, NewConversationMessage } from '@andes/core';
+import type { ConversationStore, NewConversationMessage } from '@andes-rag/core';
 import { expectAndesError } from './conformance-fixtures.js';
 
 /** Opens a fresh, empty conversation store for one test; `cleanup` closes it and removes what it created. */
@@ -53,7 +53,10 @@ export function describeConversationStoreConformance(name: string, openStore: Op
       const conversation = await store().createConversation({ owner: 'key_a', assistant: 'hr' });
       expect(conversation).toMatchObject({ owner: 'key_a', assistant: 'hr' });
       expect(conversation.collection).toBeUndefined();
-      const stored = await store().appendMessages(conversation.id, [{ role: 'user', content: 'When do laptops ship?' }, answer]);
+      const stored = await store().appendMessages(conversation.id, [
+        { role: 'user', content: 'When do laptops ship?' },
+        answer,
+      ]);
       expect(stored.map((message) => message.role)).toEqual(['user', 'assistant']);
       expect(new Set(stored.map((message) => message.id)).size).toBe(2);
       const messages = await store().listMessages(conversation.id);
@@ -82,7 +85,9 @@ export function describeConversationStoreConformance(name: string, openStore: Op
       expect(await store().setFeedback('conv_other', first?.id ?? '', { rating: 'up' })).toBeUndefined();
       const rated = await store().setFeedback(conversation.id, first?.id ?? '', { rating: 'up', comment: 'right' });
       expect(rated?.feedback).toMatchObject({ rating: 'up', comment: 'right' });
-      expect((await store().listRatedAnswers({ assistant: 'hr', rating: 'up' })).map((message) => message.id)).toEqual([first?.id]);
+      expect((await store().listRatedAnswers({ assistant: 'hr', rating: 'up' })).map((message) => message.id)).toEqual([
+        first?.id,
+      ]);
       expect(await store().listRatedAnswers({ assistant: 'hr', rating: 'up', version: 1 })).toEqual([]);
       expect(await store().listRatedAnswers({ assistant: 'hr', rating: 'down' })).toEqual([]);
       await store().setFeedback(conversation.id, first?.id ?? '', { rating: 'down' });

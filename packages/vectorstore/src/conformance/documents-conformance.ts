@@ -91,7 +91,10 @@ export function describeDocuments(openStore: OpenKnowledgeStore): void {
 
     it('deletes a document from the lexical and the vector search', async () => {
       const kept = await context.store.putDocument(
-        documentWrite({ source: 'kept.md', chunks: [{ text: 'The kept capybara remains.', vector: axisVector(8, 7) }] }),
+        documentWrite({
+          source: 'kept.md',
+          chunks: [{ text: 'The kept capybara remains.', vector: axisVector(8, 7) }],
+        }),
       );
       const { document } = await context.store.putDocument(documentWrite(original));
       const chunkIds = (await context.store.searchLexical('docs', 'zebra quokka', { k: 10 })).map((hit) => hit.chunkId);

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { ChunkFilter, KnowledgeStore } from '@andes/core';
-import { axisVector, documentWrite, randomUnitVector, useStore, type OpenKnowledgeStore } from './conformance-fixtures.js';
+import type { ChunkFilter, KnowledgeStore } from '@andes-rag/core';
+import {
+  axisVector,
+  documentWrite,
+  randomUnitVector,
+  useStore,
+  type OpenKnowledgeStore,
+} from './conformance-fixtures.js';
 
 const dimensions = 8;
 
 /** Twenty near-duplicate chunks close to the query, then one far away in `archive/` with one weak word match. */
 async function seedCorpus(store: KnowledgeStore): Promise<{ archiveId: string; htmlId: string }> {
   for (let position = 0; position < 20; position++) {
-    const vector = axisVector(dimensions, 0).map((value, axis) => value + 0.05 * (randomUnitVector(dimensions, position)[axis] ?? 0));
+    const vector = axisVector(dimensions, 0).map(
+      (value, axis) => value + 0.05 * (randomUnitVector(dimensions, position)[axis] ?? 0),
+    );
     await store.putDocument(
       documentWrite({
         source: `handbook/${position < 10 ? 'hr' : 'it'}/policy-${position}.md`,
@@ -53,8 +61,14 @@ export function describeFilters(openStore: OpenKnowledgeStore): void {
       const lexical = await context.store.searchLexical('docs', 'expense policy', { k, filter });
       const vector = await context.store.searchVector('docs', query, { k, filter });
       return {
-        lexical: await sources(context.store, lexical.map((hit) => hit.chunkId)),
-        vector: await sources(context.store, vector.map((hit) => hit.chunkId)),
+        lexical: await sources(
+          context.store,
+          lexical.map((hit) => hit.chunkId),
+        ),
+        vector: await sources(
+          context.store,
+          vector.map((hit) => hit.chunkId),
+        ),
       };
     }
 
@@ -109,7 +123,9 @@ export function describeFilters(openStore: OpenKnowledgeStore): void {
       const internal = await both({ tags: ['internal'] }, 50);
       for (const found of [internal.lexical, internal.vector]) {
         expect(found).toHaveLength(11);
-        expect(found.every((source) => source.startsWith('handbook/it/') || source === 'intranet/policy.html')).toBe(true);
+        expect(found.every((source) => source.startsWith('handbook/it/') || source === 'intranet/policy.html')).toBe(
+          true,
+        );
       }
       const either = await both({ tags: ['hr', 'public'] }, 50);
       expect(either.lexical).toHaveLength(11);
@@ -126,7 +142,9 @@ export function describeFilters(openStore: OpenKnowledgeStore): void {
       await seedCorpus(context.store);
       // The ten best matches (handbook/hr) become readable by group:hr only; handbook/it by key:k1 only.
       for (let position = 0; position < 20; position++) {
-        const vector = axisVector(dimensions, 0).map((value, axis) => value + 0.05 * (randomUnitVector(dimensions, position)[axis] ?? 0));
+        const vector = axisVector(dimensions, 0).map(
+          (value, axis) => value + 0.05 * (randomUnitVector(dimensions, position)[axis] ?? 0),
+        );
         await context.store.putDocument(
           documentWrite({
             source: `handbook/${position < 10 ? 'hr' : 'it'}/policy-${position}.md`,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeStore } from '@andes/core';
-import { documentWrite, expectAndesError, expectBestFirst, useStore, type OpenKnowledgeStore } from './conformance-fixtures.js';
+import type { KnowledgeStore } from '@andes-rag/core';
+import {
+  documentWrite,
+  expectAndesError,
+  expectBestFirst,
+  useStore,
+  type OpenKnowledgeStore,
+} from './conformance-fixtures.js';
 
 /** Strings that break naive FTS query syntax: every one must search without throwing. */
 export const hostileQueries: readonly string[] = [
@@ -104,7 +110,9 @@ export function describeLexicalSearch(openStore: OpenKnowledgeStore): void {
     it('ranks the document holding the rare query words first', async () => {
       await seedCorpus(context.store);
       expect(await topSource(context.store, 'Where is the kerberos keytab renewal documented?')).toBe('it/kerberos.md');
-      const hits = await context.store.searchLexical('docs', 'Where is the kerberos keytab renewal documented?', { k: 10 });
+      const hits = await context.store.searchLexical('docs', 'Where is the kerberos keytab renewal documented?', {
+        k: 10,
+      });
       expect(hits.length).toBeGreaterThan(1);
       expectBestFirst(hits);
     });
@@ -157,7 +165,15 @@ export function describeLexicalSearch(openStore: OpenKnowledgeStore): void {
 
     it('still finds the words inside query syntax', async () => {
       await seedCorpus(context.store);
-      for (const query of ['"kerberos"', 'kerberos?', '(kerberos)', 'kerberos*', 'NEAR kerberos', 'kerberos AND', 'kerberos.']) {
+      for (const query of [
+        '"kerberos"',
+        'kerberos?',
+        '(kerberos)',
+        'kerberos*',
+        'NEAR kerberos',
+        'kerberos AND',
+        'kerberos.',
+      ]) {
         expect(await topSource(context.store, query), query).toBe('it/kerberos.md');
       }
     });

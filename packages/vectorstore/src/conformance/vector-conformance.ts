@@ -61,7 +61,9 @@ export function describeVectorSearch(openStore: OpenKnowledgeStore): void {
     });
 
     it('rejects a query vector of the wrong dimensions, naming both', async () => {
-      await context.store.putDocument(documentWrite({ source: 'a.md', chunks: [{ text: 'x', vector: axisVector(4, 0) }] }));
+      await context.store.putDocument(
+        documentWrite({ source: 'a.md', chunks: [{ text: 'x', vector: axisVector(4, 0) }] }),
+      );
       const error = await expectAndesError(
         context.store.searchVector('docs', randomUnitVector(6, 1), { k: 3 }),
         'invalid_request',

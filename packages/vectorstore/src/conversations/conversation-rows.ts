@@ -1,4 +1,4 @@
-import type { AnswerMode, ChatMessage, Citation, ConversationMessage, ConversationRecord } from '@andes/core';
+import type { AnswerMode, ChatMessage, Citation, ConversationMessage, ConversationRecord } from '@andes-rag/core';
 
 /** A row of `conversations`. */
 export interface ConversationRow {

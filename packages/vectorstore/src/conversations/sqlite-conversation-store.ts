@@ -9,9 +9,14 @@ import {
   type MessageFeedback,
   type NewConversationMessage,
   type RatedAnswerQuery,
-} from '@andes/core';
+} from '@andes-rag/core';
 import { prepared } from '../database/prepared-statement.js';
-import { toConversationMessage, toConversationRecord, type ConversationRow, type MessageRow } from './conversation-rows.js';
+import {
+  toConversationMessage,
+  toConversationRecord,
+  type ConversationRow,
+  type MessageRow,
+} from './conversation-rows.js';
 
 const messageColumns =
   'id, conversation_id, role, content, assistant_name, assistant_version, details, prompt, feedback_rating, feedback_comment, feedback_at, created_at';
@@ -28,7 +33,11 @@ export class SqliteConversationStore implements ConversationStore {
     private readonly isClosed: () => boolean,
   ) {}
 
-  async createConversation(conversation: { owner: string; assistant?: string; collection?: string }): Promise<ConversationRecord> {
+  async createConversation(conversation: {
+    owner: string;
+    assistant?: string;
+    collection?: string;
+  }): Promise<ConversationRecord> {
     return this.run(() => {
       const id = `conv_${randomBytes(10).toString('hex')}`;
       const now = new Date().toISOString();
@@ -49,7 +58,10 @@ export class SqliteConversationStore implements ConversationStore {
 
   async listConversations(owner: string): Promise<ConversationRecord[]> {
     return this.run(() => {
-      const rows = prepared(this.database, 'SELECT * FROM conversations WHERE owner = ? ORDER BY updated_at DESC, id').all(owner) as ConversationRow[];
+      const rows = prepared(
+        this.database,
+        'SELECT * FROM conversations WHERE owner = ? ORDER BY updated_at DESC, id',
+      ).all(owner) as ConversationRow[];
       return rows.map(toConversationRecord);
     });
   }
@@ -63,7 +75,9 @@ export class SqliteConversationStore implements ConversationStore {
       this.database
         .transaction(() => {
           if (!this.findRow(conversationId)) {
-            throw new AndesError('not_found', `The conversation "${conversationId}" does not exist.`, { details: { conversationId } });
+            throw new AndesError('not_found', `The conversation "${conversationId}" does not exist.`, {
+              details: { conversationId },
+            });
           }
           const now = new Date().toISOString();
           const ids = messages.map((message) => this.insertMessage(conversationId, message, now));
@@ -143,10 +157,10 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   private messageRow(conversationId: string, id: string): MessageRow | undefined {
-    return prepared(this.database, `SELECT ${messageColumns} FROM conversation_messages WHERE conversation_id = ? AND id = ?`).get(
-      conversationId,
-      id,
-    ) as MessageRow | undefined;
+    return prepared(
+      this.database,
+      `SELECT ${messageColumns} FROM conversation_messages WHERE conversation_id = ? AND id = ?`,
+    ).get(conversationId, id) as MessageRow | undefined;
   }
 
   private run<T>(operation: () => T): Promise<T> {

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { CollectionRow } from './collection-rows.js';
 import { prepared } from './prepared-statement.js';
 
 /** Throws `invalid_request` unless `chunkSize` is a positive integer. */
 export function assertChunkSize(chunkSize: unknown): asserts chunkSize is number {
   if (typeof chunkSize !== 'number' || !Number.isSafeInteger(chunkSize) || chunkSize < 1) {
-    throw new AndesError('invalid_request', `The chunk size must be a positive whole number of words, got ${String(chunkSize)}.`);
+    throw new AndesError(
+      'invalid_request',
+      `The chunk size must be a positive whole number of words, got ${String(chunkSize)}.`,
+    );
   }
 }
 
@@ -19,7 +22,9 @@ export function assertChunkSize(chunkSize: unknown): asserts chunkSize is number
 export function recordChunkSize(database: Database.Database, row: CollectionRow, chunkSize: number): CollectionRow {
   if (row.chunk_size === chunkSize) return row;
   if (row.chunk_size !== null) {
-    const { documents } = prepared(database, 'SELECT COUNT(*) AS documents FROM documents WHERE collection_id = ?').get(row.id) as {
+    const { documents } = prepared(database, 'SELECT COUNT(*) AS documents FROM documents WHERE collection_id = ?').get(
+      row.id,
+    ) as {
       documents: number;
     };
     if (documents > 0) {

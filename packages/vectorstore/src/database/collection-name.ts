@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** What a collection name may look like: 1-64 characters, letters, digits, `_`, `.`, `-`, starting alphanumeric. */
 export const collectionNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AndesError, type CollectionInfo } from '@andes/core';
+import { AndesError, type CollectionInfo } from '@andes-rag/core';
 import { createFtsTable, dropFtsTable } from '../lexical/fts-table.js';
 import { prepared } from './prepared-statement.js';
 

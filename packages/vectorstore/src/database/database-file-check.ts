@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { storeCorruptError } from './store-damage.js';
 
 /** What {@link checkDatabaseFile} found: no file (a new store), or a file whose header looks like SQLite's. */
@@ -56,7 +56,9 @@ export function checkDatabaseFile(file: string): DatabaseFileState {
   }
   const pageSize = readPageSize(head);
   if (pageSize === undefined) {
-    throw storeCorruptError(`The database ${name} has a damaged header (invalid page size)`, { details: { file: name } });
+    throw storeCorruptError(`The database ${name} has a damaged header (invalid page size)`, {
+      details: { file: name },
+    });
   }
   const pagesInHeader = head.readUInt32BE(28);
   const headerCountIsValid = head.readUInt32BE(24) === head.readUInt32BE(92) && pagesInHeader > 0;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { schemaStatements, schemaUpgrades, schemaVersion } from './schema.js';
 
 /** Creates every table of a new database and records the schema version, in one transaction. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { createDatabaseFile } from './create-database-file.js';
 import { checkDatabaseFile } from './database-file-check.js';
 import { initialiseSchema, migrateSchema } from './migrate-schema.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { storeCorruptError } from './store-damage.js';
 
 /** The tables every Andes database has had since its first schema: the source of truth. */

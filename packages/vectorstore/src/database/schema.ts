@@ -99,7 +99,8 @@ function conversationTables(): string[] {
 /** Adds `documents.access` unless a database written by this version already has it. */
 function addAccessColumn(database: Database.Database): void {
   const columns = database.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>;
-  if (!columns.some((column) => column.name === 'access')) database.exec('ALTER TABLE documents ADD COLUMN access TEXT');
+  if (!columns.some((column) => column.name === 'access'))
+    database.exec('ALTER TABLE documents ADD COLUMN access TEXT');
 }
 
 /** Adds `collections.chunk_size` unless a database written by this version already has it. */

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** What to tell a person whose store is damaged. */
 export const doctorHint =
@@ -22,6 +22,9 @@ export function isDamageError(error: unknown): boolean {
 }
 
 /** An AndesError `store_corrupt` whose message ends with {@link doctorHint}. */
-export function storeCorruptError(message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}): AndesError {
+export function storeCorruptError(
+  message: string,
+  options: { cause?: unknown; details?: Record<string, unknown> } = {},
+): AndesError {
   return new AndesError('store_corrupt', `${message}; ${doctorHint}`, options);
 }

@@ -19,5 +19,7 @@ export function parseAccessColumn(json: string | null): string[] | undefined {
     // An unreadable list must not open the document to everyone: it matches no principal.
     return ['unreadable:'];
   }
-  return Array.isArray(value) ? value.filter((principal): principal is string => typeof principal === 'string') : ['unreadable:'];
+  return Array.isArray(value)
+    ? value.filter((principal): principal is string => typeof principal === 'string')
+    : ['unreadable:'];
 }

@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { CollectionRow } from '../database/collection-rows.js';
 
 const reembedHint = 'run `andes reindex` with the new embedding model to re-embed the collection';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Chunk } from '@andes/core';
+import type { Chunk } from '@andes-rag/core';
 import { prepared } from '../database/prepared-statement.js';
 
 /** A chunk row joined with the document fields a {@link Chunk} carries. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DocumentRecord, DocumentWarning } from '@andes/core';
+import type { DocumentRecord, DocumentWarning } from '@andes-rag/core';
 import { prepared } from '../database/prepared-statement.js';
 import { parseAccessColumn } from './access-column.js';
 
@@ -50,7 +50,10 @@ function parseWarnings(json: string): DocumentWarning[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
     (warning): warning is DocumentWarning =>
-      typeof warning === 'object' && warning !== null && typeof warning.code === 'string' && typeof warning.message === 'string',
+      typeof warning === 'object' &&
+      warning !== null &&
+      typeof warning.code === 'string' &&
+      typeof warning.message === 'string',
   );
 }
 

@@ -16,7 +16,11 @@ describe('document tags in the SQLite store', () => {
       await store.close();
       await directory.cleanup();
     };
-    const write = documentWrite({ source: 'a.md', tags: [' hr ', 'policy', 'hr', ''], chunks: [{ text: 'Leave policy.' }] });
+    const write = documentWrite({
+      source: 'a.md',
+      tags: [' hr ', 'policy', 'hr', ''],
+      chunks: [{ text: 'Leave policy.' }],
+    });
     expect((await store.putDocument(write)).document.tags).toEqual(['hr', 'policy']);
     const again = documentWrite({ source: 'a.md', tags: ['policy', 'hr'], chunks: [{ text: 'Leave policy.' }] });
     expect((await store.putDocument(again)).status).toBe('unchanged');
@@ -34,7 +38,9 @@ describe('document tags in the SQLite store', () => {
     raw.close();
 
     const upgraded = await SqliteKnowledgeStore.open({ dataDir: directory.dataDir });
-    expect((await upgraded.listDocuments('docs')).map((document) => [document.source, document.tags])).toEqual([['old.md', []]]);
+    expect((await upgraded.listDocuments('docs')).map((document) => [document.source, document.tags])).toEqual([
+      ['old.md', []],
+    ]);
     expect(await upgraded.searchLexical('docs', 'tags', { k: 5, filter: { tags: ['any'] } })).toEqual([]);
     expect(await upgraded.searchLexical('docs', 'tags', { k: 5 })).toHaveLength(1);
     await upgraded.close();

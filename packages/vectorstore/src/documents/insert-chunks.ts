@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DocumentWrite } from '@andes/core';
+import type { DocumentWrite } from '@andes-rag/core';
 import { embeddingToBlob } from '../database/embedding-blob.js';
 import { prepared } from '../database/prepared-statement.js';
 import { newChunkId } from '../database/record-ids.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DocumentWrite, DocumentWriteResult } from '@andes/core';
+import type { DocumentWrite, DocumentWriteResult } from '@andes-rag/core';
 import { findCollection } from '../database/collection-rows.js';
 import type { VectorIndexes } from '../vector/vector-indexes.js';
 import { validateDocumentWrite } from './validate-document-write.js';

@@ -1,4 +1,4 @@
-import { AndesError, principalPattern, type DocumentWrite } from '@andes/core';
+import { AndesError, principalPattern, type DocumentWrite } from '@andes-rag/core';
 import { assertCollectionName } from '../database/collection-name.js';
 
 function invalid(message: string, details: Record<string, unknown> = {}): AndesError {
@@ -17,12 +17,18 @@ export function validateDocumentWrite(write: DocumentWrite): number | undefined 
     if (typeof document?.[field] !== 'string') throw invalid(`document.${field} must be a string`);
   }
   if (document.source.length === 0) throw invalid('document.source must not be empty');
-  if (document.tags !== undefined && !(Array.isArray(document.tags) && document.tags.every((tag) => typeof tag === 'string'))) {
+  if (
+    document.tags !== undefined &&
+    !(Array.isArray(document.tags) && document.tags.every((tag) => typeof tag === 'string'))
+  ) {
     throw invalid('document.tags must be an array of strings');
   }
   if (
     document.access !== undefined &&
-    !(Array.isArray(document.access) && document.access.every((principal) => typeof principal === 'string' && principalPattern.test(principal)))
+    !(
+      Array.isArray(document.access) &&
+      document.access.every((principal) => typeof principal === 'string' && principalPattern.test(principal))
+    )
   ) {
     throw invalid('document.access must be an array of principals, each group:<name> or key:<id>');
   }

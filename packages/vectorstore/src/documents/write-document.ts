@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DocumentWrite, DocumentWriteResult } from '@andes/core';
+import type { DocumentWrite, DocumentWriteResult } from '@andes-rag/core';
 import { findOrCreateCollection } from '../database/collection-rows.js';
 import { advanceIndexGeneration } from '../database/advance-index-generation.js';
 import { prepared } from '../database/prepared-statement.js';
@@ -36,7 +36,10 @@ export function writeDocument(
   const access = accessColumn(write.document.access);
   if (existing?.content_hash === write.document.contentHash) {
     if (existing.tags === tags && existing.access === access) {
-      return { result: { document: toDocumentRecord(existing, collection.name), status: 'unchanged' }, vectorChange: undefined };
+      return {
+        result: { document: toDocumentRecord(existing, collection.name), status: 'unchanged' },
+        vectorChange: undefined,
+      };
     }
     // Same content, new tags or access list: they are replaced in place; chunks and vectors stay.
     prepared(database, 'UPDATE documents SET tags = ?, access = ? WHERE id = ?').run(tags, access, existing.id);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AndesError, type ChunksToEmbed } from '@andes/core';
+import { AndesError, type ChunksToEmbed } from '@andes-rag/core';
 import { prepared } from '../database/prepared-statement.js';
 
 interface ChunkToEmbedRow {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChunkToEmbed } from '@andes/core';
+import type { ChunkToEmbed } from '@andes-rag/core';
 import { randomUnitVector } from '../conformance/conformance-fixtures.js';
 import type { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 import { documentsWithoutVectors } from '../test-support/documents-without-vectors.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredEmbeddingModel } from '@andes/core';
+import type { StoredEmbeddingModel } from '@andes-rag/core';
 import type { CollectionRow } from '../database/collection-rows.js';
 import { prepared } from '../database/prepared-statement.js';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChunkEmbedding, StoredEmbeddingModel } from '@andes/core';
+import type { ChunkEmbedding, StoredEmbeddingModel } from '@andes-rag/core';
 import type { CollectionRow } from '../database/collection-rows.js';
 import { advanceIndexGeneration } from '../database/advance-index-generation.js';
 import { embeddingToBlob } from '../database/embedding-blob.js';
@@ -36,7 +36,10 @@ export function storeEmbeddings(
     if (label !== undefined) added.push({ label, vector });
   }
   if (added.length === 0) return { stored: 0, vectorChange: undefined };
-  const generationAfter = advanceIndexGeneration(database, collection, { dimensions: model.dimensions, model: model.id });
+  const generationAfter = advanceIndexGeneration(database, collection, {
+    dimensions: model.dimensions,
+    model: model.id,
+  });
   return {
     stored: added.length,
     vectorChange: {

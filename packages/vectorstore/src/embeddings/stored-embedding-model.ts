@@ -1,4 +1,4 @@
-import { AndesError, type ChunkEmbedding, type StoredEmbeddingModel } from '@andes/core';
+import { AndesError, type ChunkEmbedding, type StoredEmbeddingModel } from '@andes-rag/core';
 
 /** Throws an AndesError `invalid_request` unless `model` names an id and a positive number of dimensions. */
 export function assertStoredEmbeddingModel(model: StoredEmbeddingModel): void {

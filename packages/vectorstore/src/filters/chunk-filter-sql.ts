@@ -1,4 +1,4 @@
-import type { ChunkFilter } from '@andes/core';
+import type { ChunkFilter } from '@andes-rag/core';
 
 /** A SQL condition over a document row `d`, with its named parameters. */
 export interface SqlCondition {

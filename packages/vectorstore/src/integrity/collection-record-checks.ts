@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { IntegrityProblem } from '@andes/core';
+import type { IntegrityProblem } from '@andes-rag/core';
 import type { CollectionRow } from '../database/collection-rows.js';
 import { prepared } from '../database/prepared-statement.js';
 import { ftsTableName } from '../lexical/fts-table.js';

@@ -1,4 +1,4 @@
-import { AndesError, type IntegrityReport } from '@andes/core';
+import { AndesError, type IntegrityReport } from '@andes-rag/core';
 import { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 import type { CheckupProblem, StoreCheckup } from './store-checkup.js';
 

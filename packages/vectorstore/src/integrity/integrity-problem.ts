@@ -1,4 +1,4 @@
-import type { IntegrityProblem } from '@andes/core';
+import type { IntegrityProblem } from '@andes-rag/core';
 
 /** The fix every index problem shares: the indexes are derived data, rebuilt from SQLite. */
 export const reindexHint = 'run `andes reindex` to rebuild the indexes from the database';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MalformedEmbeddingReport } from '@andes/core';
+import type { MalformedEmbeddingReport } from '@andes-rag/core';
 import { advanceIndexGeneration } from '../database/advance-index-generation.js';
 import type { CollectionRow } from '../database/collection-rows.js';
 import { prepared } from '../database/prepared-statement.js';
@@ -10,7 +10,9 @@ const malformedSql = `c.collection_id = @collectionId AND c.embedding IS NOT NUL
 /** The collection's chunks whose stored vector has the wrong size, with their documents' sources. Reads only. */
 export function findMalformedEmbeddings(database: Database.Database, row: CollectionRow): MalformedEmbeddingReport {
   const parameters = { collectionId: row.id, dimensions: row.embedding_dimensions };
-  const chunks = prepared(database, `SELECT COUNT(*) FROM chunks c WHERE ${malformedSql}`).pluck().get(parameters) as number;
+  const chunks = prepared(database, `SELECT COUNT(*) FROM chunks c WHERE ${malformedSql}`)
+    .pluck()
+    .get(parameters) as number;
   const sources = prepared(
     database,
     `SELECT DISTINCT d.source FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ${malformedSql} ORDER BY d.source`,

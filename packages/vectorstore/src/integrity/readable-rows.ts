@@ -21,7 +21,9 @@ export function readReadableRows(database: Database.Database, table: string, kno
   const byRowid = new Map<number, Record<string, unknown>>();
   const scan = (order: 'ASC' | 'DESC'): boolean => {
     try {
-      for (const row of database.prepare(`SELECT rowid AS __rowid, * FROM ${quoted} ORDER BY rowid ${order}`).iterate()) {
+      for (const row of database
+        .prepare(`SELECT rowid AS __rowid, * FROM ${quoted} ORDER BY rowid ${order}`)
+        .iterate()) {
         const record = row as Record<string, unknown>;
         byRowid.set(Number(record['__rowid']), record);
       }

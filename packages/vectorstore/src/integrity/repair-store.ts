@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { AndesError, noopLogger, type Logger } from '@andes/core';
+import { AndesError, noopLogger, type Logger } from '@andes-rag/core';
 import { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 import { indexFilePaths } from '../vector/index-files.js';
 import { readManifest, type IndexManifest } from '../vector/index-manifest.js';
@@ -34,7 +34,10 @@ export async function repairStore(dataDir: string, options: { logger?: Logger } 
   }
   const indexDirectory = path.join(dataDir, 'indexes');
   const manifests = readManifests(indexDirectory);
-  const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replaceAll(':', '-')
+    .replace(/\.\d+Z$/, 'Z');
   let salvage: SalvageReport | undefined;
   let store: SqliteKnowledgeStore | undefined;
   for (let attempt = 0; store === undefined; attempt += 1) {
@@ -70,14 +73,21 @@ export async function repairStore(dataDir: string, options: { logger?: Logger } 
       lostDocuments.set(`${document.collection}\u0000${document.source ?? document.documentId}`, document);
     for (const lost of store.lostCommitsFound()) {
       for (const document of lost.lostDocuments) {
-        addLost({ collection: lost.collection, source: document.source, documentId: document.id, reason: 'committed, then lost by the database (write-ahead log or file replaced)' });
+        addLost({
+          collection: lost.collection,
+          source: document.source,
+          documentId: document.id,
+          reason: 'committed, then lost by the database (write-ahead log or file replaced)',
+        });
       }
     }
     const collections = await store.listCollections();
     if (salvage) {
       const nameById = new Map([...manifests.values()].map((manifest) => [manifest.collectionId, manifest.collection]));
       const sourceById = new Map(
-        [...manifests.values()].flatMap((manifest) => manifest.documents.map((document) => [document.id, document.source] as const)),
+        [...manifests.values()].flatMap((manifest) =>
+          manifest.documents.map((document) => [document.id, document.source] as const),
+        ),
       );
       for (const lost of salvage.lost) {
         addLost({
@@ -94,7 +104,12 @@ export async function repairStore(dataDir: string, options: { logger?: Logger } 
           : new Set<string>();
         for (const document of manifest.documents) {
           if (!stored.has(document.id)) {
-            addLost({ collection: manifest.collection, source: document.source, documentId: document.id, reason: 'its rows could not be read' });
+            addLost({
+              collection: manifest.collection,
+              source: document.source,
+              documentId: document.id,
+              reason: 'its rows could not be read',
+            });
           }
         }
       }
@@ -110,7 +125,9 @@ export async function repairStore(dataDir: string, options: { logger?: Logger } 
       }
     }
     const rebuilt = await store.rebuildIndexes();
-    checkup.actions.push(`Rebuilt the lexical and vector indexes of ${rebuilt.length} collection(s) from the database.`);
+    checkup.actions.push(
+      `Rebuilt the lexical and vector indexes of ${rebuilt.length} collection(s) from the database.`,
+    );
     checkup.integrity = await store.verifyIntegrity();
     checkup.lostDocuments = [...lostDocuments.values()].sort((left, right) =>
       `${left.collection}/${left.source ?? ''}`.localeCompare(`${right.collection}/${right.source ?? ''}`),

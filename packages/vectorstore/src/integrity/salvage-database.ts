@@ -135,11 +135,16 @@ function tableNames(database: Database.Database): string[] {
     )
     .pluck()
     .all() as string[];
-  return [...firstTables.filter((name) => names.includes(name)), ...names.filter((name) => !firstTables.includes(name))];
+  return [
+    ...firstTables.filter((name) => names.includes(name)),
+    ...names.filter((name) => !firstTables.includes(name)),
+  ];
 }
 
 function columnNames(database: Database.Database, table: string): string[] {
-  return (database.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((column) => column.name);
+  return (database.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map(
+    (column) => column.name,
+  );
 }
 
 function sequences(source: Database.Database): Map<string, number> {
@@ -182,7 +187,9 @@ function copyTables(source: Database.Database | undefined, target: Database.Data
   }
   // AUTOINCREMENT ids (collection ids name index files, chunk rowids are hnswlib labels) never go back.
   for (const [name, seq] of sequenceBefore) {
-    const updated = target.prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(seq, name).changes;
+    const updated = target
+      .prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?')
+      .run(seq, name).changes;
     if (updated === 0) target.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(name, seq);
   }
   target.prepare('UPDATE collections SET index_generation = index_generation + 1').run();

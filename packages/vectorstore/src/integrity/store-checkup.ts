@@ -1,4 +1,4 @@
-import type { IntegrityReport, MalformedEmbeddingReport } from '@andes/core';
+import type { IntegrityReport, MalformedEmbeddingReport } from '@andes-rag/core';
 
 /** One thing `andes doctor` found wrong. */
 export interface CheckupProblem {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentWrite } from '@andes/core';
+import type { DocumentWrite } from '@andes-rag/core';
 import type { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 import { openRawDatabase } from '../test-support/raw-database.js';
 import { sampleCorpus } from '../test-support/sample-corpus.js';
@@ -58,7 +58,9 @@ describe('verifyIntegrity and rebuildIndexes', () => {
     ]);
     expect(damaged.problems[0]!.message).toMatch(/andes reindex/);
 
-    expect(await store.rebuildIndexes('docs')).toEqual([{ collection: 'docs', documents: 12, chunks: 36, vectors: 35 }]);
+    expect(await store.rebuildIndexes('docs')).toEqual([
+      { collection: 'docs', documents: 12, chunks: 36, vectors: 35 },
+    ]);
     const repaired = await store.verifyIntegrity();
     expect(repaired.problems).toEqual([]);
     expect(repaired.collections[0]).toMatchObject({ embeddedChunks: 35, indexedVectors: 35, lexicalRows: 36 });
@@ -76,7 +78,9 @@ describe('verifyIntegrity and rebuildIndexes', () => {
     // Deletes in a contentless FTS5 table leave its BM25 statistics slightly off; a rebuild makes them exact again.
     const fresh = await openTemporaryStore();
     try {
-      for (const write of (await store.listDocuments('docs')).map((document) => sampleCorpusBySource(document.source))) {
+      for (const write of (await store.listDocuments('docs')).map((document) =>
+        sampleCorpusBySource(document.source),
+      )) {
         await fresh.store.putDocument(write);
       }
       const scores = async (on: SqliteKnowledgeStore) =>

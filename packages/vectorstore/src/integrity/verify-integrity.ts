@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CollectionIntegrity, IntegrityProblem, IntegrityReport } from '@andes/core';
+import type { CollectionIntegrity, IntegrityProblem, IntegrityReport } from '@andes-rag/core';
 import { listCollectionRows, type CollectionRow } from '../database/collection-rows.js';
 import type { CollectionVectorIndex } from '../vector/collection-vector-index.js';
 import { checkCollectionRecords } from './collection-record-checks.js';

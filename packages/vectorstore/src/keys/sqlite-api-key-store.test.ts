@@ -14,7 +14,12 @@ describe('SqliteApiKeyStore', () => {
     const opened = await openTemporaryStore();
     cleanup = opened.cleanup;
     const keys = opened.store.apiKeyStore();
-    const created = await keys.create({ name: 'hr-bot', role: 'reader', collections: ['handbook'], groups: ['hr', 'hr'] });
+    const created = await keys.create({
+      name: 'hr-bot',
+      role: 'reader',
+      collections: ['handbook'],
+      groups: ['hr', 'hr'],
+    });
     expect(created).toMatchObject({ name: 'hr-bot', role: 'reader', collections: ['handbook'], groups: ['hr'] });
     expect(created.key).toMatch(/^andes_[A-Za-z0-9_-]{43}$/);
     const other = await keys.create({ name: 'admin', role: 'admin' });

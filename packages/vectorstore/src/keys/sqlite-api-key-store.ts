@@ -1,6 +1,14 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { AndesError, roles, type ApiKeyRecord, type ApiKeyStore, type CreatedApiKey, type NewApiKey, type Role } from '@andes/core';
+import {
+  AndesError,
+  roles,
+  type ApiKeyRecord,
+  type ApiKeyStore,
+  type CreatedApiKey,
+  type NewApiKey,
+  type Role,
+} from '@andes-rag/core';
 import { prepared } from '../database/prepared-statement.js';
 
 /** A row of `api_keys` (see `database/schema.ts`). */
@@ -37,7 +45,8 @@ export class SqliteApiKeyStore implements ApiKeyStore {
       id: randomUUID(),
       name: key.name,
       role: key.role,
-      collections: key.collections === undefined || key.collections === null ? null : [...new Set(key.collections)].sort(),
+      collections:
+        key.collections === undefined || key.collections === null ? null : [...new Set(key.collections)].sort(),
       groups: [...new Set(key.groups ?? [])].sort(),
       createdAt: new Date().toISOString(),
     };
@@ -70,7 +79,8 @@ export class SqliteApiKeyStore implements ApiKeyStore {
   async authenticate(secret: string): Promise<ApiKeyRecord | undefined> {
     this.assertOpen();
     const presented = digest(secret);
-    const row = prepared(this.database, 'SELECT * FROM api_keys WHERE key_hash = ?').get(presented) as ApiKeyRow | undefined;
+    const row = prepared(this.database, 'SELECT * FROM api_keys WHERE key_hash = ?').get(presented) as
+      ApiKeyRow | undefined;
     if (row === undefined) return undefined;
     const equal = timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(presented, 'hex'));
     return equal ? toRecord(row) : undefined;

@@ -14,7 +14,8 @@ describe('buildFtsQuery', () => {
   });
 
   it('returns undefined when nothing is left', () => {
-    for (const query of ['', '   ', 'what is the', '?!', '"', '( ) *', '\u0000']) expect(buildFtsQuery(query)).toBeUndefined();
+    for (const query of ['', '   ', 'what is the', '?!', '"', '( ) *', '\u0000'])
+      expect(buildFtsQuery(query)).toBeUndefined();
   });
 
   it('doubles inner quotes and splits on control characters', () => {
@@ -29,8 +30,43 @@ describe('buildFtsQuery', () => {
     const table = ftsTableName(1);
     database.prepare(`INSERT INTO ${table} (rowid, body) VALUES (1, ?)`).run('Naïve café policy for node.js users');
     const search = database.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`);
-    const pieces = ['"', "'", '(', ')', '*', '+', '-', '^', ':', '.', 'NEAR', 'AND', 'OR', 'NOT', '{', '}', ' ', '\u0000',
-      'é', '日本', '🦙', '采用SwiGLU', '的', '3.2.1', 'SHA-256', "user's", '__init__', 'policy', 'node.js', '\u200b', '\\', '%', ';', 'a', '1'];
+    const pieces = [
+      '"',
+      "'",
+      '(',
+      ')',
+      '*',
+      '+',
+      '-',
+      '^',
+      ':',
+      '.',
+      'NEAR',
+      'AND',
+      'OR',
+      'NOT',
+      '{',
+      '}',
+      ' ',
+      '\u0000',
+      'é',
+      '日本',
+      '🦙',
+      '采用SwiGLU',
+      '的',
+      '3.2.1',
+      'SHA-256',
+      "user's",
+      '__init__',
+      'policy',
+      'node.js',
+      '\u200b',
+      '\\',
+      '%',
+      ';',
+      'a',
+      '1',
+    ];
     let state = 7;
     const random = () => {
       state = (state * 1103515245 + 12345) % 2147483648;
@@ -50,12 +86,21 @@ describe('buildFtsQuery', () => {
     const database = new Database(':memory:');
     createFtsTable(database, 1);
     const table = ftsTableName(1);
-    const bodies = ['Use SHA-256 digests.', 'sha256 is required', 'SHA 256 checksum', 'Release 3.2.1 notes', 'Host 10.3.2.1 is down'];
+    const bodies = [
+      'Use SHA-256 digests.',
+      'sha256 is required',
+      'SHA 256 checksum',
+      'Release 3.2.1 notes',
+      'Host 10.3.2.1 is down',
+    ];
     const insert = database.prepare(`INSERT INTO ${table} (rowid, body) VALUES (?, ?)`);
     bodies.forEach((body, index) => insert.run(index + 1, ftsBody('', [], body)));
     const search = (question: string) =>
-      (database.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(buildFtsQuery(question)) as Array<{ rowid: number }>)
-        .map((row) => row.rowid);
+      (
+        database
+          .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`)
+          .all(buildFtsQuery(question)) as Array<{ rowid: number }>
+      ).map((row) => row.rowid);
     expect(search('SHA-256')).toEqual([1, 2, 3]);
     expect(search('3.2.1')).toEqual([4]);
     expect(search('v3.2.1')).toEqual([4]);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { analyzeForIndex } from '@andes/text-analysis';
+import { analyzeForIndex } from '@andes-rag/text-analysis';
 import { forgetStatements } from '../database/prepared-statement.js';
 
 /**
@@ -34,7 +34,7 @@ export function dropFtsTable(database: Database.Database, collectionId: number):
 
 /**
  * The text indexed for one chunk: the document title, the heading path, then the chunk's own text, analysed by
- * `analyzeForIndex` of `@andes/text-analysis` (CJK runs as characters and character pairs, dotted numbers joined)
+ * `analyzeForIndex` of `@andes-rag/text-analysis` (CJK runs as characters and character pairs, dotted numbers joined)
  * to match the terms `buildFtsQuery` searches for. The chunk's own text and offsets stay as written in `chunks`.
  */
 export function ftsBody(title: string, headingPath: readonly string[], text: string): string {

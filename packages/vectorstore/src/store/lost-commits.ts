@@ -85,7 +85,8 @@ export function describeLostCommits(lost: readonly LostCommits[]): string {
       const documents = sources.length > 0 ? `: ingest again ${named}` : '';
       const reappeared = entry.reappearedDocuments.length;
       const back = reappeared > 0 ? `; ${reappeared} deleted document(s) are back` : '';
-      const database = entry.databaseGeneration === null ? 'no such collection' : `generation ${entry.databaseGeneration}`;
+      const database =
+        entry.databaseGeneration === null ? 'no such collection' : `generation ${entry.databaseGeneration}`;
       return `collection "${entry.collection}" (index at generation ${entry.indexGeneration}, database at ${database})${documents}${back}`;
     })
     .join('; ');

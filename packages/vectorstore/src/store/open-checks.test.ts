@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -45,7 +54,10 @@ describe('checks when the store opens', () => {
     truncateSync(databaseFile(), 0);
     const indexFiles = readdirSync(path.join(dataDir, 'indexes')).sort();
     for (const readOnly of [true, false]) {
-      expect(await openError({ dataDir, readOnly })).toMatchObject({ code: 'store_corrupt', message: /empty \(0 bytes\)/ });
+      expect(await openError({ dataDir, readOnly })).toMatchObject({
+        code: 'store_corrupt',
+        message: /empty \(0 bytes\)/,
+      });
     }
     expect(statSync(databaseFile()).size).toBe(0);
     expect(readdirSync(path.join(dataDir, 'indexes')).sort()).toEqual(indexFiles);
@@ -93,12 +105,16 @@ describe('checks when the store opens', () => {
       for (const index of [1, 2, 3]) await writer.putDocument(page(index));
       // What a crash leaves, minus the log: the database file and the shared-memory index of the live writer.
       mkdirSync(copy);
-      for (const name of ['andes.db', 'andes.db-shm']) copyFileSync(path.join(dataDir, 'live', name), path.join(copy, name));
+      for (const name of ['andes.db', 'andes.db-shm'])
+        copyFileSync(path.join(dataDir, 'live', name), path.join(copy, name));
     } finally {
       await writer.close();
     }
     const shm = readFileSync(path.join(copy, 'andes.db-shm'));
-    expect(await openError({ dataDir: copy })).toMatchObject({ code: 'store_corrupt', message: /write-ahead log andes\.db-wal is missing/ });
+    expect(await openError({ dataDir: copy })).toMatchObject({
+      code: 'store_corrupt',
+      message: /write-ahead log andes\.db-wal is missing/,
+    });
     expect(Buffer.compare(readFileSync(path.join(copy, 'andes.db-shm')), shm)).toBe(0);
   });
 
@@ -136,7 +152,11 @@ describe('checks when the store opens', () => {
       const [nearest] = await store.searchVector('docs', randomUnitVector(8, 6), { k: 1 });
       expect((await store.getChunks('docs', [nearest!.chunkId]))[0]?.text).toMatch(/heron2/);
       expect((await store.verifyIntegrity()).problems.map((problem) => problem.check)).toEqual(['embedding-size']);
-      expect(await store.dropMalformedEmbeddings('docs')).toEqual({ collection: 'docs', chunks: 1, sources: ['handbook/page-1.md'] });
+      expect(await store.dropMalformedEmbeddings('docs')).toEqual({
+        collection: 'docs',
+        chunks: 1,
+        sources: ['handbook/page-1.md'],
+      });
       expect(await store.verifyIntegrity()).toMatchObject({ ok: true });
     } finally {
       await store.close();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KnowledgeStore } from '@andes/core';
+import type { KnowledgeStore } from '@andes-rag/core';
 import { randomUnitVector } from '../conformance/conformance-fixtures.js';
 import { RecordingLogger } from '../test-support/recording-logger.js';
 import { sampleCorpus, sampleDimensions } from '../test-support/sample-corpus.js';

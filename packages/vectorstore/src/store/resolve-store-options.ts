@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { SqliteKnowledgeStoreOptions } from './store-options.js';
 
 /** The numeric {@link SqliteKnowledgeStoreOptions} with their defaults filled in. */

@@ -1,4 +1,4 @@
-import { AndesError, type StoreSearchOptions } from '@andes/core';
+import { AndesError, type StoreSearchOptions } from '@andes-rag/core';
 
 /** Throws an AndesError `invalid_request` unless `k` is a positive integer. */
 export function assertSearchOptions(options: StoreSearchOptions): void {

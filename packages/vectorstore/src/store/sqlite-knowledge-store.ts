@@ -22,7 +22,7 @@ import {
   type StoredEmbeddingModel,
   type StoreHealth,
   type StoreSearchOptions,
-} from '@andes/core';
+} from '@andes-rag/core';
 import { SqliteAssistantStore } from '../assistants/sqlite-assistant-store.js';
 import { SqliteApiKeyStore } from '../keys/sqlite-api-key-store.js';
 import { SqliteConversationStore } from '../conversations/sqlite-conversation-store.js';
@@ -144,7 +144,9 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
 
   /** Unhealthy (`store_corrupt`) once an operation met damaged data; see `andes doctor`. */
   health(): StoreHealth {
-    return this.damage === undefined ? { ok: true } : { ok: false, code: 'store_corrupt', message: this.damage.message };
+    return this.damage === undefined
+      ? { ok: true }
+      : { ok: false, code: 'store_corrupt', message: this.damage.message };
   }
 
   async ensureCollection(name: string, settings: CollectionSettings = {}): Promise<CollectionInfo> {
@@ -265,8 +267,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
 
   async rebuildIndexes(collection?: string): Promise<IndexRebuildReport[]> {
     return this.run(() => {
-      const rows =
-        collection === undefined ? listCollectionRows(this.database) : [this.requireCollection(collection)];
+      const rows = collection === undefined ? listCollectionRows(this.database) : [this.requireCollection(collection)];
       return rows.map((row) => {
         const chunks = this.database.transaction(() => rebuildFtsTable(this.database, row.id)).immediate();
         const vectors = this.vectorIndexes.rebuildNow(row, 'rebuild requested');
@@ -378,9 +379,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
     } catch (error) {
       if (!isDamageError(error)) return Promise.reject(toAndesError(error, 'storage_error'));
       // Damage met while serving: refuse clearly, and stay unhealthy so readiness checks fail until repaired.
-      const damage = AndesError.isInstance(error) && error.code === 'store_corrupt'
-        ? error
-        : storeCorruptError(`The database is damaged (${String(error)})`, { cause: error });
+      const damage =
+        AndesError.isInstance(error) && error.code === 'store_corrupt'
+          ? error
+          : storeCorruptError(`The database is damaged (${String(error)})`, { cause: error });
       this.damage ??= damage;
       return Promise.reject(damage);
     }

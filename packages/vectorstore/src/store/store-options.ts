@@ -1,4 +1,4 @@
-import type { Logger } from '@andes/core';
+import type { Logger } from '@andes-rag/core';
 import type { HnswOptions } from '../vector/hnsw-options.js';
 
 /** Options for {@link SqliteKnowledgeStore.open}. */

@@ -1,4 +1,4 @@
-import type { DocumentWrite } from '@andes/core';
+import type { DocumentWrite } from '@andes-rag/core';
 import { sampleCorpus } from './sample-corpus.js';
 
 /** {@link sampleCorpus} without embeddings: documents as stored before an embedding model was configured. */

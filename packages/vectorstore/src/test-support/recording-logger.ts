@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '@andes/core';
+import type { LogFields, Logger } from '@andes-rag/core';
 
 /** One line a {@link RecordingLogger} received. */
 export interface LogLine {

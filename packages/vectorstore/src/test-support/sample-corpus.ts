@@ -1,4 +1,4 @@
-import type { DocumentWrite } from '@andes/core';
+import type { DocumentWrite } from '@andes-rag/core';
 import { documentWrite, randomUnitVector } from '../conformance/conformance-fixtures.js';
 
 /** The vector dimensions of {@link sampleCorpus}. */

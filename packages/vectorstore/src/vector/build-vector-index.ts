@@ -13,7 +13,10 @@ export const usableEmbeddingSql = 'c.embedding IS NOT NULL AND length(c.embeddin
 
 /** How many chunks of the collection have a usable embedding: the live vectors its index must hold. */
 export function countEmbeddedChunks(database: Database.Database, collectionId: number, dimensions: number): number {
-  return prepared(database, `SELECT COUNT(*) FROM chunks c WHERE c.collection_id = @collectionId AND ${usableEmbeddingSql}`)
+  return prepared(
+    database,
+    `SELECT COUNT(*) FROM chunks c WHERE c.collection_id = @collectionId AND ${usableEmbeddingSql}`,
+  )
     .pluck()
     .get({ collectionId, dimensions }) as number;
 }

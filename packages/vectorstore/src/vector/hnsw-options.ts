@@ -1,4 +1,4 @@
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 
 /** hnswlib graph settings for every collection's vector index. */
 export interface HnswOptions {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChunkFilter } from '@andes/core';
+import type { ChunkFilter } from '@andes-rag/core';
 import { documentWrite, randomUnitVector } from '../conformance/conformance-fixtures.js';
 import { openTemporaryStore } from '../test-support/temporary-store.js';
 import { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
@@ -34,7 +34,10 @@ async function recallAt10(
   for (let query = 0; query < queryCount; query++) {
     const vector = randomUnitVector(dimensions, seed + query);
     const hits = await store.searchVector('docs', vector, { k, ...(filter ? { filter } : {}) });
-    const chunks = await store.getChunks('docs', hits.map((hit) => hit.chunkId));
+    const chunks = await store.getChunks(
+      'docs',
+      hits.map((hit) => hit.chunkId),
+    );
     const returned = new Set(chunks.map((chunk) => Number(chunk.text.split(' ')[1])));
     const candidates = positions.map((position) => vectors[position]!);
     const exact = exactTopK(candidates, vector, k).map((index) => positions[index]!);

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KnowledgeStore } from '@andes/core';
+import type { KnowledgeStore } from '@andes-rag/core';
 import { randomUnitVector } from '../conformance/conformance-fixtures.js';
 import { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 import { RecordingLogger } from '../test-support/recording-logger.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChunkFilter, ScoredChunkId } from '@andes/core';
+import type { ChunkFilter, ScoredChunkId } from '@andes-rag/core';
 import { prepared } from '../database/prepared-statement.js';
 import { chunkFilterSql } from '../filters/chunk-filter-sql.js';
 import { blobToEmbedding } from '../database/embedding-blob.js';

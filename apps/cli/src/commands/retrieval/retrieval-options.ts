@@ -1,5 +1,5 @@
-import type { ChunkFilter } from '@andes/core';
-import { resolveMediaTypes } from '@andes/runtime';
+import type { ChunkFilter } from '@andes-rag/core';
+import { resolveMediaTypes } from '@andes-rag/runtime';
 import type { Command } from 'commander';
 import { collectTags } from './collect-tags.js';
 
@@ -21,7 +21,10 @@ export function withRetrievalOptions(command: Command): Command {
       (value: string, previous: string[] = []) => [...previous, ...value.split(',')],
     )
     .option('--tag <name>', 'only documents with any of these tags (repeatable, comma-separated allowed)', collectTags)
-    .option('--rerank-model <file.gguf>', 'GGUF cross-encoder that reranks the best candidates (env ANDES_RERANK_MODEL)');
+    .option(
+      '--rerank-model <file.gguf>',
+      'GGUF cross-encoder that reranks the best candidates (env ANDES_RERANK_MODEL)',
+    );
 }
 
 /** The store filter the flags describe, or undefined. Throws `invalid_request` for an unknown type. */

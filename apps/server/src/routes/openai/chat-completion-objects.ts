@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Citation, FinishReason } from '@andes/core';
-import type { ChatResult } from '@andes/runtime';
+import type { Citation, FinishReason } from '@andes-rag/core';
+import type { ChatResult } from '@andes-rag/runtime';
 
 /** OpenAI's token counts. */
 export interface CompletionUsage {
@@ -60,7 +60,12 @@ export function chatCompletion(identity: CompletionIdentity, result: ChatResult)
     choices: [
       {
         index: 0,
-        message: { role: 'assistant' as const, content: result.text, refusal: null, ...citationField(result.citations) },
+        message: {
+          role: 'assistant' as const,
+          content: result.text,
+          refusal: null,
+          ...citationField(result.citations),
+        },
         logprobs: null,
         finish_reason: openAiFinishReason(result.finishReason),
       },
@@ -85,10 +90,19 @@ export function chatCompletionChunk(
 
 /** The last chunk of a stream: empty delta but for `andes_citations` (collection models), and the finish reason. */
 export function finalChunk(identity: CompletionIdentity, result: ChatResult) {
-  return { ...chatCompletionChunk(identity, citationField(result.citations), openAiFinishReason(result.finishReason)), ...assistantField(result) };
+  return {
+    ...chatCompletionChunk(identity, citationField(result.citations), openAiFinishReason(result.finishReason)),
+    ...assistantField(result),
+  };
 }
 
 /** The chunk `stream_options.include_usage` asks for: no choices, the usage. */
 export function usageChunk(identity: CompletionIdentity, result: ChatResult) {
-  return { ...identity, object: 'chat.completion.chunk' as const, system_fingerprint: null, choices: [], usage: usageOf(result) };
+  return {
+    ...identity,
+    object: 'chat.completion.chunk' as const,
+    system_fingerprint: null,
+    choices: [],
+    usage: usageOf(result),
+  };
 }

@@ -1,5 +1,5 @@
-import { AndesError, type ChatMessage } from '@andes/core';
-import { jsonSchemaProblem, type ChatGenerationOptions } from '@andes/runtime';
+import { AndesError, type ChatMessage } from '@andes-rag/core';
+import { jsonSchemaProblem, type ChatGenerationOptions } from '@andes-rag/runtime';
 import { z } from 'zod';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
@@ -58,7 +58,8 @@ export type ChatCompletionBody = z.output<typeof chatCompletionBodySchema>;
 export function toChatMessages(body: ChatCompletionBody): ChatMessage[] {
   return body.messages.map((message) => ({
     role: message.role === 'developer' ? 'system' : message.role,
-    content: typeof message.content === 'string' ? message.content : (message.content ?? []).map((part) => part.text).join(''),
+    content:
+      typeof message.content === 'string' ? message.content : (message.content ?? []).map((part) => part.text).join(''),
   }));
 }
 

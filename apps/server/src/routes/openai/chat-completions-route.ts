@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
-import type { AndesService, ChatRequest } from '@andes/runtime';
+import type { AndesService, ChatRequest } from '@andes-rag/runtime';
 import { abortOnDisconnect } from '../../http/abort-on-disconnect.js';
 import {
   chatCompletion,
@@ -10,7 +10,12 @@ import {
   usageChunk,
   type CompletionIdentity,
 } from './chat-completion-objects.js';
-import { assertAnswerable, chatCompletionBodySchema, toChatMessages, toGenerationOptions } from './chat-completion-request.js';
+import {
+  assertAnswerable,
+  chatCompletionBodySchema,
+  toChatMessages,
+  toGenerationOptions,
+} from './chat-completion-request.js';
 import { parseOpenAiInput } from './openai-input.js';
 import { describeOpenAiError } from './openai-error.js';
 import { OpenAiEventStream } from './openai-event-stream.js';
@@ -39,7 +44,14 @@ export function createChatCompletionsRoute(): Router {
       response.json(chatCompletion(identity, await serviceFor(response).chat(chatRequest)));
       return;
     }
-    await streamCompletion({ service: serviceFor(response), chatRequest, identity, response, logger: request.log, includeUsage: body.stream_options?.include_usage === true });
+    await streamCompletion({
+      service: serviceFor(response),
+      chatRequest,
+      identity,
+      response,
+      logger: request.log,
+      includeUsage: body.stream_options?.include_usage === true,
+    });
   });
   return router;
 }
@@ -54,7 +66,14 @@ interface StreamCompletionOptions {
 }
 
 /** Streams one completion; the role chunk goes out with the first text, so earlier failures keep their status. */
-async function streamCompletion({ service, chatRequest, identity, response, logger, includeUsage }: StreamCompletionOptions): Promise<void> {
+async function streamCompletion({
+  service,
+  chatRequest,
+  identity,
+  response,
+  logger,
+  includeUsage,
+}: StreamCompletionOptions): Promise<void> {
   const stream = new OpenAiEventStream(response);
   const sendRole = () => stream.send(chatCompletionChunk(identity, { role: 'assistant', content: '' }));
   try {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { z } from 'zod';
 import { abortOnDisconnect } from '../../http/abort-on-disconnect.js';
 import { parseOpenAiInput } from './openai-input.js';
@@ -30,14 +30,20 @@ export function createEmbeddingsRoute(): Router {
     const body = parseOpenAiInput(bodySchema, request.body);
     const input = typeof body.input === 'string' ? [body.input] : body.input;
     if (!input.every((item): item is string => typeof item === 'string')) {
-      throw new AndesError('invalid_request', 'Andes embeds text: send strings, not token arrays.', { details: { param: 'input' } });
+      throw new AndesError('invalid_request', 'Andes embeds text: send strings, not token arrays.', {
+        details: { param: 'input' },
+      });
     }
     const result = await serviceFor(response).embed({ model: body.model, input, signal: abortOnDisconnect(response) });
     const dimensions = result.vectors[0]?.length ?? 0;
     if (body.dimensions != null && body.dimensions !== dimensions) {
-      throw new AndesError('invalid_request', `The model's vectors have ${dimensions} dimensions; it cannot shorten them.`, {
-        details: { param: 'dimensions' },
-      });
+      throw new AndesError(
+        'invalid_request',
+        `The model's vectors have ${dimensions} dimensions; it cannot shorten them.`,
+        {
+          details: { param: 'dimensions' },
+        },
+      );
     }
     const encode = body.encoding_format === 'base64' ? vectorToBase64 : (vector: Float32Array) => Array.from(vector);
     response.json({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxJsonSchemaEnumValues } from '@andes/runtime';
+import { maxJsonSchemaEnumValues } from '@andes-rag/runtime';
 import { startTestServer, type TestServer } from '../../testing/start-test-server.js';
 import type { OpenAiErrorBody } from './openai-error.js';
 
@@ -45,6 +45,9 @@ describe('json_schema response formats are bounded before a grammar is built', (
     const values = Array.from({ length: maxJsonSchemaEnumValues }, (_, index) => index);
     const response = await complete({ type: 'object', properties: { pick: { enum: values } } });
     expect(response.status).toBe(200);
-    expect(server.service.chatCalls.at(-1)?.generation?.jsonSchema).toEqual({ type: 'object', properties: { pick: { enum: values } } });
+    expect(server.service.chatCalls.at(-1)?.generation?.jsonSchema).toEqual({
+      type: 'object',
+      properties: { pick: { enum: values } },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { AndesError } from '@andes/core';
-import type { ServedModel } from '@andes/runtime';
+import { AndesError } from '@andes-rag/core';
+import type { ServedModel } from '@andes-rag/runtime';
 import { serviceFor } from '../../security/request-caller.js';
 
 /**
@@ -10,7 +10,13 @@ import { serviceFor } from '../../security/request-caller.js';
  */
 export function createModelsRoute(): Router {
   const created = Math.floor(Date.now() / 1000);
-  const toModel = (model: ServedModel) => ({ id: model.id, object: 'model' as const, created, owned_by: 'andes', andes_kind: model.kind });
+  const toModel = (model: ServedModel) => ({
+    id: model.id,
+    object: 'model' as const,
+    created,
+    owned_by: 'andes',
+    andes_kind: model.kind,
+  });
   const router = Router();
   router.get('/models', async (_request, response) => {
     response.json({ object: 'list', data: (await serviceFor(response).models()).map(toModel) });
@@ -18,7 +24,8 @@ export function createModelsRoute(): Router {
   router.get('/models/:id', async (request, response) => {
     const id = request.params.id;
     const model = (await serviceFor(response).models()).find((candidate) => candidate.id === id);
-    if (model === undefined) throw new AndesError('not_found', `The model "${id}" does not exist.`, { details: { model: id } });
+    if (model === undefined)
+      throw new AndesError('not_found', `The model "${id}" does not exist.`, { details: { model: id } });
     response.json(toModel(model));
   });
   return router;

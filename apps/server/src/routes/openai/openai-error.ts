@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { describeAndLogError } from '../../http/error-handler.js';
 
 /** An error in OpenAI's shape, which OpenAI's clients parse into their error classes. */
@@ -31,7 +31,8 @@ export interface OpenAiErrorResponse {
 export function describeOpenAiError(thrown: unknown, response: Response, logger: PinoLogger): OpenAiErrorResponse {
   const described = describeAndLogError(thrown, response, logger);
   const { error, status } = described;
-  const namesModel = error.code === 'collection_not_found' || (error.code === 'not_found' && error.details?.['model'] !== undefined);
+  const namesModel =
+    error.code === 'collection_not_found' || (error.code === 'not_found' && error.details?.['model'] !== undefined);
   const param = namesModel ? 'model' : typeof error.details?.['param'] === 'string' ? error.details['param'] : null;
   return {
     status,

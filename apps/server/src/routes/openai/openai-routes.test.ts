@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import { startTestServer, type TestServer } from '../../testing/start-test-server.js';
 import type { OpenAiErrorBody } from './openai-error.js';
 
@@ -42,7 +42,10 @@ describe('OpenAI-compatible routes under /v1', () => {
 
   it('lists the served models in OpenAI’s shape', async () => {
     const response = await fetch(`${server.url}/v1/models`);
-    const body = (await response.json()) as { object: string; data: Array<{ id: string; object: string; owned_by: string; andes_kind: string }> };
+    const body = (await response.json()) as {
+      object: string;
+      data: Array<{ id: string; object: string; owned_by: string; andes_kind: string }>;
+    };
     expect(body.object).toBe('list');
     expect(body.data.map((model) => [model.id, model.andes_kind])).toEqual([
       ['fake-chat', 'chat'],
@@ -59,7 +62,13 @@ describe('OpenAI-compatible routes under /v1', () => {
       model: 'fake-chat',
       messages: [
         { role: 'developer', content: 'Be brief.' },
-        { role: 'user', content: [{ type: 'text', text: 'How do ' }, { type: 'text', text: 'laptops ship?' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'How do ' },
+            { type: 'text', text: 'laptops ship?' },
+          ],
+        },
       ],
       max_completion_tokens: 20,
       temperature: 0.5,
@@ -76,7 +85,9 @@ describe('OpenAI-compatible routes under /v1', () => {
       id: expect.stringMatching(/^chatcmpl-/),
       object: 'chat.completion',
       model: 'fake-chat',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Laptops ship on day one [1].' }, finish_reason: 'stop' }],
+      choices: [
+        { index: 0, message: { role: 'assistant', content: 'Laptops ship on day one [1].' }, finish_reason: 'stop' },
+      ],
       usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 },
     });
     expect(JSON.stringify(body)).not.toContain('andes_citations');
@@ -99,8 +110,13 @@ describe('OpenAI-compatible routes under /v1', () => {
   });
 
   it('puts the citations of a collection model on the message', async () => {
-    const response = await post('/chat/completions', { model: 'andes:default', messages: user('How do laptops ship?') });
-    const body = (await response.json()) as { choices: Array<{ message: { andes_citations: Array<{ n: number; chunkId: string }> } }> };
+    const response = await post('/chat/completions', {
+      model: 'andes:default',
+      messages: user('How do laptops ship?'),
+    });
+    const body = (await response.json()) as {
+      choices: Array<{ message: { andes_citations: Array<{ n: number; chunkId: string }> } }>;
+    };
     expect(body.choices[0]?.message.andes_citations).toEqual([expect.objectContaining({ n: 1, chunkId: 'chunk-0' })]);
   });
 
@@ -113,7 +129,12 @@ describe('OpenAI-compatible routes under /v1', () => {
     });
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const events = dataEvents(await response.text());
-    const chunks = events.slice(0, -1) as Array<{ object: string; id: string; choices: Array<{ delta: Record<string, unknown>; finish_reason: string | null }>; usage?: unknown }>;
+    const chunks = events.slice(0, -1) as Array<{
+      object: string;
+      id: string;
+      choices: Array<{ delta: Record<string, unknown>; finish_reason: string | null }>;
+      usage?: unknown;
+    }>;
     expect(events.at(-1)).toBe('[DONE]');
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
     expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk')).toBe(true);
@@ -126,12 +147,20 @@ describe('OpenAI-compatible routes under /v1', () => {
       undefined,
     ]);
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('stop');
-    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 } });
+    expect(chunks.at(-1)).toMatchObject({
+      choices: [],
+      usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 },
+    });
   });
 
   it('aborts the generation when a streaming client disconnects', async () => {
     const controller = new AbortController();
-    const response = await post('/chat/completions', { model: 'fake-chat', messages: user('hang'), stream: true }, {}, controller.signal);
+    const response = await post(
+      '/chat/completions',
+      { model: 'fake-chat', messages: user('hang'), stream: true },
+      {},
+      controller.signal,
+    );
     await response.body!.getReader().read();
     controller.abort();
     const reason = await server.service.askAborted;
@@ -139,17 +168,33 @@ describe('OpenAI-compatible routes under /v1', () => {
   });
 
   it('answers an unknown model with 404 model_not_found, naming the param', async () => {
-    const error = await expectOpenAiError(await post('/chat/completions', { model: 'gpt-4o', messages: user('hi') }), 404, 'model_not_found');
+    const error = await expectOpenAiError(
+      await post('/chat/completions', { model: 'gpt-4o', messages: user('hi') }),
+      404,
+      'model_not_found',
+    );
     expect(error).toMatchObject({ type: 'invalid_request_error', param: 'model' });
-    await expectOpenAiError(await post('/chat/completions', { model: 'andes:nope', messages: user('hi') }), 404, 'model_not_found');
+    await expectOpenAiError(
+      await post('/chat/completions', { model: 'andes:nope', messages: user('hi') }),
+      404,
+      'model_not_found',
+    );
   });
 
   it.each([
     ['no messages', { model: 'fake-chat', messages: [] }, 'messages'],
     ['a tool message', { model: 'fake-chat', messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].role'],
     ['n above 1', { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], n: 2 }, 'n'],
-    ['tools', { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function' }] }, 'tools'],
-    ['a temperature out of range', { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], temperature: 3 }, 'temperature'],
+    [
+      'tools',
+      { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function' }] },
+      'tools',
+    ],
+    [
+      'a temperature out of range',
+      { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], temperature: 3 },
+      'temperature',
+    ],
     ['empty messages', { model: 'fake-chat', messages: [{ role: 'user', content: ' ' }] }, 'messages'],
   ])('rejects %s with 400 invalid_request and the param', async (_case, body, param) => {
     const error = await expectOpenAiError(await post('/chat/completions', body), 400, 'invalid_request');
@@ -180,7 +225,9 @@ describe('OpenAI-compatible routes under /v1', () => {
   });
 
   it('embeds as float arrays or as base64 float32', async () => {
-    const floats = (await (await post('/embeddings', { model: 'fake-embedding', input: ['abc', 'de'], encoding_format: 'float' })).json()) as {
+    const floats = (await (
+      await post('/embeddings', { model: 'fake-embedding', input: ['abc', 'de'], encoding_format: 'float' })
+    ).json()) as {
       data: Array<{ index: number; embedding: number[] }>;
       usage: { prompt_tokens: number };
     };
@@ -189,7 +236,9 @@ describe('OpenAI-compatible routes under /v1', () => {
       { object: 'embedding', index: 1, embedding: [2, 1, 0, -1] },
     ]);
     expect(floats.usage).toEqual({ prompt_tokens: 2, total_tokens: 2 });
-    const encoded = (await (await post('/embeddings', { model: 'fake-embedding', input: 'abc', encoding_format: 'base64' })).json()) as {
+    const encoded = (await (
+      await post('/embeddings', { model: 'fake-embedding', input: 'abc', encoding_format: 'base64' })
+    ).json()) as {
       data: Array<{ embedding: string }>;
     };
     const bytes = Buffer.from(encoded.data[0]?.embedding ?? '', 'base64');
@@ -197,8 +246,16 @@ describe('OpenAI-compatible routes under /v1', () => {
   });
 
   it('refuses token arrays, other dimensions and unknown embedding models', async () => {
-    await expectOpenAiError(await post('/embeddings', { model: 'fake-embedding', input: [1, 2, 3] }), 400, 'invalid_request');
-    await expectOpenAiError(await post('/embeddings', { model: 'fake-embedding', input: 'x', dimensions: 2 }), 400, 'invalid_request');
+    await expectOpenAiError(
+      await post('/embeddings', { model: 'fake-embedding', input: [1, 2, 3] }),
+      400,
+      'invalid_request',
+    );
+    await expectOpenAiError(
+      await post('/embeddings', { model: 'fake-embedding', input: 'x', dimensions: 2 }),
+      400,
+      'invalid_request',
+    );
     await expectOpenAiError(await post('/embeddings', { model: 'fake-chat', input: 'x' }), 404, 'model_not_found');
   });
 });

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger as PinoLogger } from 'pino';
-import type { AndesService } from '@andes/runtime';
+import type { AndesService } from '@andes-rag/runtime';
 import { createChatCompletionsRoute } from './chat-completions-route.js';
 import { createEmbeddingsRoute } from './embeddings-route.js';
 import { createModelsRoute } from './models-route.js';

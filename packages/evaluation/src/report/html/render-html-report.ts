@@ -18,7 +18,9 @@ export function renderHtmlReport(report: EvaluationReport): string {
     .map(([key, value]) => `<li>${escapeHtml(key)}: ${escapeHtml(value)}</li>`)
     .join('');
   const comparisons = retrieval.configurations
-    .flatMap(({ name, versusBaseline }) => (versusBaseline ? [winsLossesChart(name, versusBaseline, questionText)] : []))
+    .flatMap(({ name, versusBaseline }) =>
+      versusBaseline ? [winsLossesChart(name, versusBaseline, questionText)] : [],
+    )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -9,8 +9,12 @@ export function summaryTable(retrieval: ComparisonResult): string {
   const rows = retrieval.configurations.map((configuration) => {
     const { summary, latency } = configuration;
     const name = `${escapeHtml(configuration.name)}${configuration.name === retrieval.baseline ? ' <span class="muted">(baseline)</span>' : ''}`;
-    const description = configuration.description ? `<br><span class="muted small">${escapeHtml(configuration.description)}</span>` : '';
-    const numbers = [summary.hitAtK, summary.recallAtK, summary.mrrAt10, summary.ndcgAt10].map((value) => `<td class="number">${formatScore(value)}</td>`);
+    const description = configuration.description
+      ? `<br><span class="muted small">${escapeHtml(configuration.description)}</span>`
+      : '';
+    const numbers = [summary.hitAtK, summary.recallAtK, summary.mrrAt10, summary.ndcgAt10].map(
+      (value) => `<td class="number">${formatScore(value)}</td>`,
+    );
     return (
       `<tr><td class="number">${configuration.rank}</td><td>${name}${description}</td>${numbers.join('')}` +
       `<td class="number">${formatMilliseconds(latency.p50Ms)}</td><td class="number">${formatMilliseconds(latency.p95Ms)}</td>` +
@@ -18,7 +22,8 @@ export function summaryTable(retrieval: ComparisonResult): string {
     );
   });
   const skipped = retrieval.skipped.map(
-    (configuration) => `<li><strong>${escapeHtml(configuration.name)}</strong>: skipped, ${escapeHtml(configuration.skipped)}</li>`,
+    (configuration) =>
+      `<li><strong>${escapeHtml(configuration.name)}</strong>: skipped, ${escapeHtml(configuration.skipped)}</li>`,
   );
   return (
     `<table><thead><tr>${header.map((cell) => `<th>${cell}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
@@ -44,7 +49,10 @@ export function questionsTable(report: EvaluationReport): string {
     const cells = configurations.map((configuration) => {
       const result = configuration.questions[index];
       const rank = result?.firstRelevantRank ?? null;
-      const top = (result?.documents ?? []).slice(0, 3).map((source) => source.split('/').at(-1) ?? source).join(', ');
+      const top = (result?.documents ?? [])
+        .slice(0, 3)
+        .map((source) => source.split('/').at(-1) ?? source)
+        .join(', ');
       const title = result?.error ? `error: ${result.error}` : `top documents: ${top}`;
       return `<td class="number ${rankClass(rank)}" title="${escapeHtml(title)}">${rank === null ? 'miss' : rank}</td>`;
     });

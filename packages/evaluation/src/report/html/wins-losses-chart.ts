@@ -10,7 +10,11 @@ const middle = height / 2;
  * An inline SVG bar chart of one configuration against the baseline: one bar per question, its reciprocal rank
  * minus the baseline's (up: better, down: worse), sorted from the largest win to the largest loss.
  */
-export function winsLossesChart(name: string, comparison: WinsAndLosses, questionText: ReadonlyMap<string, string>): string {
+export function winsLossesChart(
+  name: string,
+  comparison: WinsAndLosses,
+  questionText: ReadonlyMap<string, string>,
+): string {
   const deltas = [...comparison.deltas].sort((left, right) => right.delta - left.delta);
   const barWidth = deltas.length === 0 ? 0 : width / deltas.length;
   const bars = deltas

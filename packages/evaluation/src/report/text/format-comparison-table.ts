@@ -8,7 +8,18 @@ import { formatPValue } from '../format-p-value.js';
  */
 export function formatComparisonTable(retrieval: ComparisonResult): string {
   const { k } = retrieval;
-  const header = ['#', 'configuration', `hit@${k}`, `recall@${k}`, 'MRR@10', 'nDCG@10', 'p50 ms', 'p95 ms', 'W/L/T', 'sign p'];
+  const header = [
+    '#',
+    'configuration',
+    `hit@${k}`,
+    `recall@${k}`,
+    'MRR@10',
+    'nDCG@10',
+    'p50 ms',
+    'p95 ms',
+    'W/L/T',
+    'sign p',
+  ];
   const rows = retrieval.configurations.map((configuration) => {
     const { summary, latency } = configuration;
     return [
@@ -18,15 +29,21 @@ export function formatComparisonTable(retrieval: ComparisonResult): string {
       latency.p50Ms.toFixed(1),
       latency.p95Ms.toFixed(1),
       ...(configuration.versusBaseline
-        ? [`${configuration.versusBaseline.wins}/${configuration.versusBaseline.losses}/${configuration.versusBaseline.ties}`, formatPValue(configuration.versusBaseline.signTestP)]
+        ? [
+            `${configuration.versusBaseline.wins}/${configuration.versusBaseline.losses}/${configuration.versusBaseline.ties}`,
+            formatPValue(configuration.versusBaseline.signTestP),
+          ]
         : ['—', '—']),
     ];
   });
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
   const format = (row: string[]) =>
-    row.map((cell, column) => (column === 1 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+    row
+      .map((cell, column) => (column === 1 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ');
   const lines = [format(header), ...rows.map(format)];
-  for (const configuration of retrieval.skipped) lines.push(`-  ${configuration.name}: skipped (${configuration.skipped})`);
+  for (const configuration of retrieval.skipped)
+    lines.push(`-  ${configuration.name}: skipped (${configuration.skipped})`);
   lines.push(
     `* baseline · ${retrieval.dataset.questionCount} questions · metrics over distinct documents · ` +
       'W/L/T: questions won/lost/tied against the baseline; sign p: two-sided sign test',

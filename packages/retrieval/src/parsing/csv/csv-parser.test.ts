@@ -5,11 +5,14 @@ import { parseDocument } from '../parse-document.js';
 import { csvParser } from './csv-parser.js';
 
 const parsers = new ParserRegistry().register(csvParser);
-const parseCsv = (text: string, source = 'rates.csv') => parseDocument({ source, bytes: new TextEncoder().encode(text), parsers });
+const parseCsv = (text: string, source = 'rates.csv') =>
+  parseDocument({ source, bytes: new TextEncoder().encode(text), parsers });
 
 describe('CSV parsing', () => {
   it('writes the rows as a markdown table under the header row, with quotes, line breaks and pipes handled', async () => {
-    const document = await parseCsv('\uFEFFcity,rate,note\nBerlin,45,"per day, meals"\n"Oslo",60,"two\nlines"\n\nRome,40,a|b\nLisbon,35\n');
+    const document = await parseCsv(
+      '\uFEFFcity,rate,note\nBerlin,45,"per day, meals"\n"Oslo",60,"two\nlines"\n\nRome,40,a|b\nLisbon,35\n',
+    );
     expect(document).toMatchObject({ mediaType: 'text/csv', title: 'rates' });
     expect(document.text).toBe(
       '| city | rate | note |\n| --- | --- | --- |\n| Berlin | 45 | per day, meals |\n| Oslo | 60 | two lines |\n| Rome | 40 | a\\|b |\n| Lisbon | 35 |  |',
@@ -22,7 +25,10 @@ describe('CSV parsing', () => {
   });
 
   it('indexes every row together with the header row', async () => {
-    const rows = Array.from({ length: 120 }, (_, index) => `employee ${index},office ${index % 7},badge ${1000 + index}`);
+    const rows = Array.from(
+      { length: 120 },
+      (_, index) => `employee ${index},office ${index % 7},badge ${1000 + index}`,
+    );
     const document = await parseCsv(['name,office,badge number', ...rows].join('\n'));
     const chunks = chunkDocument(document, { targetWords: 60, overlapWords: 10 });
     expect(chunks.length).toBeGreaterThan(5);
@@ -35,7 +41,10 @@ describe('CSV parsing', () => {
   });
 
   it('rejects malformed CSV and an empty file as parse_failed', async () => {
-    await expect(parseCsv('a,b\n"unclosed,1\n')).rejects.toMatchObject({ code: 'parse_failed', message: expect.stringContaining('rates.csv') });
+    await expect(parseCsv('a,b\n"unclosed,1\n')).rejects.toMatchObject({
+      code: 'parse_failed',
+      message: expect.stringContaining('rates.csv'),
+    });
     await expect(parseCsv('\n\n')).rejects.toMatchObject({ code: 'parse_failed' });
   });
 });

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { DocumentParser, ParsedText, ParserInput } from '../document-parser.js';
 import { readTextInput } from '../read-text-input.js';
 import { csvTableText } from './csv-table-text.js';
@@ -29,7 +29,10 @@ export const csvParser: DocumentParser = {
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new AndesError('parse_failed', `"${input.source}" is not valid CSV: ${reason}`, { cause: error, details: { source: input.source } });
+      throw new AndesError('parse_failed', `"${input.source}" is not valid CSV: ${reason}`, {
+        cause: error,
+        details: { source: input.source },
+      });
     }
     const rows = records.filter((record) => record.some((cell) => cell.trim() !== ''));
     return { text: csvTableText(rows) };

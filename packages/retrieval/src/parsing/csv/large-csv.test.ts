@@ -10,7 +10,11 @@ describe('a CSV with hundreds of thousands of rows', () => {
     // takes the same path, only slower.
     const rows = Array.from({ length: 300_000 }, (_, index) => String(index));
     const bytes = new TextEncoder().encode(`id\n${rows.join('\n')}\n`);
-    const document = await parseDocument({ source: 'ids.csv', bytes, parsers: new ParserRegistry().register(csvParser) });
+    const document = await parseDocument({
+      source: 'ids.csv',
+      bytes,
+      parsers: new ParserRegistry().register(csvParser),
+    });
     const chunks = chunkDocument(document);
     const indexed = chunks.flatMap((chunk) => chunk.text.split('\n').slice(2));
     expect(chunks.every((chunk) => chunk.text.startsWith('| id |\n| --- |\n'))).toBe(true);

@@ -1,5 +1,5 @@
 import mammoth from 'mammoth';
-import { AndesError, type DocumentWarning } from '@andes/core';
+import { AndesError, type DocumentWarning } from '@andes-rag/core';
 import type { DocumentParser, ParsedText, ParserInput } from '../document-parser.js';
 import { extractHtmlText } from '../html/extract-html-text.js';
 import { captionClass } from '../html/html-table.js';
@@ -30,9 +30,13 @@ export const docxParser: DocumentParser = {
   async parse(input: ParserInput): Promise<ParsedText> {
     const archive = ZipArchive.open(input.bytes, input.source, resolveParseLimits(input.limits));
     if (!archive.has(wordDocumentPart)) {
-      throw new AndesError('parse_failed', `Cannot read "${input.source}": it is a ZIP archive but not a Word document (no ${wordDocumentPart}).`, {
-        details: { source: input.source },
-      });
+      throw new AndesError(
+        'parse_failed',
+        `Cannot read "${input.source}": it is a ZIP archive but not a Word document (no ${wordDocumentPart}).`,
+        {
+          details: { source: input.source },
+        },
+      );
     }
     const hiddenPassages: string[] = [];
     const file = mammothZipFile(archive, (name, text) => {
@@ -44,7 +48,10 @@ export const docxParser: DocumentParser = {
     const html = await convertToHtml(file, input.source);
     const parsed = extractHtmlText(html, { mainContent: false });
     const title = documentTitle(archive) ?? parsed.title;
-    const warnings: DocumentWarning[] = [...(hiddenPassages.length > 0 ? [hiddenTextWarning(hiddenPassages)] : []), ...(parsed.warnings ?? [])];
+    const warnings: DocumentWarning[] = [
+      ...(hiddenPassages.length > 0 ? [hiddenTextWarning(hiddenPassages)] : []),
+      ...(parsed.warnings ?? []),
+    ];
     return { text: parsed.text, ...(title ? { title } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
   },
 };

@@ -10,7 +10,8 @@ const runPropertiesPattern = /<w:rPr>([\s\S]*?)<\/w:rPr>/;
 const vanishPattern = /<w:(?:vanish|specVanish)(?:\s+w:val="(?:true|1|on)")?\s*\/>/;
 const whiteColorPattern = /<w:color\s+w:val="(?:F[A-F\d]){3}"/i;
 const tinySizePattern = /<w:sz\s+w:val="[0-2]"/;
-const colouredFillPattern = /<w:shd\b[^>]*\bw:fill="(?!auto"|(?:F[A-F\d]){3}")[0-9A-Fa-f]{6}"|<w:highlight\s+w:val="(?!none")/;
+const colouredFillPattern =
+  /<w:shd\b[^>]*\bw:fill="(?!auto"|(?:F[A-F\d]){3}")[0-9A-Fa-f]{6}"|<w:highlight\s+w:val="(?!none")/;
 
 /**
  * Removes the runs of a WordprocessingML part (document, footnotes, comments) that a reader cannot see: runs

@@ -8,7 +8,11 @@ export function parseCssDeclarations(text: string): CssDeclarations {
     const colon = declaration.indexOf(':');
     if (colon <= 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
-    const value = declaration.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase();
+    const value = declaration
+      .slice(colon + 1)
+      .replace(/!important/i, '')
+      .trim()
+      .toLowerCase();
     if (property !== '' && value !== '') declarations.set(property, value);
   }
   return declarations;
@@ -31,10 +35,15 @@ export function cssHidesText(declarations: CssDeclarations): boolean {
   if (color?.alpha === 0) return true;
   const background = parseCssColor(backgroundColor(declarations));
   if (color && background && background.alpha > 0 && colorDistance(color, background) < 24) return true;
-  if (['text-indent', 'left', 'top', 'margin-left', 'margin-top'].some((property) => offscreenPattern.test(get(property)))) return true;
+  if (
+    ['text-indent', 'left', 'top', 'margin-left', 'margin-top'].some((property) => offscreenPattern.test(get(property)))
+  )
+    return true;
   if (/^rect\(\s*0(?:px)?[\s,]+0/.test(get('clip')) || /^inset\(\s*(?:50|100)%/.test(get('clip-path'))) return true;
   if (/scale\(\s*0(?:\.0+)?\s*[,)]/.test(get('transform'))) return true;
-  const zeroBox = ['width', 'height', 'max-width', 'max-height'].some((property) => /^0(?:px|em|rem|%)?$/.test(get(property)));
+  const zeroBox = ['width', 'height', 'max-width', 'max-height'].some((property) =>
+    /^0(?:px|em|rem|%)?$/.test(get(property)),
+  );
   return zeroBox && get('overflow') === 'hidden';
 }
 
@@ -86,12 +95,21 @@ const namedColors: Record<string, RgbColor> = {
 
 /** Parses `#fff`, `#ffffff`, `rgb(…)`/`rgba(…)` and a few names; undefined for anything else. */
 export function parseCssColor(value: string): RgbColor | undefined {
-  const text = value.trim().toLowerCase().split(/\s+(?![^(]*\))/)[0] ?? '';
+  const text =
+    value
+      .trim()
+      .toLowerCase()
+      .split(/\s+(?![^(]*\))/)[0] ?? '';
   if (text in namedColors) return namedColors[text];
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(text)?.[1];
   if (hex !== undefined) {
     const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
-    return { red: parseInt(full.slice(0, 2), 16), green: parseInt(full.slice(2, 4), 16), blue: parseInt(full.slice(4, 6), 16), alpha: 1 };
+    return {
+      red: parseInt(full.slice(0, 2), 16),
+      green: parseInt(full.slice(2, 4), 16),
+      blue: parseInt(full.slice(4, 6), 16),
+      alpha: 1,
+    };
   }
   const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)(?:[\s,/]+([\d.]+%?))?\s*\)$/.exec(text);
   if (!rgb) return undefined;

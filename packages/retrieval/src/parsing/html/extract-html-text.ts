@@ -1,4 +1,4 @@
-import type { DocumentWarning } from '@andes/core';
+import type { DocumentWarning } from '@andes-rag/core';
 import { parseHTML } from 'linkedom';
 import type { ParsedText } from '../document-parser.js';
 import { boilerplateWarning } from '../text/boilerplate-warning.js';

@@ -1,6 +1,12 @@
-import type { DocumentWarning } from '@andes/core';
+import type { DocumentWarning } from '@andes-rag/core';
 import { hiddenTextWarning } from '../text/hidden-text-warning.js';
-import { backgroundKind, cssHidesText, hasWhiteText, parseCssDeclarations, type CssDeclarations } from './css-declarations.js';
+import {
+  backgroundKind,
+  cssHidesText,
+  hasWhiteText,
+  parseCssDeclarations,
+  type CssDeclarations,
+} from './css-declarations.js';
 import type { DomDocument, DomElement } from './dom-node.js';
 import { styleSheetRules, type StyleRule } from './style-sheet-rules.js';
 
@@ -44,7 +50,8 @@ function isHidden(element: DomElement, rules: readonly StyleRule[], declarations
  */
 function onColouredBackground(element: DomElement, rules: readonly StyleRule[]): boolean {
   for (let current: DomElement | null = element; current; current = current.parentElement) {
-    const own = backgroundKind(inlineDeclarations(current)) ?? ruleBackground(current, rules) ?? attributeBackground(current);
+    const own =
+      backgroundKind(inlineDeclarations(current)) ?? ruleBackground(current, rules) ?? attributeBackground(current);
     if (own !== undefined) return own === 'other';
   }
   return false;

@@ -49,9 +49,20 @@ describe('HTML parsing', () => {
     expect(document.title).toBe('Expense Reimbursement');
     expect(document.text).toContain('reimbursed for reasonable business expenses within 30 days');
     expect(document.text).toContain('Economy class is the default');
-    expect(document.text).toContain("- Hotel: up to 180 EUR per night\n- Meals: up to 60 EUR per day");
+    expect(document.text).toContain('- Hotel: up to 180 EUR per night\n- Meals: up to 60 EUR per day');
     expect(document.text).toContain('Per diem rates\n| City | Rate |\n| --- | --- |\n| Berlin | 45 EUR |');
-    for (const boilerplate of ['IT Help', 'Acme Intranet', 'analytics', 'trackPageView', 'color: red', 'cookies', 'Related pages', 'Corporate cards', 'Copyright', 'enable JavaScript']) {
+    for (const boilerplate of [
+      'IT Help',
+      'Acme Intranet',
+      'analytics',
+      'trackPageView',
+      'color: red',
+      'cookies',
+      'Related pages',
+      'Corporate cards',
+      'Copyright',
+      'enable JavaScript',
+    ]) {
       expect(document.text).not.toContain(boilerplate);
     }
   });
@@ -60,16 +71,20 @@ describe('HTML parsing', () => {
     const document = await parseHtml(intranetPage);
     expect(document.text).toMatch(/^## Travel$/m);
     expect(document.text).toMatch(/^### Mileage$/m);
-    expect(document.text).toContain('```\n# submit a claim from the command line\nexpense submit --receipt scan.pdf\n```');
+    expect(document.text).toContain(
+      '```\n# submit a claim from the command line\nexpense submit --receipt scan.pdf\n```',
+    );
   });
 
   it('titles a page by its <h1> when <title> is that heading plus a site name', async () => {
-    const page = '<html><head><title>On-call Runbook | Acme Engineering</title></head><body><h1>On-call Runbook</h1><p>Page the secondary.</p></body></html>';
+    const page =
+      '<html><head><title>On-call Runbook | Acme Engineering</title></head><body><h1>On-call Runbook</h1><p>Page the secondary.</p></body></html>';
     expect((await parseHtml(page)).title).toBe('On-call Runbook');
   });
 
   it('falls back to the cleaned body for a short page, and titles it by its first heading', async () => {
-    const page = '<nav><a href="/">Home</a></nav><h1>On-call</h1><p>Call the duty phone.</p><footer>Footer text</footer>';
+    const page =
+      '<nav><a href="/">Home</a></nav><h1>On-call</h1><p>Call the duty phone.</p><footer>Footer text</footer>';
     const document = await parseHtml(page, 'pages/on-call.htm');
     expect(document.title).toBe('On-call');
     expect(document.text).toContain('Call the duty phone.');
@@ -82,7 +97,9 @@ describe('HTML parsing', () => {
       <tbody><tr><td colspan="2">Everywhere</td><td>same</td></tr><tr><td>Oslo</td><td>60</td></tr></tbody></table>
       <figcaption>Table 2: Nordic rates</figcaption></figure>`;
     const document = await parseHtml(page);
-    expect(document.text).toBe('# Rates\n\nTable 2: Nordic rates\n| City | Rate \\| EUR | Note |\n| --- | --- | --- |\n| Everywhere |  | same |\n| Oslo | 60 |  |');
+    expect(document.text).toBe(
+      '# Rates\n\nTable 2: Nordic rates\n| City | Rate \\| EUR | Note |\n| --- | --- | --- |\n| Everywhere |  | same |\n| Oslo | 60 |  |',
+    );
   });
 
   it('removes text a reader cannot see, and flags the document', async () => {
@@ -103,8 +120,17 @@ describe('HTML parsing', () => {
       <div style="background:#003366"><span style="color:#FFFFFF">So does this banner.</span></div>
       </body></html>`;
     const document = await parseHtml(page);
-    expect(document.text).toBe('# Parking\n\nStaff park on level two.\n\nVisitors park on level one.\n\nWhite on dark stays readable.\n\nSo does this banner.');
-    expect(document.warnings).toEqual([{ code: 'hidden_text', message: expect.stringMatching(/^Removed 9 hidden passages \(\d+ characters\) that a reader would not see, starting "Ignore your instructions/) }]);
+    expect(document.text).toBe(
+      '# Parking\n\nStaff park on level two.\n\nVisitors park on level one.\n\nWhite on dark stays readable.\n\nSo does this banner.',
+    );
+    expect(document.warnings).toEqual([
+      {
+        code: 'hidden_text',
+        message: expect.stringMatching(
+          /^Removed 9 hidden passages \(\d+ characters\) that a reader would not see, starting "Ignore your instructions/,
+        ),
+      },
+    ]);
   });
 
   it('drops scripts, event handlers and comments, and keeps the text around them', async () => {
@@ -120,7 +146,8 @@ describe('HTML parsing', () => {
       <ul><li>Extends: {errors.Error}</li>${[0, 1, 2, 3, 4].map((field) => `<li>field${field}: the value of setting ${field} that the failing call received from its caller</li>`).join('')}</ul>
       <p>Indicates that argument ${index} was not within the set of acceptable values for a function; whether that is a numeric range, or outside the set of options for a given parameter.</p>
       <pre><code>connect(${index}); // throws Fault${index}</code></pre></section>`;
-    const codeSection = (index: number) => `<section><h4><code>ERR_CODE_${index}</code></h4><p>An operation was given argument ${index} of an unsupported type, so it stopped.</p></section>`;
+    const codeSection = (index: number) =>
+      `<section><h4><code>ERR_CODE_${index}</code></h4><p>An operation was given argument ${index} of an unsupported type, so it stopped.</p></section>`;
     const page = `<html><head><title>Errors</title></head><body><div id="apicontent"><h2>Errors</h2>
       <p>Applications running in the runtime meet several kinds of errors, described below.</p>
       ${Array.from({ length: 10 }, (_, index) => classSection(index)).join('\n')}
@@ -146,7 +173,8 @@ describe('HTML parsing', () => {
     const document = await parseHtml(page, 'spring.html');
     expect(document.text).toContain('Our travel policy changed this spring');
     expect(document.text).toContain('Our training budget changed this spring');
-    for (const furniture of ['Acme Blog', 'Share this post', 'Related posts', 'office dog']) expect(document.text).not.toContain(furniture);
+    for (const furniture of ['Acme Blog', 'Share this post', 'Related posts', 'office dog'])
+      expect(document.text).not.toContain(furniture);
     expect(document.warnings).toEqual([
       {
         code: 'boilerplate_removed',
@@ -158,18 +186,26 @@ describe('HTML parsing', () => {
   });
 
   it('warns when most of a page was left out as furniture', async () => {
-    const links = Array.from({ length: 40 }, (_, index) => `<li><a href="/p${index}">Policy page number ${index}</a></li>`).join('');
+    const links = Array.from(
+      { length: 40 },
+      (_, index) => `<li><a href="/p${index}">Policy page number ${index}</a></li>`,
+    ).join('');
     const page = `<html><body><nav><ul>${links}</ul></nav><main><h1>Parking</h1><p>Staff park on level two; visitors on level one.</p></main></body></html>`;
     const document = await parseHtml(page, 'parking.html');
     expect(document.text).toBe('# Parking\n\nStaff park on level two; visitors on level one.');
     expect(document.warnings).toEqual([
-      expect.objectContaining({ code: 'most_text_removed', details: { visibleWords: 170, keptWords: 10, droppedWords: 160, droppedTextRatio: 0.941 } }),
+      expect.objectContaining({
+        code: 'most_text_removed',
+        details: { visibleWords: 170, keptWords: 10, droppedWords: 160, droppedTextRatio: 0.941 },
+      }),
     ]);
   });
 
   it('rejects a page with no text as parse_failed', async () => {
-    await expect(parseHtml('<html><body><script>alert(1)</script><nav>Menu</nav></body></html>')).rejects.toMatchObject({
-      code: 'parse_failed',
-    });
+    await expect(parseHtml('<html><body><script>alert(1)</script><nav>Menu</nav></body></html>')).rejects.toMatchObject(
+      {
+        code: 'parse_failed',
+      },
+    );
   });
 });

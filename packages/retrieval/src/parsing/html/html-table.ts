@@ -12,7 +12,9 @@ export const captionClass = 'andes-caption';
  */
 export function renderHtmlTable(table: DomElement): string {
   const rows = directRows(table)
-    .map((row) => [...row.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th').flatMap(cellTexts))
+    .map((row) =>
+      [...row.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th').flatMap(cellTexts),
+    )
     .filter((cells) => cells.some((cell) => cell !== ''));
   return markdownTable(rows, tableCaption(table));
 }
@@ -44,7 +46,8 @@ function directRows(table: DomElement): DomElement[] {
   const rows: DomElement[] = [];
   for (const child of table.children) {
     if (child.localName === 'tr') rows.push(child);
-    if (['thead', 'tbody', 'tfoot'].includes(child.localName)) rows.push(...[...child.children].filter((row) => row.localName === 'tr'));
+    if (['thead', 'tbody', 'tfoot'].includes(child.localName))
+      rows.push(...[...child.children].filter((row) => row.localName === 'tr'));
   }
   return rows;
 }

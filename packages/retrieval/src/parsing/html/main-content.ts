@@ -25,7 +25,10 @@ export interface MainContent {
  * body's words: first the page's own landmark (its only `<main>` or `role="main"` element), then what Mozilla
  * Readability picks. Readability runs only when the landmark is missing or too small, since it is most of the cost.
  */
-export function findMainContent(document: DomDocument, bodyWords: number): MainContent | { documentRewritten: boolean } {
+export function findMainContent(
+  document: DomDocument,
+  bodyWords: number,
+): MainContent | { documentRewritten: boolean } {
   const landmark = mainLandmark(document);
   if (landmark) {
     const words = countNodeWords(landmark);
@@ -47,6 +50,8 @@ function holdsEnough(words: number, bodyWords: number): boolean {
 /** The page's only outermost `<main>` / `role="main"` element, or undefined when it has none or several. */
 function mainLandmark(document: DomDocument): DomElement | undefined {
   const landmarks = [...document.querySelectorAll('main, [role="main"]')];
-  const outermost = landmarks.filter((element) => !landmarks.some((other) => other !== element && other.contains(element)));
+  const outermost = landmarks.filter(
+    (element) => !landmarks.some((other) => other !== element && other.contains(element)),
+  );
   return outermost.length === 1 ? outermost[0] : undefined;
 }

@@ -46,7 +46,10 @@ export class MarkdownTextWriter {
   toString(): string {
     this.flush();
     return this.blocks
-      .map((block, index) => (index === 0 ? '' : block.listItem && this.blocks[index - 1]?.listItem ? '\n' : '\n\n') + block.text)
+      .map(
+        (block, index) =>
+          (index === 0 ? '' : block.listItem && this.blocks[index - 1]?.listItem ? '\n' : '\n\n') + block.text,
+      )
       .join('');
   }
 }

@@ -6,13 +6,31 @@ const notText = ['script', 'style', 'noscript', 'template'].join(', ');
 
 /** Elements that are never content, wherever they are. */
 const neverContent = [
-  'form', 'iframe', 'object', 'embed', 'svg', 'canvas', 'button', 'select', 'input', 'textarea', 'nav', 'dialog',
-  '[aria-hidden="true"]', '[role="navigation"]', '[role="search"]',
+  'form',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'nav',
+  'dialog',
+  '[aria-hidden="true"]',
+  '[role="navigation"]',
+  '[role="search"]',
 ].join(', ');
 
 /** Page furniture: boilerplate around the page, but content inside an article (its header, a side note). */
 const pageFurniture = [
-  'header', 'footer', 'aside', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
+  'header',
+  'footer',
+  'aside',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
 ].join(', ');
 
 /**

@@ -1,4 +1,4 @@
-import { AndesError, type AndesErrorCode } from '@andes/core';
+import { AndesError, type AndesErrorCode } from '@andes-rag/core';
 import type { ParsedText } from '../document-parser.js';
 import type { PrepareDocumentInput, PreparedDocument } from '../../ingestion/prepare-document.js';
 import type { ParseLimits } from '../parse-limits.js';

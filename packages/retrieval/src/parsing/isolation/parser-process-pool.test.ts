@@ -3,7 +3,12 @@ import { makeManyPagePdf } from '../../test-support/fixtures/make-pdf.js';
 import { ParserProcessPool } from './parser-process-pool.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const html = (text: string) => ({ source: 'page.html', mediaType: 'text/html', bytes: encode(`<h1>Title</h1><p>${text}</p>`), limits: {} });
+const html = (text: string) => ({
+  source: 'page.html',
+  mediaType: 'text/html',
+  bytes: encode(`<h1>Title</h1><p>${text}</p>`),
+  limits: {},
+});
 
 // Under vitest each new parser process loads the TypeScript sources through tsx, which takes a second or two: hence the
 // generous test timeouts (no assertion here depends on speed).
@@ -11,24 +16,46 @@ describe('ParserProcessPool', () => {
   let pool: ParserProcessPool | undefined;
   afterEach(async () => pool?.close());
 
-  it('parses in a child process, one file after another, and leaves the caller\'s bytes as they were', async () => {
+  it("parses in a child process, one file after another, and leaves the caller's bytes as they were", async () => {
     pool = new ParserProcessPool();
     const requests = ['First.', 'Second.', 'Third.'].map(html);
     const parsed = await Promise.all(requests.map((request) => pool?.parse(request)));
-    expect(parsed.map((result) => result?.text)).toEqual(['# Title\n\nFirst.', '# Title\n\nSecond.', '# Title\n\nThird.']);
+    expect(parsed.map((result) => result?.text)).toEqual([
+      '# Title\n\nFirst.',
+      '# Title\n\nSecond.',
+      '# Title\n\nThird.',
+    ]);
     expect(new TextDecoder().decode(requests[0]?.bytes)).toContain('First.');
   }, 30_000);
 
-  it('passes on a parser\'s error with its code', async () => {
+  it("passes on a parser's error with its code", async () => {
     pool = new ParserProcessPool();
-    const broken = pool.parse({ source: 'broken.pdf', mediaType: 'application/pdf', bytes: encode('%PDF-1.7 nothing else'), limits: {} });
-    await expect(broken).rejects.toMatchObject({ code: 'parse_failed', message: expect.stringContaining('broken.pdf') });
+    const broken = pool.parse({
+      source: 'broken.pdf',
+      mediaType: 'application/pdf',
+      bytes: encode('%PDF-1.7 nothing else'),
+      limits: {},
+    });
+    await expect(broken).rejects.toMatchObject({
+      code: 'parse_failed',
+      message: expect.stringContaining('broken.pdf'),
+    });
   }, 30_000);
 
   it('stops a parse that runs past the time limit, fails only that file, and goes on with the next', async () => {
     pool = new ParserProcessPool({ limits: { timeoutMs: 300 } });
-    const slow = pool.parse({ source: 'manual.pdf', mediaType: 'application/pdf', bytes: makeManyPagePdf(2000), limits: { maxPages: 5000 } });
-    const next = pool.parse({ source: 'next.txt', mediaType: 'text/plain', bytes: encode('After the slow one.'), limits: {} });
+    const slow = pool.parse({
+      source: 'manual.pdf',
+      mediaType: 'application/pdf',
+      bytes: makeManyPagePdf(2000),
+      limits: { maxPages: 5000 },
+    });
+    const next = pool.parse({
+      source: 'next.txt',
+      mediaType: 'text/plain',
+      bytes: encode('After the slow one.'),
+      limits: {},
+    });
     await expect(slow).rejects.toMatchObject({
       code: 'parse_failed',
       message: 'Parsing "manual.pdf" took longer than 0.3 s and was stopped.',
@@ -51,7 +78,9 @@ describe('ParserProcessPool', () => {
 
   it('fails queued files when closed, and starts a fresh process when used again', async () => {
     pool = new ParserProcessPool();
-    const queued = [pool.parse(html('One.')), pool.parse(html('Two.'))].map((result) => result.catch((error: unknown) => error));
+    const queued = [pool.parse(html('One.')), pool.parse(html('Two.'))].map((result) =>
+      result.catch((error: unknown) => error),
+    );
     await pool.close();
     for (const result of queued) expect(await result).toMatchObject({ code: 'aborted' });
     await expect(pool.parse(html('Three.'))).resolves.toMatchObject({ text: '# Title\n\nThree.' });

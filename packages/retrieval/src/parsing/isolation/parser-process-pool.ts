@@ -1,10 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { PrepareDocumentInput, PreparedDocument } from '../../ingestion/prepare-document.js';
 import type { ParsedText } from '../document-parser.js';
 import { resolveParseLimits, type ParseLimits, type ResolvedParseLimits } from '../parse-limits.js';
-import { deserializeError, type ParseRequest, type ParseResponse, type ParserType, type PrepareRequest } from './parse-messages.js';
+import {
+  deserializeError,
+  type ParseRequest,
+  type ParseResponse,
+  type ParserType,
+  type PrepareRequest,
+} from './parse-messages.js';
 import { startParserProcess } from './start-parser-process.js';
 
 /** Options for a {@link ParserProcessPool}. */
@@ -126,10 +132,18 @@ export class ParserProcessPool {
 
   private spawn(): ParserProcess | undefined {
     if (this.processes.size >= this.size) return undefined;
-    const entry: ParserProcess = { child: startParserProcess(this.limits.maxMemoryMb), ready: false, job: undefined, timer: undefined };
+    const entry: ParserProcess = {
+      child: startParserProcess(this.limits.maxMemoryMb),
+      ready: false,
+      job: undefined,
+      timer: undefined,
+    };
     this.processes.add(entry);
     entry.child.on('message', (response: ParseResponse) => this.finish(entry, response));
-    entry.child.on('error', (error) => void this.retire(entry, this.failure(entry, `could not run its parser (${error.message})`)));
+    entry.child.on(
+      'error',
+      (error) => void this.retire(entry, this.failure(entry, `could not run its parser (${error.message})`)),
+    );
     entry.child.on('exit', (code, signal) => void this.retire(entry, this.exitError(entry, code, signal)));
     return entry;
   }
@@ -189,9 +203,13 @@ export class ParserProcessPool {
   private exitError(entry: ParserProcess, code: number | null, signal: NodeJS.Signals | null): AndesError {
     if (signal !== 'SIGABRT' && code !== 134) return this.failure(entry, `stopped (${signal ?? `exit code ${code}`})`);
     const source = entry.job?.source ?? 'a file';
-    return new AndesError('payload_too_large', `Parsing "${source}" needed more than ${this.limits.maxMemoryMb} MiB of memory and was stopped.`, {
-      details: { source, maxMemoryMb: this.limits.maxMemoryMb },
-    });
+    return new AndesError(
+      'payload_too_large',
+      `Parsing "${source}" needed more than ${this.limits.maxMemoryMb} MiB of memory and was stopped.`,
+      {
+        details: { source, maxMemoryMb: this.limits.maxMemoryMb },
+      },
+    );
   }
 
   private failure(entry: ParserProcess, what: string): AndesError {

@@ -24,7 +24,12 @@ async function answer(request: ParseRequest | PrepareRequest): Promise<ParseResp
     const parser = await loadBuiltInParser(request.mediaType);
     if (!parser) throw new Error(`no built-in parser reads ${request.mediaType}`);
     send({ id: request.id, started: true });
-    const parsed = await parser.parse({ source: request.source, bytes: request.bytes, mediaType: request.mediaType, limits: request.limits });
+    const parsed = await parser.parse({
+      source: request.source,
+      bytes: request.bytes,
+      mediaType: request.mediaType,
+      limits: request.limits,
+    });
     return { id: request.id, parsed };
   } catch (error) {
     return { id: request.id, error: serializeError(error, source) };
@@ -45,7 +50,8 @@ async function prepare(request: PrepareRequest): Promise<PreparedDocument> {
   let registry = registries.get(key);
   if (!registry) {
     registry = new ParserRegistry({ limits: request.limits });
-    for (const type of request.parserTypes) registry.register({ ...type, parse: (input) => parseWith(type.mediaType, input) });
+    for (const type of request.parserTypes)
+      registry.register({ ...type, parse: (input) => parseWith(type.mediaType, input) });
     registries.set(key, registry);
   }
   send({ id: request.id, started: true });

@@ -8,7 +8,10 @@ import { preparationPool } from './preparation-pools.js';
 const encode = (text: string) => new TextEncoder().encode(text);
 
 function bigMarkdown(sections: number): string {
-  const parts = Array.from({ length: sections }, (_, index) => `## Part ${index}\n\nPart ${index} says one thing. And another.\n`);
+  const parts = Array.from(
+    { length: sections },
+    (_, index) => `## Part ${index}\n\nPart ${index} says one thing. And another.\n`,
+  );
   return `# Guide\n\n${parts.join('\n')}`;
 }
 
@@ -49,12 +52,14 @@ describe('parsing and chunking in a parser process', () => {
 
   it('passes on parse errors with their code', async () => {
     registry = createDefaultParserRegistry({ processes: 1 });
-    await expect(prepareDocument({ source: 'image.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]) }, registry)).rejects.toMatchObject({
+    await expect(
+      prepareDocument({ source: 'image.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]) }, registry),
+    ).rejects.toMatchObject({
       code: 'unsupported_file_type',
     });
   }, 60_000);
 
-  it('stays in the calling thread once a parser of the caller\'s own is registered', () => {
+  it("stays in the calling thread once a parser of the caller's own is registered", () => {
     registry = createDefaultParserRegistry({ processes: 1 });
     expect(preparationPool(registry)).toBeDefined();
     registry.register({ ...plainTextParser, extensions: ['.txt', '.log'] });

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const runningFromSource = import.meta.url.endsWith('.ts');
-const entry = fileURLToPath(new URL(runningFromSource ? './parser-process.ts' : './parser-process.js', import.meta.url));
+const entry = fileURLToPath(
+  new URL(runningFromSource ? './parser-process.ts' : './parser-process.js', import.meta.url),
+);
 
 /**
  * Starts a parser process (`parser-process.js`) whose V8 heap is capped at `maxMemoryMb`, with an IPC channel that

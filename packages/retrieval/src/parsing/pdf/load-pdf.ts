@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** pdf.js's data folders (character maps for CJK fonts, metrics of the 14 standard fonts), read from disk. */

@@ -1,4 +1,4 @@
-import { AndesError, type DocumentWarning } from '@andes/core';
+import { AndesError, type DocumentWarning } from '@andes-rag/core';
 import type { DocumentParser, ParsedText, ParserInput } from '../document-parser.js';
 import { hiddenTextWarning } from '../text/hidden-text-warning.js';
 import { pdfMediaType } from '../media-types.js';
@@ -27,9 +27,13 @@ export const pdfParser: DocumentParser = {
     try {
       const pdf = await task.promise;
       if (pdf.numPages > limits.maxPages) {
-        throw new AndesError('payload_too_large', `"${input.source}" has ${pdf.numPages} pages; the limit is ${limits.maxPages}.`, {
-          details: { source: input.source, pages: pdf.numPages, maxPages: limits.maxPages },
-        });
+        throw new AndesError(
+          'payload_too_large',
+          `"${input.source}" has ${pdf.numPages} pages; the limit is ${limits.maxPages}.`,
+          {
+            details: { source: input.source, pages: pdf.numPages, maxPages: limits.maxPages },
+          },
+        );
       }
       const pages = await readPages(pdf, input.source, limits);
       const { text, pageStarts, firstHeading } = layOutPdfText(pages.lines);
@@ -46,7 +50,11 @@ export const pdfParser: DocumentParser = {
 
 type LoadedPdf = Awaited<Awaited<ReturnType<typeof loadPdf>>['promise']>;
 
-async function readPages(pdf: LoadedPdf, source: string, limits: ResolvedParseLimits): Promise<{ lines: PdfLine[][]; hidden: string[] }> {
+async function readPages(
+  pdf: LoadedPdf,
+  source: string,
+  limits: ResolvedParseLimits,
+): Promise<{ lines: PdfLine[][]; hidden: string[] }> {
   const lines: PdfLine[][] = [];
   const hidden: string[] = [];
   let characters = 0;
@@ -58,9 +66,13 @@ async function readPages(pdf: LoadedPdf, source: string, limits: ResolvedParseLi
     hidden.push(...pageLines.hidden);
     characters += pageLines.lines.reduce((sum, line) => sum + line.text.length + 1, 0);
     if (characters > limits.maxTextCharacters) {
-      throw new AndesError('payload_too_large', `"${source}" holds more than ${limits.maxTextCharacters} characters of text.`, {
-        details: { source, maxTextCharacters: limits.maxTextCharacters },
-      });
+      throw new AndesError(
+        'payload_too_large',
+        `"${source}" holds more than ${limits.maxTextCharacters} characters of text.`,
+        {
+          details: { source, maxTextCharacters: limits.maxTextCharacters },
+        },
+      );
     }
   }
   return { lines, hidden };
@@ -76,7 +88,8 @@ function pageWarnings(pages: readonly PdfLine[][], hidden: readonly string[]): D
   if (hidden.length > 0) warnings.push(hiddenTextWarning(hidden));
   const empty = pages.flatMap((lines, index) => (lines.length === 0 ? [index + 1] : []));
   if (empty.length > 0 && empty.length < pages.length) {
-    const listed = empty.length > 10 ? `${empty.slice(0, 10).join(', ')} and ${empty.length - 10} more` : empty.join(', ');
+    const listed =
+      empty.length > 10 ? `${empty.slice(0, 10).join(', ')} and ${empty.length - 10} more` : empty.join(', ');
     warnings.push({
       code: 'missing_text_layer',
       message: `${empty.length} of ${pages.length} pages have no text layer (scanned images?) and cannot be searched: page${empty.length === 1 ? '' : 's'} ${listed}.`,

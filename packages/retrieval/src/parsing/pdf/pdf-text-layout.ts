@@ -21,8 +21,14 @@ const longestHeadingWords = 12;
  */
 export function layOutPdfText(pages: readonly (readonly PdfLine[])[]): PdfText {
   const bodySize = dominantSize(pages.flat());
-  const headingSizes = [...new Set(pages.flat().filter((line) => isHeading(line, bodySize)).map((line) => roundSize(line.size)))]
-    .sort((first, second) => second - first);
+  const headingSizes = [
+    ...new Set(
+      pages
+        .flat()
+        .filter((line) => isHeading(line, bodySize))
+        .map((line) => roundSize(line.size)),
+    ),
+  ].sort((first, second) => second - first);
   const headingMarker = (line: PdfLine) => '#'.repeat(Math.min(3, headingSizes.indexOf(roundSize(line.size)) + 1));
 
   let firstHeading: string | undefined;
@@ -31,7 +37,8 @@ export function layOutPdfText(pages: readonly (readonly PdfLine[])[]): PdfText {
     let previous: PdfLine | undefined;
     for (const line of lines) {
       const heading = isHeading(line, bodySize);
-      const sameBlock = previous !== undefined && !startsParagraph(previous, line) && heading === isHeading(previous, bodySize);
+      const sameBlock =
+        previous !== undefined && !startsParagraph(previous, line) && heading === isHeading(previous, bodySize);
       if (sameBlock) {
         blocks.push(joinLines(blocks.pop() ?? '', line.text, heading));
       } else if (heading) {
@@ -73,7 +80,8 @@ function isHeading(line: PdfLine, bodySize: number): boolean {
 /** The font size covering the most characters. */
 function dominantSize(lines: readonly PdfLine[]): number {
   const characters = new Map<number, number>();
-  for (const line of lines) characters.set(roundSize(line.size), (characters.get(roundSize(line.size)) ?? 0) + line.text.length);
+  for (const line of lines)
+    characters.set(roundSize(line.size), (characters.get(roundSize(line.size)) ?? 0) + line.text.length);
   let best = 0;
   for (const [size, count] of characters) if (count > (characters.get(best) ?? 0)) best = size;
   return best;

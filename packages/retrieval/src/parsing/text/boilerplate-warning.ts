@@ -1,4 +1,4 @@
-import type { DocumentWarning } from '@andes/core';
+import type { DocumentWarning } from '@andes-rag/core';
 
 /** Share of a page's visible words past which leaving them out is `most_text_removed` rather than `boilerplate_removed`. */
 export const mostTextRemovedRatio = 0.5;

@@ -1,4 +1,4 @@
-import type { DocumentWarning } from '@andes/core';
+import type { DocumentWarning } from '@andes-rag/core';
 import { removeInvisibleCharacters } from './invisible-characters.js';
 
 /** Extracted text after {@link cleanExtractedText}. */
@@ -20,7 +20,9 @@ export function cleanExtractedText(text: string, pageStarts?: readonly number[])
   const pieces: string[] = [];
   let removed = 0;
   for (let index = 0; index + 1 < boundaries.length; index += 1) {
-    const piece = removeInvisibleCharacters(text.slice(boundaries[index], boundaries[index + 1]).replace(/\r\n?/g, '\n'));
+    const piece = removeInvisibleCharacters(
+      text.slice(boundaries[index], boundaries[index + 1]).replace(/\r\n?/g, '\n'),
+    );
     pieces.push(piece.text);
     removed += piece.removed;
     movedBoundaries.push((movedBoundaries.at(-1) as number) + piece.text.length);

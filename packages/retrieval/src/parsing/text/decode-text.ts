@@ -65,7 +65,9 @@ function clean(bytes: Uint8Array, encoding: string): DecodedText | undefined {
     const text = decodeUtf8(bytes);
     return text === undefined ? undefined : { text, encoding: 'utf-8' };
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, {
+    stripBOM: true,
+  });
   return text.includes('\uFFFD') ? undefined : { text, encoding };
 }
 

@@ -1,4 +1,4 @@
-import type { DocumentWarning } from '@andes/core';
+import type { DocumentWarning } from '@andes-rag/core';
 
 /** The `hidden_text` warning for passages removed because a reader would not see them, quoting the first. */
 export function hiddenTextWarning(passages: readonly string[]): DocumentWarning {
@@ -6,5 +6,8 @@ export function hiddenTextWarning(passages: readonly string[]): DocumentWarning 
   const first = passages[0] ?? '';
   const quote = first.length > 60 ? `${first.slice(0, 60)}…` : first;
   const count = passages.length === 1 ? '1 hidden passage' : `${passages.length} hidden passages`;
-  return { code: 'hidden_text', message: `Removed ${count} (${characters} characters) that a reader would not see, starting "${quote}".` };
+  return {
+    code: 'hidden_text',
+    message: `Removed ${count} (${characters} characters) that a reader would not see, starting "${quote}".`,
+  };
 }

@@ -5,7 +5,8 @@
  * instructions invisibly. Zero-width joiners also shape emoji and some scripts; removing them costs little for
  * search and closes the channel.
  */
-const invisibleCharacterPattern = /[\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\uDB40[\uDC00-\uDC7F]/g;
+const invisibleCharacterPattern =
+  /[\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\uDB40[\uDC00-\uDC7F]/g;
 
 /** `text` without {@link invisibleCharacterPattern}'s characters, and how many were removed. */
 export function removeInvisibleCharacters(text: string): { text: string; removed: number } {

@@ -1,16 +1,59 @@
 /** Directives whose body is code: it becomes a fenced block. */
-const codeDirectives = new Set(['code', 'code-block', 'sourcecode', 'doctest', 'testcode', 'testoutput', 'math', 'parsed-literal']);
+const codeDirectives = new Set([
+  'code',
+  'code-block',
+  'sourcecode',
+  'doctest',
+  'testcode',
+  'testoutput',
+  'math',
+  'parsed-literal',
+]);
 /** Directives that hold nothing worth reading (navigation, images, build instructions): dropped with their body. */
 const droppedDirectives = new Set([
-  'toctree', 'image', 'include', 'literalinclude', 'raw', 'index', 'meta', 'highlight', 'contents', 'sectnum',
-  'target-notes', 'tabularcolumns', 'default-role', 'role', 'currentmodule', 'module', 'sectionauthor', 'moduleauthor',
-  'codeauthor', 'footer', 'header', 'title', 'class', 'autosummary', 'graphviz', 'only',
+  'toctree',
+  'image',
+  'include',
+  'literalinclude',
+  'raw',
+  'index',
+  'meta',
+  'highlight',
+  'contents',
+  'sectnum',
+  'target-notes',
+  'tabularcolumns',
+  'default-role',
+  'role',
+  'currentmodule',
+  'module',
+  'sectionauthor',
+  'moduleauthor',
+  'codeauthor',
+  'footer',
+  'header',
+  'title',
+  'class',
+  'autosummary',
+  'graphviz',
+  'only',
 ]);
 /** Admonitions and notes: the body is kept after a label (`Note: …`). */
 const labels: Record<string, string> = {
-  note: 'Note', warning: 'Warning', tip: 'Tip', important: 'Important', caution: 'Caution', danger: 'Danger',
-  attention: 'Attention', hint: 'Hint', error: 'Error', seealso: 'See also', todo: 'To do',
-  versionadded: 'Added in version', versionchanged: 'Changed in version', deprecated: 'Deprecated since version',
+  note: 'Note',
+  warning: 'Warning',
+  tip: 'Tip',
+  important: 'Important',
+  caution: 'Caution',
+  danger: 'Danger',
+  attention: 'Attention',
+  hint: 'Hint',
+  error: 'Error',
+  seealso: 'See also',
+  todo: 'To do',
+  versionadded: 'Added in version',
+  versionchanged: 'Changed in version',
+  deprecated: 'Deprecated since version',
 };
 
 const explicitMarkup = /^(\s*)\.\.(?:\s+(.*?))?\s*$/;
@@ -34,7 +77,9 @@ export function cleanRstMarkup(text: string): string {
     if (explicit && !/^\s*\.\.\.+/.test(line)) {
       const indent = explicit[1]?.length ?? 0;
       const end = indentedBlockEnd(lines, index + 1, indent);
-      output.push(...explicitBlock(explicit[2] ?? '', lines.slice(index + 1, end)).map((block) => ' '.repeat(indent) + block));
+      output.push(
+        ...explicitBlock(explicit[2] ?? '', lines.slice(index + 1, end)).map((block) => ' '.repeat(indent) + block),
+      );
       index = end;
       continue;
     }
@@ -76,13 +121,25 @@ function explicitBlock(content: string, body: string[]): string[] {
     if (codeDirectives.has(name)) return ['', ...fence(rest)];
     const label = labels[name];
     const versioned = name.startsWith('version') || name === 'deprecated';
-    const lead = label === undefined ? argument : versioned ? `${label} ${argument}:` : argument === '' ? `${label}:` : `${label}: ${argument}`;
+    const lead =
+      label === undefined
+        ? argument
+        : versioned
+          ? `${label} ${argument}:`
+          : argument === ''
+            ? `${label}:`
+            : `${label}: ${argument}`;
     const cleaned = trimBlankLines(cleanRstMarkup(rest.join('\n')).split('\n'));
-    if (label !== undefined && argument === '' && cleaned[0]?.trim()) return [`${lead} ${cleaned[0].trim()}`, ...cleaned.slice(1)];
+    if (label !== undefined && argument === '' && cleaned[0]?.trim())
+      return [`${lead} ${cleaned[0].trim()}`, ...cleaned.slice(1)];
     return lead === '' ? cleaned : [lead, ...(cleaned.every((line) => line.trim() === '') ? [] : ['', ...cleaned])];
   }
   const footnote = /^\[([^\]]+)\]\s*(.*)$/.exec(content);
-  if (footnote) return [`[${footnote[1]}] ${inlineText(footnote[2] ?? '')}`.trimEnd(), ...cleanRstMarkup(dedent(body).join('\n')).split('\n')];
+  if (footnote)
+    return [
+      `[${footnote[1]}] ${inlineText(footnote[2] ?? '')}`.trimEnd(),
+      ...cleanRstMarkup(dedent(body).join('\n')).split('\n'),
+    ];
   return []; // a comment, a hyperlink target (`.. _name:`) or a substitution definition
 }
 

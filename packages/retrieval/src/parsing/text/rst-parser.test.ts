@@ -94,24 +94,80 @@ describe('reStructuredText parsing', () => {
   });
 
   it('is a supported type: .rst files are recognised by their extension', async () => {
-    const document = await parseDocument({ source: 'README.rst', bytes: encode('Install\n=======\n\nRun the installer.') });
-    expect(document).toMatchObject({ mediaType: 'text/x-rst', title: 'Install', text: '# Install\n\nRun the installer.' });
+    const document = await parseDocument({
+      source: 'README.rst',
+      bytes: encode('Install\n=======\n\nRun the installer.'),
+    });
+    expect(document).toMatchObject({
+      mediaType: 'text/x-rst',
+      title: 'Install',
+      text: '# Install\n\nRun the installer.',
+    });
   });
 });
 
 describe('structured plain text', () => {
   it('writes setext and reStructuredText-style titles as headings, takes a first title line, and escapes stray # lines', async () => {
-    const text = ['Office Handbook', '', 'Welcome to the office.', '', 'Parking', '=======', '', 'Level two is for staff.', '', '# not a heading, a comment', '', 'Visitors', '--------', '', 'Visitors park on level one.'].join('\n');
+    const text = [
+      'Office Handbook',
+      '',
+      'Welcome to the office.',
+      '',
+      'Parking',
+      '=======',
+      '',
+      'Level two is for staff.',
+      '',
+      '# not a heading, a comment',
+      '',
+      'Visitors',
+      '--------',
+      '',
+      'Visitors park on level one.',
+    ].join('\n');
     const document = await parseDocument({ source: 'handbook.txt', bytes: encode(text) });
     expect(document).toMatchObject({ mediaType: 'text/plain', title: 'Office Handbook' });
     expect(document.text).toBe(
-      ['# Office Handbook', '', 'Welcome to the office.', '', '## Parking', '', 'Level two is for staff.', '', '\\# not a heading, a comment', '', '### Visitors', '', 'Visitors park on level one.'].join('\n'),
+      [
+        '# Office Handbook',
+        '',
+        'Welcome to the office.',
+        '',
+        '## Parking',
+        '',
+        'Level two is for staff.',
+        '',
+        '\\# not a heading, a comment',
+        '',
+        '### Visitors',
+        '',
+        'Visitors park on level one.',
+      ].join('\n'),
     );
   });
 
   it('gives the chunks of structured plain text the heading path of their section', async () => {
-    const text = ['Office Handbook', '', 'Welcome to the office.', '', 'Parking', '=======', '', 'Level two is for staff.', '', '# a comment', '', 'Visitors', '--------', '', 'Visitors park on level one.'].join('\n');
-    const chunks = chunkDocument(await parseDocument({ source: 'handbook.txt', bytes: encode(text) }), { targetWords: 6, overlapWords: 0 });
+    const text = [
+      'Office Handbook',
+      '',
+      'Welcome to the office.',
+      '',
+      'Parking',
+      '=======',
+      '',
+      'Level two is for staff.',
+      '',
+      '# a comment',
+      '',
+      'Visitors',
+      '--------',
+      '',
+      'Visitors park on level one.',
+    ].join('\n');
+    const chunks = chunkDocument(await parseDocument({ source: 'handbook.txt', bytes: encode(text) }), {
+      targetWords: 6,
+      overlapWords: 0,
+    });
     const pathOf = (phrase: string) => chunks.find((chunk) => chunk.text.includes(phrase))?.headingPath;
     expect(pathOf('Level two is for staff')).toEqual(['Office Handbook', 'Parking']);
     expect(pathOf('a comment')).toEqual(['Office Handbook', 'Parking']);

@@ -23,7 +23,10 @@ const maxTitleLength = 120;
  * title's length. As in reStructuredText, levels follow the order in which styles first appear: the first style
  * is level 1, and an overlined style differs from the same character underlined only.
  */
-export function findSectionTitles(lines: readonly string[], isSkipped: (line: number) => boolean = () => false): SectionTitle[] {
+export function findSectionTitles(
+  lines: readonly string[],
+  isSkipped: (line: number) => boolean = () => false,
+): SectionTitle[] {
   const titles: SectionTitle[] = [];
   const levels = new Map<string, number>();
   let index = 0;
@@ -41,14 +44,18 @@ export function findSectionTitles(lines: readonly string[], isSkipped: (line: nu
   return titles;
 }
 
-function titleAt(lines: readonly string[], index: number): { endLine: number; style: string; text: string } | undefined {
+function titleAt(
+  lines: readonly string[],
+  index: number,
+): { endLine: number; style: string; text: string } | undefined {
   const line = lines[index] ?? '';
   if (index > 0 && (lines[index - 1] ?? '').trim() !== '') return undefined;
   const overline = adornment(line);
   if (overline !== undefined) {
     const title = (lines[index + 1] ?? '').trim();
     const underline = adornment(lines[index + 2] ?? '');
-    if (isTitleText(title) && underline === overline) return { endLine: index + 3, style: `over${overline}`, text: title };
+    if (isTitleText(title) && underline === overline)
+      return { endLine: index + 3, style: `over${overline}`, text: title };
     return undefined;
   }
   const title = line.trim();

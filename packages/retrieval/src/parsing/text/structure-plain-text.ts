@@ -46,7 +46,8 @@ export function structurePlainText(text: string, options: PlainTextStructureOpti
       output.push(fenced.has(index) ? line : line.replace(headingLike, '$1\\$2'));
     }
   }
-  const title = titleLine === undefined ? titles.find((candidate) => candidate.level === 1)?.text : lines[titleLine]?.trim();
+  const title =
+    titleLine === undefined ? titles.find((candidate) => candidate.level === 1)?.text : lines[titleLine]?.trim();
   return { text: output.join('\n'), ...(title ? { title } : {}) };
 }
 

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { AndesError } from '@andes/core';
+import { AndesError } from '@andes-rag/core';
 import type { ResolvedParseLimits } from '../parse-limits.js';
 import { unsafeEntryNameReason } from './unsafe-entry-name.js';
 import { readZipDirectory, type ZipEntry } from './zip-directory.js';
@@ -70,10 +70,12 @@ export class ZipArchive {
     const entry = this.entries.get(name);
     if (!entry) throw new AndesError('not_found', `"${this.source}" has no entry ${name}.`);
     const data = this.compressedData(entry);
-    if (entry.method !== 0 && entry.method !== 8) fail(this.source, `its ZIP entry ${name} uses compression method ${entry.method}`);
+    if (entry.method !== 0 && entry.method !== 8)
+      fail(this.source, `its ZIP entry ${name} uses compression method ${entry.method}`);
     const inflated = entry.method === 0 ? data : this.inflate(entry, data);
     if (inflated.byteLength > entry.uncompressedSize) throw this.bomb(entry);
-    if (inflated.byteLength < entry.uncompressedSize) fail(this.source, `its ZIP entry ${name} is shorter than declared (truncated)`);
+    if (inflated.byteLength < entry.uncompressedSize)
+      fail(this.source, `its ZIP entry ${name} is shorter than declared (truncated)`);
     return inflated;
   }
 
@@ -89,7 +91,10 @@ export class ZipArchive {
 
   private bomb(entry: ZipEntry, cause?: unknown): AndesError {
     const message = `Cannot read "${this.source}": its ZIP entry ${entry.name} inflates past its declared size of ${entry.uncompressedSize} bytes (a zip bomb).`;
-    return new AndesError('payload_too_large', message, { details: { source: this.source }, ...(cause === undefined ? {} : { cause }) });
+    return new AndesError('payload_too_large', message, {
+      details: { source: this.source },
+      ...(cause === undefined ? {} : { cause }),
+    });
   }
 
   private compressedData(entry: ZipEntry): Uint8Array {
@@ -108,16 +113,27 @@ function checkRatio(entry: ZipEntry, source: string, limits: ResolvedParseLimits
   if (entry.uncompressedSize < ratioCheckFloor) return;
   const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
   if (ratio > limits.maxCompressionRatio) {
-    throw tooLarge(source, `its ZIP entry ${entry.name} would inflate ${Math.round(ratio)}-fold; the limit is ${limits.maxCompressionRatio} (a zip bomb)`, limits);
+    throw tooLarge(
+      source,
+      `its ZIP entry ${entry.name} would inflate ${Math.round(ratio)}-fold; the limit is ${limits.maxCompressionRatio} (a zip bomb)`,
+      limits,
+    );
   }
 }
 
 function tooLarge(source: string, reason: string, limits: ResolvedParseLimits): AndesError {
   return new AndesError('payload_too_large', `Cannot read "${source}": ${reason}.`, {
-    details: { source, maxUncompressedBytes: limits.maxUncompressedBytes, maxCompressionRatio: limits.maxCompressionRatio },
+    details: {
+      source,
+      maxUncompressedBytes: limits.maxUncompressedBytes,
+      maxCompressionRatio: limits.maxCompressionRatio,
+    },
   });
 }
 
 function fail(source: string, reason: string, cause?: unknown): never {
-  throw new AndesError('parse_failed', `Cannot read "${source}": ${reason}.`, { details: { source }, ...(cause === undefined ? {} : { cause }) });
+  throw new AndesError('parse_failed', `Cannot read "${source}": ${reason}.`, {
+    details: { source },
+    ...(cause === undefined ? {} : { cause }),
+  });
 }

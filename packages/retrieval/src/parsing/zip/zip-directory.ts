@@ -31,9 +31,11 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): { entri
   const entryCount = view.getUint16(end + 10, true);
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (entryCount === 0xffff || directoryOffset === 0xffffffff) return { problem: 'it is a ZIP64 archive, which is not supported' };
+  if (entryCount === 0xffff || directoryOffset === 0xffffffff)
+    return { problem: 'it is a ZIP64 archive, which is not supported' };
   if (entryCount > maxEntries) return { problem: `it has ${entryCount} ZIP entries; the limit is ${maxEntries}` };
-  if (directoryOffset + directorySize > end) return { problem: 'its ZIP directory points outside the file (truncated or corrupt)' };
+  if (directoryOffset + directorySize > end)
+    return { problem: 'its ZIP directory points outside the file (truncated or corrupt)' };
 
   const entries: ZipEntry[] = [];
   let offset = directoryOffset;

@@ -11,7 +11,10 @@ describe('judgeRelevance', () => {
   it('by default judges by the share of the question topic words in each passage, covered when one clears it', () => {
     const { decision, relevance } = judgeRelevance('How many vacation days do employees get?', hits, undefined);
     // Topic words: many, vacation, day, employee, get; the first passage has vacation, day(s), employee(s).
-    expect(relevance).toEqual([{ value: 0.6, cleared: true }, { value: 0, cleared: false }]);
+    expect(relevance).toEqual([
+      { value: 0.6, cleared: true },
+      { value: 0, cleared: false },
+    ]);
     expect(decision).toEqual({ signal: 'term-coverage', minimum: defaultMinTermCoverage, covered: true, best: 0.6 });
   });
 
@@ -27,19 +30,37 @@ describe('judgeRelevance', () => {
     ];
     expect(judgeRelevance('这个模型用的是什么激活函数？', chinese, undefined).decision.covered).toBe(true);
     expect(judgeRelevance('员工的带薪年假有几天？', chinese, undefined).decision.covered).toBe(true);
-    expect(judgeRelevance('今天北京的天气怎么样？', chinese, undefined).decision).toMatchObject({ covered: false, best: 0 });
+    expect(judgeRelevance('今天北京的天气怎么样？', chinese, undefined).decision).toMatchObject({
+      covered: false,
+      best: 0,
+    });
   });
 
   it('turns the check off with a minimum of 0, and applies a stricter one', () => {
-    expect(judgeRelevance('Who won the 1998 World Cup?', hits, undefined, { minTermCoverage: 0 }).decision.covered).toBe(true);
-    expect(judgeRelevance('How many vacation days do employees get?', hits, undefined, { minTermCoverage: 0.8 }).decision.covered).toBe(false);
+    expect(
+      judgeRelevance('Who won the 1998 World Cup?', hits, undefined, { minTermCoverage: 0 }).decision.covered,
+    ).toBe(true);
+    expect(
+      judgeRelevance('How many vacation days do employees get?', hits, undefined, { minTermCoverage: 0.8 }).decision
+        .covered,
+    ).toBe(false);
   });
 
   it('judges by the reranker score when a reranker ran and a minimum score is set, else keeps term coverage', () => {
-    const scores = new Map([['vacation', 0.02], ['laptops', 0.7]]);
-    const byReranker = judgeRelevance('How many vacation days do employees get?', hits, scores, { minRerankScore: 0.5 });
-    expect(byReranker.relevance).toEqual([{ value: 0.02, cleared: false }, { value: 0.7, cleared: true }]);
+    const scores = new Map([
+      ['vacation', 0.02],
+      ['laptops', 0.7],
+    ]);
+    const byReranker = judgeRelevance('How many vacation days do employees get?', hits, scores, {
+      minRerankScore: 0.5,
+    });
+    expect(byReranker.relevance).toEqual([
+      { value: 0.02, cleared: false },
+      { value: 0.7, cleared: true },
+    ]);
     expect(byReranker.decision).toEqual({ signal: 'rerank', minimum: 0.5, covered: true, best: 0.7 });
-    expect(judgeRelevance('How many vacation days do employees get?', hits, scores).decision.signal).toBe('term-coverage');
+    expect(judgeRelevance('How many vacation days do employees get?', hits, scores).decision.signal).toBe(
+      'term-coverage',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { Hit } from '@andes/core';
+import type { Hit } from '@andes-rag/core';
 import { termCoverage, topicTerms } from './term-coverage.js';
 
 /** What decides whether a passage is relevant: the question's words it contains, or a cross-encoder's score. */

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { termCoverage, topicTerms } from './term-coverage.js';
 
 describe('termCoverage', () => {
-  const hit = { title: 'Connecting to the VPN', headingPath: ['Troubleshooting'], text: 'If the connection drops every few minutes, switch to 2.4 GHz Wi-Fi.' };
+  const hit = {
+    title: 'Connecting to the VPN',
+    headingPath: ['Troubleshooting'],
+    text: 'If the connection drops every few minutes, switch to 2.4 GHz Wi-Fi.',
+  };
 
   it('is the fraction of the question topic words the passage mentions, in any inflection, title and headings included', () => {
     expect([...topicTerms('Why does my VPN connection keep dropping?')]).toEqual(['vpn', 'connection', 'keep', 'drop']);
