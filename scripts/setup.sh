@@ -19,20 +19,21 @@ export TURBO_TELEMETRY_DISABLED=1
 pnpm install --frozen-lockfile --reporter=append-only >&2
 pnpm run --silent build >&2
 
-# The evaluation sets of test/eval read two Debian corpora: the SQLite manual and Debian Reference in Chinese.
+# Debian packages the tests use: the two corpora of the evaluation sets in test/eval (the SQLite manual and Debian
+# Reference in Chinese), Chromium for the browser tests and PostgreSQL 15 for the PostgreSQL store tests.
 # (Not nodejs-doc: it conflicts with NodeSource's nodejs package, and apt removes Node to install it.)
-evaluation_packages=(sqlite3-doc debian-reference-zh-cn)
+test_packages=(sqlite3-doc debian-reference-zh-cn chromium postgresql-15)
 missing_packages=()
-for package in "${evaluation_packages[@]}"; do
+for package in "${test_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing_packages+=("$package")
 done
 if [ ${#missing_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "andes setup: installing ${missing_packages[*]} (evaluation corpora)" >&2
+    echo "andes setup: installing ${missing_packages[*]} (corpora, browser and database for the tests)" >&2
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_packages[@]}"; } >&2 ||
-      echo "andes setup: could not install ${missing_packages[*]}; the evaluation sets over them will fail under CI=true" >&2
+      echo "andes setup: could not install ${missing_packages[*]}; the tests that need them will fail under CI=true" >&2
   else
-    echo "andes setup: ${missing_packages[*]} not installed and not root: the evaluation sets over them are skipped" \
-      "(their tests fail when CI=true); install with: sudo apt-get install ${missing_packages[*]}" >&2
+    echo "andes setup: ${missing_packages[*]} not installed and not root: the tests that need them are skipped" \
+      "(they fail when CI=true); install with: sudo apt-get install ${missing_packages[*]}" >&2
   fi
 fi
