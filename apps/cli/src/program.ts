@@ -7,6 +7,7 @@ import { doctorCommand } from './commands/doctor-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { exportDatasetCommand } from './commands/export-dataset-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
+import { keysCommand } from './commands/keys-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { quickstartCommand } from './commands/quickstart-command.js';
 import { reindexCommand } from './commands/reindex-command.js';
@@ -35,6 +36,7 @@ export function createProgram(): Command {
     evalCommand(),
     assistantsCommand(),
     exportDatasetCommand(),
+    keysCommand(),
   ]) {
     program.addCommand(command.exitOverride());
   }

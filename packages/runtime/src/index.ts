@@ -46,6 +46,7 @@ export {
 export { withDeadline } from './limits/with-deadline.js';
 export { callerScopedService } from './access/caller-scoped-service.js';
 export { withCallerPrincipals } from './access/caller-filter.js';
+export { groupNameSchema, newApiKeyOf, newApiKeySchema } from './access/new-api-key-schema.js';
 export { LoadingAndesService } from './lifecycle/loading-andes-service.js';
 export { openAndesInBackground } from './lifecycle/open-andes-in-background.js';
 export { AndesRuntime, maxSearchHits, type AndesRuntimeParts } from './service/andes-runtime.js';
@@ -63,6 +64,13 @@ export type { RechunkedCopy, RechunkedCopyOptions } from './evaluation/rechunked
 export { supportedFileExtensions } from './supported-file-extensions.js';
 export { resolveMediaTypes } from './search/resolve-media-types.js';
 export { formatModelInspection, inspectModel, type ModelInspection } from '@andes-rag/inference';
+export {
+  pullModel,
+  readModelManifest,
+  type PulledModel,
+  type PullModelOptions,
+  type PullProgress,
+} from '@andes-rag/inference';
 export type { ExplainedSearch, RetrievalTrace } from '@andes-rag/retrieval';
 export {
   assistantDefinitionSchema,

@@ -1,22 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AndesError, type ApiKeyStore } from '@andes-rag/core';
-import type { AndesService } from '@andes-rag/runtime';
+import { newApiKeyOf, newApiKeySchema, type AndesService } from '@andes-rag/runtime';
 import { parseInput } from '../http/parse-input.js';
 import { requireRole } from '../security/request-caller.js';
-import { collectionNameSchema } from './collection-name-schema.js';
-
-const groupNameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/, 'a group name: letters, digits, . _ @ -');
-
-/** The body of `POST /api/keys`. */
-const newKeySchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(['admin', 'editor', 'reader']),
-  collections: z.array(collectionNameSchema).max(1000).optional(),
-  groups: z.array(groupNameSchema).max(1000).optional(),
-});
 
 const keyParametersSchema = z.object({ id: z.string().min(1).max(200) });
 
@@ -33,15 +20,8 @@ export function createKeyRoutes(service: AndesService): Router {
   };
   router.post('/api/keys', async (request, response) => {
     requireRole(response, 'admin');
-    const body = parseInput(newKeySchema, request.body ?? {}, 'body');
-    const created = await (
-      await store()
-    ).create({
-      name: body.name,
-      role: body.role,
-      ...(body.collections === undefined ? {} : { collections: body.collections }),
-      ...(body.groups === undefined ? {} : { groups: body.groups }),
-    });
+    const body = parseInput(newApiKeySchema, request.body ?? {}, 'body');
+    const created = await (await store()).create(newApiKeyOf(body));
     const { id, key, name, role, collections, groups, createdAt } = created;
     response.status(201).json({ id, key, name, role, collections, groups, createdAt });
   });
