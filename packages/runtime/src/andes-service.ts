@@ -5,6 +5,7 @@ import type {
   AssistantVersion,
   ChatMessage,
   ChunkFilter,
+  Citation,
   CollectionInfo,
   ConversationMessage,
   ConversationRecord,
@@ -103,6 +104,12 @@ export interface AskRequest {
   signal?: AbortSignal;
   /** Receives answer text as it is generated (generative mode), or once (extractive mode). */
   onTextChunk?: (text: string) => void;
+  /**
+   * Receives the sources once retrieval is done, before the first text chunk: every source the answer may cite,
+   * numbered as it cites them (an empty list when nothing relevant was found). The answer's `citations` are these
+   * same objects, or the subset a generated answer cites. Default: none.
+   */
+  onCitations?: (citations: Citation[]) => void;
 }
 
 /** What `/readyz` reports. */

@@ -62,21 +62,23 @@ describe('POST /api/ask', () => {
     await expectErrorResponse(await ask(body), 400, 'invalid_request');
   });
 
-  it('streams token events, then one done event', async () => {
+  it('streams the citations first, then token events, then one done event carrying the same citations', async () => {
     const response = await askStreaming({ question: 'How do laptops ship?', collection: 'default' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
     const events = parseEventStream(await response.text());
     expect(events).toEqual([
+      { event: 'citations', data: { citations: [expect.objectContaining({ n: 1, chunkId: 'chunk-0' })] } },
       { event: 'token', data: { text: 'Laptops ' } },
       { event: 'token', data: { text: 'ship ' } },
       { event: 'token', data: { text: 'on day one [1].' } },
       { event: 'done', data: expect.objectContaining({ answer: 'Laptops ship on day one [1].', mode: 'generative' }) },
     ]);
-    expect((events[3]?.data as Answer).citations).toEqual([
-      expect.objectContaining({ n: 1, source: 'handbook/onboarding.md' }),
+    expect((events[4]?.data as Answer).citations).toEqual([
+      expect.objectContaining({ n: 1, source: 'handbook/onboarding.md', documentId: 'document-1' }),
     ]);
+    expect((events[4]?.data as Answer).citations).toEqual((events[0]?.data as { citations: unknown }).citations);
   });
 
   it('delivers each token while the answer is still being generated', async () => {
@@ -112,6 +114,7 @@ describe('POST /api/ask', () => {
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(parseEventStream(text)).toEqual([
+      { event: 'citations', data: { citations: [expect.objectContaining({ n: 1 })] } },
       { event: 'token', data: { text: 'Partial ' } },
       { event: 'error', data: { code: 'internal_error', message: 'The server failed to handle the request.' } },
     ]);

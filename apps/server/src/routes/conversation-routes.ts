@@ -62,8 +62,8 @@ export function createConversationRoutes({ config }: ConversationRouteDependenci
     const conversationId = parseInput(idSchema, request.params.id, 'id');
     const { content } = parseInput(messageSchema, request.body, 'body');
     const signal = abortOnDisconnect(response);
-    await respondWithAnswer(request, response, (onTextChunk) =>
-      serviceFor(response).sendMessage({ conversationId, content, signal, ...(onTextChunk ? { onTextChunk } : {}) }),
+    await respondWithAnswer(request, response, (callbacks) =>
+      serviceFor(response).sendMessage({ conversationId, content, signal, ...callbacks }),
     );
   });
   router.post('/api/conversations/:id/messages/:messageId/feedback', async (request, response) => {

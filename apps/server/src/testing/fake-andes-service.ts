@@ -21,7 +21,7 @@ import type {
  * It is not the thing under test: the real service is tested end to end in `test/`.
  *
  * Questions steer it: `hang` waits until the request's signal aborts; `fail midway` streams one token, then throws
- * an unexpected Error.
+ * an unexpected Error. Other questions announce one citation, then stream {@link FakeAndesService.answerTokens}.
  */
 export class FakeAndesService implements AndesService {
   ready = true;
@@ -169,6 +169,8 @@ export class FakeAndesService implements AndesService {
     this.#collection(request.collection);
     await this.gate;
     if (request.question === 'hang') return this.#hang(request);
+    const citations = [{ ...hit(0, request.question), n: 1 }];
+    request.onCitations?.(citations);
     if (request.question === 'fail midway') {
       request.onTextChunk?.('Partial ');
       await nextTurn();
@@ -181,7 +183,7 @@ export class FakeAndesService implements AndesService {
     return {
       answer: this.answerTokens.join(''),
       mode: 'generative',
-      citations: [{ ...hit(0, request.question), n: 1 }],
+      citations,
     };
   }
 

@@ -129,3 +129,46 @@ describe('answerQuestion cancellation', () => {
     });
   });
 });
+
+describe('answerQuestion: sources before the text (onCitations)', () => {
+  const record = () => {
+    const events: Array<{ kind: 'citations'; numbers: number[] } | { kind: 'text' }> = [];
+    return {
+      events,
+      onCitations: (citations: Array<{ n: number }>) =>
+        events.push({ kind: 'citations', numbers: citations.map((citation) => citation.n) }),
+      onTextChunk: () => events.push({ kind: 'text' }),
+    };
+  };
+
+  it('generative: every source shown comes first; the answer cites the same objects it cited', async () => {
+    const recorded = record();
+    let shown: unknown[] = [];
+    const answer = await answerQuestion({
+      question: 'How many vacation days?',
+      hits,
+      chatModel: scriptedChatModel('Employees get 25 days [1], with a note after three sick days [2].'),
+      onTextChunk: recorded.onTextChunk,
+      onCitations: (citations) => {
+        shown = citations;
+        recorded.onCitations(citations);
+      },
+    });
+    expect(recorded.events[0]).toEqual({ kind: 'citations', numbers: [1, 2, 3, 4] });
+    expect(recorded.events.slice(1).map((event) => event.kind)).toEqual(
+      Array.from({ length: recorded.events.length - 1 }, () => 'text'),
+    );
+    expect(recorded.events.length).toBeGreaterThan(1);
+    expect(answer.citations).toEqual(shown.slice(0, 2));
+  });
+
+  it('extractive: the passages shown, first; not covered: an empty list, first', async () => {
+    const extractive = record();
+    const answer = await answerQuestion({ question: 'vacation days', hits, ...extractive });
+    expect(extractive.events).toEqual([{ kind: 'citations', numbers: [1, 2, 3] }, { kind: 'text' }]);
+    expect(answer.citations.map((citation) => citation.n)).toEqual([1, 2, 3]);
+    const none = record();
+    await answerQuestion({ question: 'vacation days', hits: [], ...none });
+    expect(none.events).toEqual([{ kind: 'citations', numbers: [] }, { kind: 'text' }]);
+  });
+});

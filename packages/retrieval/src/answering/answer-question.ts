@@ -1,4 +1,4 @@
-import type { Answer, ChatModel, Hit } from '@andes-rag/core';
+import type { Answer, ChatModel, Citation, Hit } from '@andes-rag/core';
 import { throwIfAborted } from '../cancellation/throw-if-aborted.js';
 import { extractiveAnswer } from './extractive-answer.js';
 import { generativeAnswer } from './generative-answer.js';
@@ -23,6 +23,12 @@ export interface AnswerQuestionOptions {
   signal?: AbortSignal;
   /** Receives the answer text: piece by piece as it is generated, or once for an extractive answer. */
   onTextChunk?: (text: string) => void;
+  /**
+   * Receives the sources once, before the first text chunk: every source the answer may cite, numbered as it cites
+   * them (generative: the sources that fit the prompt; extractive: the passages shown; "not covered": none). The
+   * answer's `citations` are these same objects, or the subset the generated text cites. Default: none.
+   */
+  onCitations?: (citations: Citation[]) => void;
   /** Extractive mode: passages to show. Default 3. */
   maxPassages?: number;
 }
@@ -36,15 +42,19 @@ export interface AnswerQuestionOptions {
  * @throws AndesError `aborted`, `context_overflow`, `invalid_request`, or the chat model's `model_error`.
  */
 export async function answerQuestion(options: AnswerQuestionOptions): Promise<Answer> {
-  const { chatModel, hits, onTextChunk, signal } = options;
+  const { chatModel, hits, onTextChunk, onCitations, signal } = options;
   throwIfAborted(signal);
-  if (hits.length === 0) return notCovered(chatModel ? 'generative' : 'extractive', onTextChunk);
+  if (hits.length === 0) {
+    onCitations?.([]);
+    return notCovered(chatModel ? 'generative' : 'extractive', onTextChunk);
+  }
   if (!chatModel) {
     const answer = extractiveAnswer({
       question: options.question,
       hits,
       ...(options.maxPassages === undefined ? {} : { maxPassages: options.maxPassages }),
     });
+    onCitations?.(answer.citations);
     onTextChunk?.(answer.answer);
     return answer;
   }
@@ -54,6 +64,7 @@ export async function answerQuestion(options: AnswerQuestionOptions): Promise<An
     chatModel,
     maxAnswerTokens: options.maxAnswerTokens ?? 512,
     ...(options.systemPrompt === undefined ? {} : { systemPrompt: options.systemPrompt }),
+    ...(onCitations === undefined ? {} : { onCitations }),
     generation: {
       ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),

@@ -1,4 +1,4 @@
-import type { Answer, ChatModel, GenerateOptions, Hit } from '@andes-rag/core';
+import type { Answer, ChatModel, Citation, GenerateOptions, Hit } from '@andes-rag/core';
 import { buildAnswerPrompt } from '../prompt/build-answer-prompt.js';
 import { citedSourceNumbers } from './cited-source-numbers.js';
 import { ForeignLinkGate, removeForeignLinks } from './foreign-links.js';
@@ -12,6 +12,8 @@ export interface GenerativeAnswerOptions {
   chatModel: ChatModel;
   maxAnswerTokens: number;
   systemPrompt?: string;
+  /** Receives every source shown to the model as a citation, numbered as in the prompt, before generation starts. */
+  onCitations?: (citations: Citation[]) => void;
   /** Passed to the model as they are. */
   generation?: Pick<GenerateOptions, 'temperature' | 'seed' | 'signal' | 'onTextChunk'>;
 }
@@ -35,6 +37,8 @@ export async function generativeAnswer(options: GenerativeAnswerOptions): Promis
     ...(options.systemPrompt === undefined ? {} : { systemPrompt: options.systemPrompt }),
   });
   const allowedTexts = prompt.sources.map((source) => source.text);
+  const shown = prompt.sources.map((source, index) => hitToCitation(source, index + 1));
+  options.onCitations?.(shown);
   const { onTextChunk, ...generation } = options.generation ?? {};
   const gate = onTextChunk === undefined ? undefined : new ForeignLinkGate(allowedTexts, onTextChunk);
   const generated = await chatModel.generate(prompt.messages, {
@@ -45,11 +49,10 @@ export async function generativeAnswer(options: GenerativeAnswerOptions): Promis
   gate?.end();
   const guarded = removeForeignLinks(generated.text, allowedTexts);
   const cited = citedSourceNumbers(guarded.text, prompt.sources.length);
-  const numbers = cited.length > 0 ? cited : prompt.sources.map((_source, index) => index + 1);
   return {
     answer: guarded.text.trim(),
     mode: 'generative',
-    citations: numbers.map((n) => hitToCitation(prompt.sources[n - 1] as Hit, n)),
+    citations: cited.length > 0 ? cited.map((n) => shown[n - 1] as Citation) : shown,
     ...(guarded.removed.length === 0 ? {} : { removedLinks: guarded.removed }),
   };
 }

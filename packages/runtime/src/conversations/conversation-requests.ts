@@ -1,4 +1,4 @@
-import type { Answer, ChunkFilter, ConversationMessage, ConversationRecord } from '@andes-rag/core';
+import type { Answer, ChunkFilter, Citation, ConversationMessage, ConversationRecord } from '@andes-rag/core';
 
 /** Who calls: the owner of the conversations they make, and what they may read. */
 export interface ConversationCaller {
@@ -27,6 +27,8 @@ export interface SendMessageRequest extends ConversationCaller {
   signal?: AbortSignal;
   /** Receives the answer text as it is generated. */
   onTextChunk?: (text: string) => void;
+  /** Receives the sources before the first text chunk, as `AskRequest.onCitations` does. */
+  onCitations?: (citations: Citation[]) => void;
 }
 
 /** The answer to a message, as `ask` gives it, with the ids of the two stored messages. */

@@ -97,6 +97,7 @@ export class ConversationService {
         signal,
         ...(request.filter ? { filter: request.filter } : {}),
         ...(request.onTextChunk ? { onTextChunk: request.onTextChunk } : {}),
+        ...(request.onCitations ? { onCitations: request.onCitations } : {}),
       }),
     );
     const [stored, reply] = await this.parts.conversations.appendMessages(conversation.id, [
