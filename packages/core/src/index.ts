@@ -19,6 +19,7 @@ export type { Hit, ScoredChunkId } from './hits.js';
 export type { Citation, Answer, AnswerMode } from './answers.js';
 export type { ChatMessage, GenerateOptions, FinishReason, Generation, ChatModel } from './models/chat-model.js';
 export type { JsonSchema, RepeatPenalty, LoraAdapterChoice } from './models/chat-model.js';
+export type { ToolCall, ToolChoice, ToolDefinition } from './models/tool-calls.js';
 export type { EmbeddingModel } from './models/embedding-model.js';
 export type { Reranker } from './models/reranker.js';
 export type {

@@ -1,7 +1,11 @@
+import type { ToolCall, ToolChoice, ToolDefinition } from './tool-calls.js';
+
 /** One message of a chat. */
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** On an assistant message: the tool calls it made, each with the result the caller sent back. Default: none. */
+  toolCalls?: readonly ToolCall[];
 }
 
 /** Options for one generation. Unset fields take the model's configured defaults. */
@@ -56,6 +60,10 @@ export interface GenerateOptions {
    * Default: none (the base model).
    */
   lora?: LoraAdapterChoice;
+  /** Functions the model may call instead of answering; see {@link ToolChoice}. Default: none. */
+  tools?: readonly ToolDefinition[];
+  /** Whether and which tool must be called. Default `auto` when `tools` are given. */
+  toolChoice?: ToolChoice;
 }
 
 /** A JSON schema, as a plain JSON object (e.g. `{ type: 'object', properties: { … }, required: [ … ] }`). */
@@ -82,7 +90,7 @@ export interface LoraAdapterChoice {
 }
 
 /** Why a generation ended. */
-export type FinishReason = 'stop' | 'length' | 'aborted';
+export type FinishReason = 'stop' | 'length' | 'aborted' | 'tool_calls';
 
 /** The result of one generation. */
 export interface Generation {
@@ -92,6 +100,8 @@ export interface Generation {
   promptTokens: number;
   /** Tokens generated. */
   completionTokens: number;
+  /** The tools the model called (then `finishReason` is `tool_calls`). Absent when it called none. */
+  toolCalls?: ToolCall[];
 }
 
 /** A loaded chat (instruction-following) model. */

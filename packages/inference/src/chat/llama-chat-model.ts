@@ -20,6 +20,13 @@ import { ChatContext } from './chat-context.js';
 import { countPromptTokens, finishReasonOf, toChatHistory } from './chat-history.js';
 import { JsonSchemaGrammars } from './json-schema-grammars.js';
 import { samplingOptions, type SamplingOptions } from './sampling-options.js';
+import {
+  nativeToolCalls,
+  parseForcedToolCall,
+  planToolCalls,
+  withForcedCallInstructions,
+  type ToolCallPlan,
+} from '../tools/tool-call-plan.js';
 
 /** Options of {@link LlamaChatModel.load}. */
 export interface LlamaChatModelOptions {
@@ -149,8 +156,12 @@ export class LlamaChatModel implements ChatModel {
   }
 
   async generate(messages: ChatMessage[], options: GenerateOptions = {}): Promise<Generation> {
-    const history = toChatHistory(messages);
-    const promptTokens = countPromptTokens(this.base.chatWrapper, this.model.tokenizer, history);
+    const plan = planToolCalls(options.tools, options.toolChoice, options.jsonSchema);
+    const history = toChatHistory(
+      plan.kind === 'forced' ? withForcedCallInstructions(messages, plan.instructions) : messages,
+    );
+    const functions = plan.kind === 'native' ? plan.functions : undefined;
+    const promptTokens = countPromptTokens(this.base.chatWrapper, this.model.tokenizer, history, functions);
     if (promptTokens >= this.contextSize) {
       throw new AndesError(
         'context_overflow',
@@ -161,9 +172,10 @@ export class LlamaChatModel implements ChatModel {
       );
     }
     const sampling = samplingOptions(options, { temperature: this.options.defaultTemperature ?? 0 });
-    const grammar = options.jsonSchema === undefined ? undefined : await this.grammars.get(options.jsonSchema);
+    const jsonSchema = plan.kind === 'forced' ? plan.schema : options.jsonSchema;
+    const grammar = jsonSchema === undefined ? undefined : await this.grammars.get(jsonSchema);
     const lease = await this.lease(options.lora, options.signal);
-    const run = this.run(lease, history, promptTokens, options, { ...sampling, grammar });
+    const run = this.run(lease, history, promptTokens, options, { ...sampling, grammar }, plan);
     const settled = run.catch(() => undefined).finally(() => this.runs.delete(settled));
     this.runs.add(settled);
     return rejectOnAbort(run, options.signal);
@@ -222,6 +234,7 @@ export class LlamaChatModel implements ChatModel {
     promptTokens: number,
     options: GenerateOptions,
     sampling: SamplingOptions & { grammar: LlamaGrammar | undefined },
+    plan: ToolCallPlan,
   ): Promise<Generation> {
     const controller = new AbortController();
     const forwardAbort = () => controller.abort();
@@ -230,23 +243,34 @@ export class LlamaChatModel implements ChatModel {
     let completionTokens = 0;
     try {
       const { grammar, ...rest } = sampling;
+      // A forced call's JSON is not answer text: it is returned as a tool call, never streamed as content.
+      const onTextChunk = plan.kind === 'forced' ? undefined : options.onTextChunk;
       const response = await lease.chat.generateResponse(history, {
         ...rest,
-        ...(grammar === undefined ? {} : { grammar }),
+        // A grammar and functions exclude each other: the plan never makes both.
+        ...((plan.kind === 'native' ? { functions: plan.functions } : grammar === undefined ? {} : { grammar }) as {
+          grammar?: LlamaGrammar;
+        }),
         signal: controller.signal,
         maxTokens: Math.min(
           options.maxTokens ?? this.options.defaultMaxTokens ?? 1024,
           this.contextSize - promptTokens,
         ),
         onToken: (tokens) => (completionTokens += tokens.length),
-        ...(options.onTextChunk === undefined ? {} : { onTextChunk: options.onTextChunk }),
+        ...(onTextChunk === undefined ? {} : { onTextChunk }),
       });
-      return {
-        text: response.response,
-        finishReason: finishReasonOf(response.metadata.stopReason),
-        promptTokens,
-        completionTokens,
-      };
+      const finishReason = finishReasonOf(response.metadata.stopReason);
+      const generation: Generation = { text: response.response, finishReason, promptTokens, completionTokens };
+      if (plan.kind === 'forced' && finishReason !== 'aborted') {
+        return {
+          ...generation,
+          text: '',
+          finishReason: 'tool_calls',
+          toolCalls: [parseForcedToolCall(response.response)],
+        };
+      }
+      const toolCalls = nativeToolCalls(response.functionCalls);
+      return toolCalls.length === 0 ? generation : { ...generation, finishReason: 'tool_calls', toolCalls };
     } catch (error) {
       if (controller.signal.aborted) throw new AndesError('aborted', 'The generation was cancelled', { cause: error });
       throw toAndesError(error, 'model_error');
