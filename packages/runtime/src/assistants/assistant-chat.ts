@@ -1,4 +1,4 @@
-import type { Generation } from '@andes-rag/core';
+import { AndesError, type Generation } from '@andes-rag/core';
 import { chatResultOf, readChatQuestion } from '../chat/answer-chat-parts.js';
 import type { ChatRequest, ChatResult } from '../chat/chat-request.js';
 import { resolveMaxTokens } from '../chat/resolve-max-tokens.js';
@@ -22,6 +22,11 @@ export interface AssistantChatParts {
  */
 export async function assistantChat(parts: AssistantChatParts, request: ChatRequest): Promise<ChatResult> {
   const { config } = parts;
+  if (request.generation?.tools?.length) {
+    throw new AndesError('invalid_request', 'Tools apply to the chat model, not to an assistant model.', {
+      details: { param: 'tools' },
+    });
+  }
   const { question, instructions, history } = readChatQuestion(request, config.maxQuestionChars, 'an assistant');
   const maxAnswerTokens = resolveMaxTokens(request.generation?.maxTokens, config.maxAnswerTokens);
   const { maxTokens: _ignored, ...settings } = request.generation ?? {};

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChunkFilter, Citation, FinishReason, GenerateOptions } from '@andes-rag/core';
+import type { ChatMessage, ChunkFilter, Citation, FinishReason, GenerateOptions, ToolCall } from '@andes-rag/core';
 
 /** Generation settings a chat request may set (sampling, stop sequences, JSON schema, ...); unset ones take the model's defaults. */
 export type ChatGenerationOptions = Omit<GenerateOptions, 'signal' | 'onTextChunk'>;
@@ -44,4 +44,6 @@ export interface ChatResult {
   standaloneQuestion?: string;
   /** For an assistant model: the assistant version that answered. */
   assistant?: { name: string; version: number };
+  /** For plain chat with tools: the calls the model made, for the caller to run (`finishReason` `tool_calls`). */
+  toolCalls?: ToolCall[];
 }

@@ -30,12 +30,19 @@ describe('chat with the tiny model', () => {
     expect(models[2]).toEqual({ id: 'andes:notes', kind: 'collection', collection: 'notes' });
   });
 
-  it('chats plainly with usage counts, streaming the text, with max tokens capped by the configuration', async () => {
+  it('chats plainly with usage counts, streaming the text; max tokens above the context are refused', async () => {
+    await expect(
+      opened.runtime.chat({
+        model: chatModel,
+        messages: [{ role: 'user', content: 'Hello there' }],
+        generation: { maxTokens: 100_000 },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_request', details: { param: 'max_tokens' } });
     const chunks: string[] = [];
     const result = await opened.runtime.chat({
       model: chatModel,
       messages: [{ role: 'user', content: 'Hello there' }],
-      generation: { maxTokens: 1000 },
+      generation: { maxTokens: 16 },
       onTextChunk: (text) => chunks.push(text),
     });
     expect(result.model).toBe(chatModel);

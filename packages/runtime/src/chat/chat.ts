@@ -21,7 +21,7 @@ export interface ChatParts {
 /**
  * Answers a chat request with the model it names: `andes:<collection>` answers from that collection with
  * citations, the chat model's id chats plainly, `<chat model id>+<adapter>` chats through that configured LoRA
- * adapter (the base model stays loaded; a request's own `generation.lora` is replaced by it). `maxTokens` is capped by `config.maxAnswerTokens`, and the whole
+ * adapter (the base model stays loaded; a request's own `generation.lora` is replaced by it). `maxTokens` defaults to `config.maxAnswerTokens`; one above the chat model's context is refused; the whole
  * request (queueing included) by `config.requestTimeoutMs`.
  *
  * @throws AndesError `not_found` (unknown model), `invalid_request`, `collection_not_found`, `context_overflow`,
@@ -32,8 +32,17 @@ export async function chat(parts: ChatParts, request: ChatRequest): Promise<Chat
   if (request.messages.length === 0) {
     throw new AndesError('invalid_request', 'A chat needs at least one message.', { details: { param: 'messages' } });
   }
-  const maxTokens = resolveMaxTokens(request.generation?.maxTokens, config.maxAnswerTokens);
+  const maxTokens = resolveMaxTokens(
+    request.generation?.maxTokens,
+    config.maxAnswerTokens,
+    chatModel?.contextSize ?? config.maxAnswerTokens,
+  );
   const collection = collectionOfModel(request.model);
+  if (collection !== undefined && request.generation?.tools?.length) {
+    throw new AndesError('invalid_request', 'Tools apply to the chat model, not to an andes:<collection> model.', {
+      details: { param: 'tools' },
+    });
+  }
   if (collection !== undefined) {
     return withDeadline(config.requestTimeoutMs, request.signal, (signal) =>
       retrievalChat({

@@ -25,5 +25,6 @@ export async function plainChat({ chatModel, request, maxTokens, signal }: Plain
     finishReason: generation.finishReason,
     promptTokens: generation.promptTokens,
     completionTokens: generation.completionTokens,
+    ...(generation.toolCalls === undefined ? {} : { toolCalls: generation.toolCalls }),
   };
 }
