@@ -56,6 +56,12 @@ describe('LlamaEmbeddingModel on the tiny Llama 3 embedding model', () => {
     expect(length(vector)).toBeCloseTo(1, 5);
   });
 
+  it('counts the tokens of a text with its own tokenizer, cut to the context like the text it embeds', () => {
+    expect(model.countTokens('hello world')).toBe(2);
+    expect(model.countTokens('hello world '.repeat(400))).toBeLessThan(256);
+    expect(model.countTokens(Array.from({ length: 100 }, () => 'hello world').join(' '))).toBe(200);
+  });
+
   it('embeds an empty text', async () => {
     expect(length(await model.embedQuery(''))).toBeCloseTo(1, 5);
   });

@@ -99,6 +99,11 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
     }
   }
 
+  /** Tokens the model reads for `text` as a document: its prefix included, cut to the context as embedding cuts it. */
+  countTokens(text: string): number {
+    return this.inputTokens(this.prefixes.document + text, this.contextSize).length;
+  }
+
   async embedDocuments(texts: string[], options: { signal?: AbortSignal } = {}): Promise<Float32Array[]> {
     const vectors: Float32Array[] = [];
     for (const text of texts) vectors.push(await this.embed(this.prefixes.document + text, options.signal));
