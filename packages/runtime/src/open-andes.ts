@@ -1,9 +1,9 @@
 import { noopLogger, type Logger } from '@andes-rag/core';
 import { createDefaultParserRegistry } from '@andes-rag/retrieval';
 import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
-import type { AndesService } from './andes-service.js';
-import type { AndesConfig } from './config/andes-config.js';
-import { AndesRuntime } from './service/andes-runtime.js';
+import { Andes } from './andes.js';
+import { loadConfig, type AndesConfig, type AndesConfigInput } from './config/andes-config.js';
+import { configuredRetriever } from './service/configured-retriever.js';
 import { openModels } from './service/open-models.js';
 
 /** Options for {@link openAndes}. */
@@ -24,42 +24,51 @@ export interface OpenAndesOptions {
 
 /**
  * Opens everything a configuration names: checks and loads the models (chat and embedding, if given), opens the
- * store under `config.dataDir` (rebuilding any stale index), and composes retrieval and answering. Close it with
- * `close()`.
+ * store under `config.dataDir` (rebuilding any stale index), and composes retrieval and answering. Free it with
+ * `dispose()` (or `await using`).
  *
- * @throws AndesError `model_not_found` / `invalid_model_file` for a bad model path, `storage_error` for an
- *   unusable data directory, `store_corrupt` / `store_foreign` for a damaged or foreign store (see `andes doctor`).
+ * `config` is either settings to validate (every field of `andesConfigSchema`, each optional, with its documented
+ * default: `{ dataDir: './my-data', modelPath: 'llama.gguf' }`; no environment variable is read) or the result of
+ * `loadConfig()`, which also reads the `ANDES_*` environment variables. Default: every setting at its default.
+ *
+ * @throws AndesError `invalid_request` naming each bad setting, `model_not_found` / `invalid_model_file` for a bad
+ *   model path, `storage_error` for an unusable data directory, `store_corrupt` / `store_foreign` for a damaged or
+ *   foreign store (see `andes doctor`).
  */
 export async function openAndes(
-  config: AndesConfig,
+  config: AndesConfigInput | AndesConfig = {},
   options: OpenAndesOptions = {},
-): Promise<AndesRuntime & AndesService> {
+): Promise<Andes> {
+  const settings = loadConfig(config, {});
   const logger = options.logger ?? noopLogger;
   // The store first: a damaged or foreign store is refused before seconds of model loading.
   const store = await SqliteKnowledgeStore.open({
-    dataDir: config.dataDir,
+    dataDir: settings.dataDir,
     logger,
     readOnly: options.readOnly ?? false,
     check: options.storeCheck ?? 'structure',
   });
   let models: Awaited<ReturnType<typeof openModels>>;
   try {
-    models = await openModels(config, logger);
+    models = await openModels(settings, logger);
   } catch (error) {
     await store.close();
     throw error;
   }
   try {
-    return new AndesRuntime({
-      config,
-      store,
-      models,
-      parsers: createDefaultParserRegistry(),
-      logger,
-      assistants: store.assistantStore(),
-      conversations: store.conversationStore(),
-      apiKeys: store.apiKeyStore(),
-    });
+    return new Andes(
+      {
+        config: settings,
+        store,
+        models,
+        parsers: createDefaultParserRegistry(),
+        logger,
+        assistants: store.assistantStore(),
+        conversations: store.conversationStore(),
+        apiKeys: store.apiKeyStore(),
+      },
+      configuredRetriever(settings, models, store, logger),
+    );
   } catch (error) {
     await models.dispose();
     await store.close();
