@@ -24,6 +24,8 @@ export {
 } from './config/lora-adapters-config.js';
 export { adapterModelId, adapterOfModel, adapterModelSeparator } from './served-models/adapter-model.js';
 export { openAndes, type OpenAndesOptions } from './open-andes.js';
+export { Andes, type AndesComponents, type IngestPathsOptions } from './andes.js';
+export { collectIngestFiles, type CollectIngestFilesOptions } from './ingestion/collect-ingest-files.js';
 export type { ChatGenerationOptions, ChatRequest, ChatResult } from './chat/chat-request.js';
 export type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
 export {
