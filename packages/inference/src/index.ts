@@ -14,6 +14,13 @@ export { inspectModel, type InspectModelOptions } from './inspection/inspect-mod
 export type { ModelInspection } from './inspection/model-inspection.js';
 export type { ModelResourceEstimate } from './inspection/model-resource-estimate.js';
 export { formatModelInspection } from './inspection/format-model-inspection.js';
+export { pullModel, type PullModelOptions, type PullProgress } from './model-registry/pull-model.js';
+export {
+  isModelUri,
+  readModelManifest,
+  resolveModelReference,
+  type PulledModel,
+} from './model-registry/model-manifest.js';
 export { LlamaReferenceModel, type LlamaReferenceModelOptions } from './reference/llama-reference-model.js';
 export type { LlamaHyperparameters } from './reference/llama-hyperparameters.js';
 export type { RopeLayout } from './reference/rotary-position-embedding.js';

@@ -2,11 +2,16 @@ import { Command } from 'commander';
 import { makeTestModel } from '@andes-rag/gguf';
 import { formatModelInspection, inspectModel } from '@andes-rag/runtime';
 import { printJson, printLine } from '../output/print.js';
+import { modelsListCommand, modelsPullCommand } from './models-pull-command.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 
-/** `andes models ...`: write tiny test models and inspect GGUF files. */
+/** `andes models ...`: pull and list models, inspect GGUF files, write tiny test models. */
 export function modelsCommand(): Command {
-  const models = new Command('models').description('make tiny Llama 3 test models; inspect GGUF files');
+  const models = new Command('models').description(
+    'download models by name, list them, inspect GGUF files, make tiny Llama 3 test models',
+  );
+  models.addCommand(modelsPullCommand());
+  models.addCommand(modelsListCommand());
   models
     .command('make-test-model')
     .description('write a tiny Llama-3-architecture GGUF (real tokenizer, random weights) for smoke tests')

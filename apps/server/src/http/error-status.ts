@@ -29,6 +29,8 @@ const statusByCode: Record<AndesErrorCode, number> = {
   store_corrupt: 503,
   store_foreign: 503,
   model_error: 500,
+  // Only `andes models pull` downloads; the server never does, so this is a failing upstream if it ever shows.
+  download_failed: 502,
   internal_error: 500,
 };
 

@@ -44,6 +44,8 @@ export type AndesErrorCode =
   | 'store_foreign'
   /** The model failed while loading or generating. */
   | 'model_error'
+  /** A model could not be downloaded, or the downloaded file's checksum differs from the expected one. */
+  | 'download_failed'
   /** The request carries no valid credentials (a missing or wrong API key). */
   | 'unauthorized'
   /** The request is refused whoever sends it: a cross-site write from a foreign origin. */

@@ -26,6 +26,13 @@ export const andesConfigSchema = z.object({
   dataDir: z.string().min(1).default('.andes'),
   /** A chat GGUF (env `ANDES_MODEL`). Without one, `ask` answers extractively. */
   modelPath: z.string().min(1).optional(),
+  /**
+   * Where `andes models pull` keeps models and where a model URI (`--model hf:OWNER/REPO/FILE.gguf`) is looked up
+   * (env `ANDES_MODELS_DIR`). Default `models` inside the data directory.
+   */
+  modelsDir: z.string().min(1).optional(),
+  /** Where `hf:` model URIs download from (env `ANDES_HF_ENDPOINT`). Default `https://huggingface.co/`. */
+  huggingFaceEndpoint: z.url().optional(),
   /** An embedding GGUF (env `ANDES_EMBEDDING_MODEL`). Without one, retrieval is BM25 only. */
   embeddingModelPath: z.string().min(1).optional(),
   /** Backend for the models (env `ANDES_GPU`). Default `auto`. */
@@ -105,7 +112,7 @@ export const andesConfigSchema = z.object({
 });
 
 /** A validated configuration. */
-export type AndesConfig = z.infer<typeof andesConfigSchema>;
+export type AndesConfig = z.infer<typeof andesConfigSchema> & { modelsDir: string };
 /** Values a caller (CLI flags, tests) may set; anything unset comes from the environment, then defaults. */
 export type AndesConfigInput = z.input<typeof andesConfigSchema>;
 
@@ -113,6 +120,8 @@ const environmentKeys: Record<string, keyof AndesConfigInput> = {
   ANDES_DATA_DIR: 'dataDir',
   ANDES_MODEL: 'modelPath',
   ANDES_EMBEDDING_MODEL: 'embeddingModelPath',
+  ANDES_MODELS_DIR: 'modelsDir',
+  ANDES_HF_ENDPOINT: 'huggingFaceEndpoint',
   ANDES_GPU: 'gpu',
   ANDES_THREADS: 'threads',
   ANDES_CONTEXT_SIZE: 'contextSize',
@@ -156,5 +165,6 @@ export function loadConfig(
       details: { problems },
     });
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+  const dataDir = path.resolve(parsed.data.dataDir);
+  return { ...parsed.data, dataDir, modelsDir: path.resolve(parsed.data.modelsDir ?? path.join(dataDir, 'models')) };
 }

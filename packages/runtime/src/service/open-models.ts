@@ -1,6 +1,12 @@
 import type { ChatModel, EmbeddingModel, Logger, Reranker } from '@andes-rag/core';
 import { LlamaEmbeddingModel, LlamaReranker } from '@andes-rag/embeddings';
-import { assertGgufFile, assertLoraAdapterFile, LlamaChatModel, loadLlamaBackend } from '@andes-rag/inference';
+import {
+  assertGgufFile,
+  assertLoraAdapterFile,
+  LlamaChatModel,
+  loadLlamaBackend,
+  resolveModelReference,
+} from '@andes-rag/inference';
 import type { AndesConfig } from '../config/andes-config.js';
 import { maxQueryEmbeddingTokens } from '../limits/request-limits.js';
 
@@ -20,7 +26,12 @@ export interface OpenedModels {
  * @throws AndesError `model_not_found`, `invalid_model_file`, `model_error`.
  */
 export async function openModels(config: AndesConfig, logger: Logger): Promise<OpenedModels> {
-  const { modelPath, embeddingModelPath, rerankModelPath } = config;
+  // A model URI (`hf:…`, `https://…`) names a model `andes models pull` fetched into the models directory.
+  const resolve = (reference: string | undefined) =>
+    reference === undefined ? undefined : resolveModelReference(reference, config.modelsDir);
+  const modelPath = resolve(config.modelPath);
+  const embeddingModelPath = resolve(config.embeddingModelPath);
+  const rerankModelPath = resolve(config.rerankModelPath);
   if (modelPath) await assertGgufFile(modelPath);
   if (embeddingModelPath) await assertGgufFile(embeddingModelPath);
   if (rerankModelPath) await assertGgufFile(rerankModelPath);
