@@ -1,4 +1,4 @@
-import { describeAssistantStoreConformance } from '../conformance/assistant-store-conformance.js';
+import { describeAssistantStoreConformance } from '@andes-rag/store-conformance';
 import { openTemporaryStore } from '../test-support/temporary-store.js';
 
 describeAssistantStoreConformance('SqliteAssistantStore', async () => {

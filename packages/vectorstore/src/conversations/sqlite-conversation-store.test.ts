@@ -1,4 +1,4 @@
-import { describeConversationStoreConformance } from '../conformance/conversation-store-conformance.js';
+import { describeConversationStoreConformance } from '@andes-rag/store-conformance';
 import { openTemporaryStore } from '../test-support/temporary-store.js';
 
 describeConversationStoreConformance('SqliteConversationStore', async () => {

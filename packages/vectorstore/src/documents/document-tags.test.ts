@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { documentWrite } from '../conformance/conformance-fixtures.js';
+import { documentWrite } from '@andes-rag/store-conformance';
 import { temporaryDataDir } from '../test-support/temporary-store.js';
 import { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChunkToEmbed } from '@andes-rag/core';
-import { randomUnitVector } from '../conformance/conformance-fixtures.js';
+import { randomUnitVector } from '@andes-rag/store-conformance';
 import type { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 import { documentsWithoutVectors } from '../test-support/documents-without-vectors.js';
 import { openTemporaryStore } from '../test-support/temporary-store.js';

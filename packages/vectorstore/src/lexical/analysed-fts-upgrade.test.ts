@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { documentWrite } from '../conformance/conformance-fixtures.js';
+import { documentWrite } from '@andes-rag/store-conformance';
 import { openRawDatabase } from '../test-support/raw-database.js';
 import { temporaryDataDir } from '../test-support/temporary-store.js';
 import { schemaUpgrades } from '../database/schema.js';

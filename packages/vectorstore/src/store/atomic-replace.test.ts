@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { documentWrite, randomUnitVector } from '../conformance/conformance-fixtures.js';
+import { documentWrite, randomUnitVector } from '@andes-rag/store-conformance';
 import { openRawDatabase } from '../test-support/raw-database.js';
 import { openTemporaryStore } from '../test-support/temporary-store.js';
 import type { SqliteKnowledgeStore } from './sqlite-knowledge-store.js';

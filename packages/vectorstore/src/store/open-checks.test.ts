@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { documentWrite, randomUnitVector } from '../conformance/conformance-fixtures.js';
+import { documentWrite, randomUnitVector } from '@andes-rag/store-conformance';
 import { openRawDatabase } from '../test-support/raw-database.js';
 import { temporaryDataDir } from '../test-support/temporary-store.js';
 import { SqliteKnowledgeStore } from './sqlite-knowledge-store.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeStore } from '@andes-rag/core';
-import { randomUnitVector } from '../conformance/conformance-fixtures.js';
+import { randomUnitVector } from '@andes-rag/store-conformance';
 import { RecordingLogger } from '../test-support/recording-logger.js';
 import { sampleCorpus, sampleDimensions } from '../test-support/sample-corpus.js';
 import { temporaryDataDir } from '../test-support/temporary-store.js';

@@ -1,4 +1,4 @@
-import { describeKnowledgeStoreConformance } from '../conformance/knowledge-store-conformance.js';
+import { describeKnowledgeStoreConformance } from '@andes-rag/store-conformance';
 import { openTemporaryStore } from '../test-support/temporary-store.js';
 
 describeKnowledgeStoreConformance('SqliteKnowledgeStore', () => openTemporaryStore());

@@ -1,5 +1,5 @@
 import type { DocumentWrite } from '@andes-rag/core';
-import { documentWrite, randomUnitVector } from '../conformance/conformance-fixtures.js';
+import { documentWrite, randomUnitVector } from '@andes-rag/store-conformance';
 
 /** The vector dimensions of {@link sampleCorpus}. */
 export const sampleDimensions = 16;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChunkFilter } from '@andes-rag/core';
-import { documentWrite, randomUnitVector } from '../conformance/conformance-fixtures.js';
+import { documentWrite, randomUnitVector } from '@andes-rag/store-conformance';
 import { openTemporaryStore } from '../test-support/temporary-store.js';
 import { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 

@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, rmSync, truncateSync, writeFileSync } from 
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KnowledgeStore } from '@andes-rag/core';
-import { randomUnitVector } from '../conformance/conformance-fixtures.js';
+import { randomUnitVector } from '@andes-rag/store-conformance';
 import { SqliteKnowledgeStore } from '../store/sqlite-knowledge-store.js';
 import { RecordingLogger } from '../test-support/recording-logger.js';
 import { sampleCorpus, sampleDimensions } from '../test-support/sample-corpus.js';

@@ -25,8 +25,3 @@ export function describeKnowledgeStoreConformance(name: string, openStore: OpenK
     describeUnknownCollection(openStore);
   });
 }
-
-export type { OpenKnowledgeStore, StoreUnderTest } from './conformance-fixtures.js';
-export { hostileQueries } from './lexical-conformance.js';
-export { describeAssistantStoreConformance, type OpenAssistantStore } from './assistant-store-conformance.js';
-export { describeConversationStoreConformance, type OpenConversationStore } from './conversation-store-conformance.js';
