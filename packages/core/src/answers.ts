@@ -3,6 +3,8 @@ export interface Citation {
   /** The number the answer uses for it: `[n]`. */
   n: number;
   source: string;
+  /** The collection of the cited document, when the answer searched several (an assistant's collections). */
+  collection?: string;
   chunkId: string;
   documentId: string;
   title: string;

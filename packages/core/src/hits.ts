@@ -4,6 +4,8 @@ export interface Hit {
   documentId: string;
   /** The path the document was ingested from. */
   source: string;
+  /** The collection the hit comes from, when a search spanned several (an assistant's collections). */
+  collection?: string;
   title: string;
   headingPath: string[];
   text: string;

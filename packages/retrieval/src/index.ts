@@ -47,6 +47,11 @@ export {
   type HybridRetrieverOptions,
   type RetrieverSearchOptions,
 } from './search/hybrid-retriever.js';
+export {
+  searchCollections,
+  type CollectionsSearch,
+  type CollectionsSearchOptions,
+} from './search/search-collections.js';
 export { defaultDocumentBoost, documentAwareRanking } from './search/document-aware-ranking.js';
 export {
   defaultMinTermCoverage,

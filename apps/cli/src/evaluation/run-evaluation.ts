@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AndesError } from '@andes-rag/core';
 import {
   checkQualityGates,
@@ -50,10 +51,13 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   const { runtime, dataset, chunks, assistant } = options;
   const collection = assistant?.collections[0] ?? options.collection;
   const access = runtime.evaluationAccess();
-  if (!(await access.getCollection(collection))) {
-    throw new AndesError('collection_not_found', `Collection "${collection}" does not exist.`, {
-      details: { collection },
-    });
+  // An assistant version is checked against its own collections (the pinned one's, not the live one's).
+  for (const name of assistant?.collections ?? [collection]) {
+    if (!(await access.getCollection(name))) {
+      throw new AndesError('collection_not_found', `Collection "${name}" does not exist.`, {
+        details: { collection: name },
+      });
+    }
   }
   const judge = access.chatModel;
   if (options.answers && !judge)
@@ -93,10 +97,10 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     }
     const baseline = retrieval.configurations.find((configuration) => configuration.name === retrieval.baseline);
     const gates = baseline ? checkQualityGates(options.gates, baseline, answers) : [];
+    // No server paths in a report (it is served over HTTP): the dataset by file name, no data directory.
     const context = {
-      dataset: options.datasetPath,
+      dataset: path.basename(options.datasetPath),
       collection,
-      'data directory': options.config.dataDir,
       'chunks per question': String(chunks),
       'embedding model': access.embeddingModel?.id ?? 'none',
       'chat model': judge?.id ?? 'none',

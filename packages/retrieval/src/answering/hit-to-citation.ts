@@ -13,6 +13,7 @@ export function hitToCitation(hit: Hit, n: number): Citation {
     startOffset: hit.startOffset,
     endOffset: hit.endOffset,
   };
+  if (hit.collection !== undefined) citation.collection = hit.collection;
   if (hit.page !== undefined) citation.page = hit.page;
   if (hit.documentWarnings !== undefined && hit.documentWarnings.length > 0)
     citation.documentWarnings = hit.documentWarnings;

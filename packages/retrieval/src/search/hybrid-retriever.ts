@@ -70,6 +70,11 @@ export interface RetrieverSearchOptions {
   history?: readonly ChatMessage[];
   /** Cancels the search (AndesError `aborted`). */
   signal?: AbortSignal;
+  /**
+   * A rewrite already made for this question with {@link HybridRetriever.rewriteQuery}, used instead of rewriting
+   * again (a search over several collections rewrites once). Default: rewrite here when a rewriter is configured.
+   */
+  rewrite?: QueryRewrite;
 }
 
 /**
@@ -121,7 +126,7 @@ export class HybridRetriever {
         details: { collection },
       });
 
-    const rewrite = await this.rewrite(query, options);
+    const rewrite = options.rewrite ?? (await this.rewriteQuery(query, options));
     const searchQuery = rewrite?.query ?? query;
     const candidates = Math.max(k, this.options.candidates ?? Math.max(4 * k, 40));
     const stages = await runRetrievers(
@@ -196,7 +201,14 @@ export class HybridRetriever {
     };
   }
 
-  private async rewrite(query: string, options: RetrieverSearchOptions): Promise<QueryRewrite | undefined> {
+  /**
+   * What the configured rewriter makes of `query` (a condensed follow-up with `history`, alternatives, HyDE), or
+   * undefined without a rewriter. @throws AndesError `aborted`.
+   */
+  async rewriteQuery(
+    query: string,
+    options: Pick<RetrieverSearchOptions, 'history' | 'signal'>,
+  ): Promise<QueryRewrite | undefined> {
     if (!this.options.rewriter) return undefined;
     const rewrite = await this.options.rewriter.rewrite(query, {
       ...(options.history ? { history: options.history } : {}),

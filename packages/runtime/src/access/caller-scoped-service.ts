@@ -85,7 +85,7 @@ class CallerScope {
       explainSearch: async (request: SearchRequest) => service.explainSearch(this.scopedSearch(request)),
       ask: async (request: AskRequest) => {
         if (request.assistant === undefined) this.requireCollection(request.collection);
-        else await this.requireAssistant(request.assistant);
+        else await this.requireAssistant(request.assistant, request.assistantVersion);
         return service.ask({ ...request, ...this.filterField(request.filter) });
       },
       chat: async (request: ChatRequest) => {
@@ -109,7 +109,8 @@ class CallerScope {
       },
       listAssistantVersions: async (name: string) => {
         await this.requireAssistant(name);
-        return service.listAssistantVersions(name);
+        const versions = await service.listAssistantVersions(name);
+        return versions.filter((version) => this.collectionsVisible(version.collections));
       },
       createConversation: async (request: Parameters<AndesService['createConversation']>[0]) => {
         if (request.assistant !== undefined) await this.requireAssistant(request.assistant);
@@ -119,8 +120,12 @@ class CallerScope {
       listConversations: async () => service.listConversations(callerOnly),
       getConversation: async (id: string) => service.getConversation(id, callerOnly),
       deleteConversation: async (id: string) => service.deleteConversation(id, callerOnly),
-      sendMessage: async (request: Parameters<AndesService['sendMessage']>[0]) =>
-        service.sendMessage(conversationCaller(request)),
+      sendMessage: async (request: Parameters<AndesService['sendMessage']>[0]) => {
+        // The live version answers each message: it may have gained a collection since the conversation began.
+        const { assistant } = await service.getConversation(request.conversationId, callerOnly);
+        if (assistant !== undefined) await this.requireAssistant(assistant);
+        return service.sendMessage(conversationCaller(request));
+      },
       rateMessage: async (request: Parameters<AndesService['rateMessage']>[0]) =>
         service.rateMessage(conversationCaller(request)),
     };
@@ -149,12 +154,23 @@ class CallerScope {
     return collections.every((collection) => mayUseCollection(this.caller, collection));
   }
 
-  /** Throws the service's own `not_found` for an assistant answering from a collection the caller may not see. */
-  private async requireAssistant(name: string): Promise<void> {
+  /**
+   * Throws the service's own `not_found` for an assistant whose version that would answer (the live one, or the
+   * pinned `version`) reads a collection the caller may not see: permissions follow the version that answers.
+   */
+  private async requireAssistant(name: string, version?: number): Promise<void> {
     const assistant = await this.service.getAssistant(name);
-    if (!this.collectionsVisible(assistant.live.collections)) {
+    if (version === undefined) {
+      if (this.collectionsVisible(assistant.live.collections)) return;
       // Word for word the assistant store's own error for a missing assistant.
       throw new AndesError('not_found', `The assistant "${name}" does not exist.`, { details: { name } });
+    }
+    const pinned = (await this.service.listAssistantVersions(name)).find((found) => found.version === version);
+    if (pinned === undefined || !this.collectionsVisible(pinned.collections)) {
+      // Word for word the registry's error for a missing version.
+      throw new AndesError('not_found', `The assistant "${name}" has no version ${version}.`, {
+        details: { name, version },
+      });
     }
   }
 

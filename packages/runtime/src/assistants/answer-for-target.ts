@@ -13,7 +13,7 @@ import { answerFromCollection, type CollectionQuestion } from '../service/answer
 import { configuredRetriever } from '../service/configured-retriever.js';
 import type { OpenedModels } from '../service/open-models.js';
 import type { DocumentLookup } from '../service/with-document-warnings.js';
-import { targetCollection, type AnswerTarget } from './answer-target.js';
+import { targetCollection, targetCollections, type AnswerTarget } from './answer-target.js';
 import { mergeChunkFilters } from './merge-chunk-filters.js';
 import { promptRecordingChatModel, type PromptRecord } from './prompt-recording-chat-model.js';
 
@@ -45,7 +45,8 @@ export interface TargetAnswer {
 
 /**
  * Answers through the one pipeline ({@link answerFromCollection}) for a collection or an assistant version. An
- * assistant adds its system prompt after Andes's answering instructions, retrieves with its `k`, filter (merged
+ * assistant adds its system prompt after Andes's answering instructions, retrieves from all its collections as one
+ * ranking (citations name their collection) with its `k`, filter (merged
  * with the caller's `filter`, never looser), reranking choice and threshold, and generates with its settings
  * (they win over the request's), JSON schema and LoRA adapter; the answer records `assistant: {name, version}`.
  *
@@ -65,6 +66,7 @@ export async function answerForTarget(
   const instructions = [...(assistant?.systemPrompt ? [assistant.systemPrompt] : []), ...(request.instructions ?? [])];
   const generation = { ...request.generation, ...(assistant ? assistantGeneration(assistant, config) : {}) };
   const { maxAnswerTokens: _cap, k, ...question } = request;
+  const collections = targetCollections(target);
   const answer = await answerFromCollection(
     {
       retriever: assistant ? assistantRetriever(parts, assistant) : parts.retriever,
@@ -75,6 +77,7 @@ export async function answerForTarget(
     {
       ...question,
       collection: targetCollection(target),
+      ...(collections === undefined ? {} : { collections }),
       k: k ?? assistant?.retrieval.k ?? config.answerSources,
       instructions,
       generation,

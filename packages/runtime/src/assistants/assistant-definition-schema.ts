@@ -15,6 +15,9 @@ export const assistantNameSchema = z
   .string()
   .regex(assistantNamePattern, 'assistant names are 1-64 letters, digits, ".", "_" or "-"');
 
+/** Most collections one assistant answers from (each is searched for every question). */
+export const maxAssistantCollections = 16;
+
 const chunkFilterSchema = z
   .object({
     sourcePrefix: z.string().min(1).max(1024).optional(),
@@ -26,7 +29,8 @@ const chunkFilterSchema = z
 /**
  * An assistant definition as a caller writes it (HTTP body, CLI file): unknown fields are refused so a misspelt
  * setting is an error, not silently ignored. Defaults: description and system prompt "", retrieval and generation
- * settings unset (the server's configuration and the model's defaults). One collection per assistant in this version.
+ * settings unset (the server's configuration and the model's defaults). An assistant answers from 1 to
+ * {@link maxAssistantCollections} collections, searched together.
  */
 export const assistantDefinitionSchema = z
   .object({
@@ -35,7 +39,8 @@ export const assistantDefinitionSchema = z
     collections: z
       .array(z.string().regex(collectionNamePattern, 'not a collection name'))
       .min(1, 'an assistant needs a collection')
-      .max(1, 'an assistant answers from one collection in this version of Andes'),
+      .max(maxAssistantCollections, `an assistant answers from at most ${maxAssistantCollections} collections`)
+      .refine((names) => new Set(names).size === names.length, 'a collection is named twice'),
     retrieval: z
       .object({
         k: z.number().int().min(1).max(maxResultCount).optional(),

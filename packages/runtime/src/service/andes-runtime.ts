@@ -14,7 +14,12 @@ import {
   type IntegrityReport,
   type Logger,
 } from '@andes-rag/core';
-import { type ExplainedSearch, type HybridRetriever, type ParserRegistry } from '@andes-rag/retrieval';
+import {
+  searchCollections,
+  type ExplainedSearch,
+  type HybridRetriever,
+  type ParserRegistry,
+} from '@andes-rag/retrieval';
 import type {
   AndesService,
   AskRequest,
@@ -257,8 +262,8 @@ export class AndesRuntime implements AndesService {
   }
 
   /**
-   * Searches as an assistant version retrieves for its answers (its collection, filter, reranking choice and
-   * threshold), returning the best `k` chunks: what `andes eval --assistant` measures.
+   * Searches as an assistant version retrieves for its answers (all its collections as one ranking, its filter,
+   * reranking choice and threshold), returning the best `k` chunks: what `andes eval --assistant` measures.
    */
   async searchAsAssistant(assistant: AssistantVersion, query: string, k: number): Promise<Hit[]> {
     const { config, models, store, logger } = this.parts;
@@ -269,7 +274,12 @@ export class AndesRuntime implements AndesService {
       assistant,
     );
     const filter = assistant.retrieval.filter;
-    return retriever.search(assistant.collections[0] ?? '', validated, { k, ...(filter ? { filter } : {}) });
+    const search = await searchCollections(retriever, assistant.collections, validated, {
+      k,
+      includeUncovered: true,
+      ...(filter ? { filter } : {}),
+    });
+    return search.hits;
   }
 
   /** The live version of an assistant, or the given one (for `andes eval --assistant`). */

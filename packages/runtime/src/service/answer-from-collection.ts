@@ -10,6 +10,7 @@ import type {
 import { answerQuestion, defaultAnswerSystemPrompt, type HybridRetriever } from '@andes-rag/retrieval';
 import { conversationChatModel } from '../chat/conversation-chat-model.js';
 import { trimHistory } from '../chat/trim-history.js';
+import { searchForAnswer } from './search-for-answer.js';
 import { withDocumentWarnings, type DocumentLookup } from './with-document-warnings.js';
 
 /** What {@link answerFromCollection} answers with. */
@@ -26,6 +27,11 @@ export interface CollectionAnswerer {
 /** One question to answer from a collection, from whichever entry point asked it. */
 export interface CollectionQuestion {
   collection: string;
+  /**
+   * Search these collections instead of `collection` (an assistant's), merged into one ranking whose hits and
+   * citations name their collection. Default: `collection` alone, hits unnamed.
+   */
+  collections?: readonly string[];
   /** The (validated) question. */
   question: string;
   /** How many sources to retrieve. */
@@ -61,13 +67,8 @@ export interface CollectionQuestion {
 export async function answerFromCollection(answerer: CollectionAnswerer, request: CollectionQuestion): Promise<Answer> {
   const { retriever, chatModel, maxAnswerTokens } = answerer;
   const history = request.history ?? [];
-  const { hits, covered, trace } = await retriever.explain(request.collection, request.question, {
-    k: request.k,
-    signal: request.signal,
-    ...(request.filter ? { filter: request.filter } : {}),
-    ...(history.length > 0 ? { history } : {}),
-  });
-  const standaloneQuestion = trace.rewrite?.condensed ? trace.rewrite.query : undefined;
+  const { hits, covered, rewrite } = await searchForAnswer(retriever, request, history);
+  const standaloneQuestion = rewrite?.condensed ? rewrite.query : undefined;
   const instructions = request.instructions ?? [];
   const answer = await answerQuestion({
     question: standaloneQuestion ?? request.question,
