@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Citation, FinishReason } from '@andes-rag/core';
+import type { Citation, FinishReason, ToolCall } from '@andes-rag/core';
 import type { ChatResult } from '@andes-rag/runtime';
 
 /** OpenAI's token counts. */
@@ -23,9 +23,26 @@ export function newCompletionIdentity(model: string): CompletionIdentity {
   return { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model };
 }
 
+/** OpenAI's `finish_reason`. */
+export type OpenAiFinishReason = 'stop' | 'length' | 'tool_calls';
+
 /** OpenAI's `finish_reason` for Andes's; `aborted` never reaches a client that is still there. */
-export function openAiFinishReason(reason: FinishReason): 'stop' | 'length' {
-  return reason === 'length' ? 'length' : 'stop';
+export function openAiFinishReason(reason: FinishReason): OpenAiFinishReason {
+  return reason === 'length' || reason === 'tool_calls' ? reason : 'stop';
+}
+
+/** OpenAI's `tool_calls` of a message. */
+export function openAiToolCalls(toolCalls: readonly ToolCall[]) {
+  return toolCalls.map((call) => ({
+    id: call.id,
+    type: 'function' as const,
+    function: { name: call.name, arguments: call.arguments },
+  }));
+}
+
+/** The same, as one streamed delta: each call whole, with its `index`. */
+export function toolCallsDelta(toolCalls: readonly ToolCall[]) {
+  return { tool_calls: openAiToolCalls(toolCalls).map((call, index) => ({ index, ...call })) };
 }
 
 /** The usage block for a result. */
@@ -49,9 +66,10 @@ function assistantField(result: ChatResult): { andes_assistant?: { name: string;
 
 /**
  * A whole `chat.completion` object. A collection or assistant model's message carries `andes_citations`; an
- * assistant model's completion names the version that answered in `andes_assistant`.
+ * assistant model's completion names the version that answered in `andes_assistant`. A message with tool calls
+ * has `content: null` and `tool_calls`. `appendedText` (the sources block) follows the answer's text.
  */
-export function chatCompletion(identity: CompletionIdentity, result: ChatResult) {
+export function chatCompletion(identity: CompletionIdentity, result: ChatResult, appendedText = '') {
   return {
     ...identity,
     object: 'chat.completion' as const,
@@ -62,8 +80,9 @@ export function chatCompletion(identity: CompletionIdentity, result: ChatResult)
         index: 0,
         message: {
           role: 'assistant' as const,
-          content: result.text,
+          content: result.toolCalls === undefined ? result.text + appendedText : null,
           refusal: null,
+          ...(result.toolCalls === undefined ? {} : { tool_calls: openAiToolCalls(result.toolCalls) }),
           ...citationField(result.citations),
         },
         logprobs: null,
@@ -78,7 +97,7 @@ export function chatCompletion(identity: CompletionIdentity, result: ChatResult)
 export function chatCompletionChunk(
   identity: CompletionIdentity,
   delta: Record<string, unknown>,
-  finishReason: 'stop' | 'length' | null = null,
+  finishReason: OpenAiFinishReason | null = null,
 ) {
   return {
     ...identity,

@@ -7,6 +7,7 @@ import {
   chatCompletionChunk,
   finalChunk,
   newCompletionIdentity,
+  toolCallsDelta,
   usageChunk,
   type CompletionIdentity,
 } from './chat-completion-objects.js';
@@ -17,6 +18,7 @@ import {
   toGenerationOptions,
 } from './chat-completion-request.js';
 import { parseOpenAiInput } from './openai-input.js';
+import { setCitationsHeaders, sourcesBlock } from './citations-header.js';
 import { describeOpenAiError } from './openai-error.js';
 import { OpenAiEventStream } from './openai-event-stream.js';
 import { serviceFor } from '../../security/request-caller.js';
@@ -24,15 +26,20 @@ import { serviceFor } from '../../security/request-caller.js';
 /**
  * `POST /chat/completions` (under `/v1`): OpenAI's chat completion, answered by `service.chat`. `model` is the chat
  * model's id (plain chat) or `andes:<collection>` (answered from the collection; citations in `andes_citations`).
- * With `stream: true` the answer streams as `chat.completion.chunk` events and `[DONE]`; a failure after the first
- * chunk is a `data: {"error": ...}` event. A client that disconnects aborts the generation.
+ * A non-streamed answer with citations also carries them in the `X-Andes-Citations` header (see
+ * `citations-header.ts`); `andes_sources_in_content: true` appends them to the text as a `Sources:` block.
+ * With `tools`, the chat model may answer with `tool_calls` (`finish_reason: "tool_calls"`) for the client to run;
+ * their results come back as `tool` messages in the next request.
+ * With `stream: true` the answer streams as `chat.completion.chunk` events and `[DONE]`; tool calls arrive whole in
+ * one `tool_calls` delta before the finish; a failure after the first chunk is a `data: {"error": ...}` event.
+ * A client that disconnects aborts the generation.
  */
 export function createChatCompletionsRoute(): Router {
   const router = Router();
   router.post('/chat/completions', async (request, response) => {
     const body = parseOpenAiInput(chatCompletionBodySchema, request.body);
     const messages = toChatMessages(body);
-    assertAnswerable(messages);
+    assertAnswerable(body, messages);
     const chatRequest: ChatRequest = {
       model: body.model,
       messages,
@@ -40,8 +47,11 @@ export function createChatCompletionsRoute(): Router {
       signal: abortOnDisconnect(response),
     };
     const identity = newCompletionIdentity(body.model);
+    const sourcesInContent = body.andes_sources_in_content === true;
     if (body.stream !== true) {
-      response.json(chatCompletion(identity, await serviceFor(response).chat(chatRequest)));
+      const result = await serviceFor(response).chat(chatRequest);
+      setCitationsHeaders(response, result.citations);
+      response.json(chatCompletion(identity, result, sourcesInContent ? sourcesBlock(result.citations) : ''));
       return;
     }
     await streamCompletion({
@@ -51,6 +61,7 @@ export function createChatCompletionsRoute(): Router {
       response,
       logger: request.log,
       includeUsage: body.stream_options?.include_usage === true,
+      sourcesInContent,
     });
   });
   return router;
@@ -63,6 +74,8 @@ interface StreamCompletionOptions {
   response: Response;
   logger: PinoLogger;
   includeUsage: boolean;
+  /** Whether a `Sources:` block follows the answer's text as one more content delta. */
+  sourcesInContent: boolean;
 }
 
 /** Streams one completion; the role chunk goes out with the first text, so earlier failures keep their status. */
@@ -73,6 +86,7 @@ async function streamCompletion({
   response,
   logger,
   includeUsage,
+  sourcesInContent,
 }: StreamCompletionOptions): Promise<void> {
   const stream = new OpenAiEventStream(response);
   const sendRole = () => stream.send(chatCompletionChunk(identity, { role: 'assistant', content: '' }));
@@ -86,6 +100,9 @@ async function streamCompletion({
       },
     });
     if (!stream.started) sendRole();
+    const sources = sourcesInContent ? sourcesBlock(result.citations) : '';
+    if (sources !== '') stream.send(chatCompletionChunk(identity, { content: sources }));
+    if (result.toolCalls !== undefined) stream.send(chatCompletionChunk(identity, toolCallsDelta(result.toolCalls)));
     stream.send(finalChunk(identity, result));
     if (includeUsage) stream.send(usageChunk(identity, result));
     stream.done();

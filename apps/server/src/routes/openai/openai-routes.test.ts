@@ -120,6 +120,56 @@ describe('OpenAI-compatible routes under /v1', () => {
     expect(body.choices[0]?.message.andes_citations).toEqual([expect.objectContaining({ n: 1, chunkId: 'chunk-0' })]);
   });
 
+  it('passes tools and tool_choice to the service, with tool results folded into the call they answer', async () => {
+    const call = { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } };
+    const response = await post('/chat/completions', {
+      model: 'fake-chat',
+      messages: [
+        { role: 'user', content: 'Weather in Paris?' },
+        { role: 'assistant', content: null, tool_calls: [call] },
+        { role: 'tool', tool_call_id: 'call_1', content: [{ type: 'text', text: '21 C' }] },
+      ],
+      tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } }],
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+    });
+    expect(response.status).toBe(200);
+    expect(server.service.chatCalls[0]).toMatchObject({
+      messages: [
+        { role: 'user', content: 'Weather in Paris?' },
+        {
+          role: 'assistant',
+          content: '',
+          toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}', result: '21 C' }],
+        },
+      ],
+      generation: {
+        tools: [{ name: 'get_weather', parameters: { type: 'object', properties: {} } }],
+        toolChoice: { name: 'get_weather' },
+      },
+    });
+  });
+
+  it('sends a collection model’s citations in X-Andes-Citations, and as a Sources block when asked', async () => {
+    const plain = await post('/chat/completions', { model: 'andes:default', messages: user('How do laptops ship?') });
+    const header = plain.headers.get('x-andes-citations') ?? '';
+    const entries = JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as Array<Record<string, unknown>>;
+    expect(entries).toEqual([expect.objectContaining({ n: 1, chunkId: 'chunk-0' })]);
+    expect(entries[0]).not.toHaveProperty('text');
+    const plainBody = (await plain.json()) as { choices: Array<{ message: { content: string } }> };
+    expect(plainBody.choices[0]?.message.content).not.toContain('Sources:');
+    const withSources = await post('/chat/completions', {
+      model: 'andes:default',
+      messages: user('How do laptops ship?'),
+      andes_sources_in_content: true,
+    });
+    const body = (await withSources.json()) as { choices: Array<{ message: { content: string } }> };
+    expect(body.choices[0]?.message.content).toBe(
+      `${plainBody.choices[0]?.message.content}\n\nSources:\n[1] ${entries[0]?.['source']}${entries[0]?.['title'] === entries[0]?.['source'] ? '' : ` — ${entries[0]?.['title']}`}`,
+    );
+    const chat = await post('/chat/completions', { model: 'fake-chat', messages: user('hi') });
+    expect(chat.headers.has('x-andes-citations')).toBe(false);
+  });
+
   it('streams chunks: role, text, the finish with citations, usage when asked, then [DONE]', async () => {
     const response = await post('/chat/completions', {
       model: 'andes:default',
@@ -183,12 +233,22 @@ describe('OpenAI-compatible routes under /v1', () => {
 
   it.each([
     ['no messages', { model: 'fake-chat', messages: [] }, 'messages'],
-    ['a tool message', { model: 'fake-chat', messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].role'],
+    [
+      'a tool message that answers no call',
+      { model: 'fake-chat', messages: [{ role: 'tool', content: 'x', tool_call_id: 'call_1' }] },
+      'messages[0].tool_call_id',
+    ],
+    ['logprobs', { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], logprobs: true }, 'logprobs'],
+    [
+      'top_logprobs',
+      { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], top_logprobs: 2 },
+      'top_logprobs',
+    ],
     ['n above 1', { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], n: 2 }, 'n'],
     [
       'tools',
       { model: 'fake-chat', messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function' }] },
-      'tools',
+      'tools[0].function',
     ],
     [
       'a temperature out of range',
