@@ -10,6 +10,10 @@ import { createHealthRoutes } from '../routes/health-routes.js';
 import { createOpenAiRoutes } from '../routes/openai/openai-routes.js';
 import { createSearchRoute } from '../routes/search-route.js';
 import { createUploadRoute } from '../routes/upload-route.js';
+import { instrumentService } from '../metrics/instrumented-service.js';
+import { metricsMiddleware } from '../metrics/metrics-middleware.js';
+import { createMetricsRoute } from '../metrics/metrics-route.js';
+import { ServerMetrics } from '../metrics/server-metrics.js';
 import { createKeyRoutes } from '../routes/key-routes.js';
 import { createKeyAuth } from '../security/key-auth.js';
 import { createRateLimit } from '../security/rate-limit.js';
@@ -35,9 +39,12 @@ export const defaultJsonBodyLimitBytes = 1024 * 1024;
  * No side effects: it neither listens nor touches the process; `startServer` does that.
  */
 export function createApp(dependencies: AppDependencies): Express {
-  const { service, config, logger } = dependencies;
+  const { config, logger } = dependencies;
+  const metrics = new ServerMetrics();
+  const service = instrumentService(dependencies.service, metrics);
   const app = express();
   app.disable('x-powered-by');
+  app.use(metricsMiddleware(metrics));
   app.use(requestLogging(logger));
   app.use(securityHeaders);
   // Before any body is read: who may ask at all (Host), CORS and preflights, cross-site writes, then the key.
@@ -51,6 +58,7 @@ export function createApp(dependencies: AppDependencies): Express {
   );
   app.use(express.json({ limit: dependencies.jsonBodyLimitBytes ?? defaultJsonBodyLimitBytes }));
   app.use(createHealthRoutes({ service, isDraining: dependencies.isDraining ?? (() => false) }));
+  app.use(createMetricsRoute(metrics));
   app.use(createKeyRoutes(service));
   app.use(createCollectionRoutes());
   app.use(createUploadRoute({ config }));
