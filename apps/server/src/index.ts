@@ -1,4 +1,5 @@
 export { createApp, defaultJsonBodyLimitBytes } from './app/create-app.js';
+export { createInferenceApp } from './app/create-inference-app.js';
 export type { AppDependencies } from './app/app-dependencies.js';
 export {
   startServer,

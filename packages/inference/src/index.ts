@@ -34,3 +34,11 @@ export {
   type EnsureTestModelsOptions,
   type TestLoraAdapterOptions,
 } from '@andes-rag/gguf';
+export { InferenceEndpointPool, type InferenceEndpointPoolOptions } from './remote/inference-endpoint-pool.js';
+export { RemoteChatModel, type RemoteChatModelOptions } from './remote/remote-chat-model.js';
+export { RemoteEmbeddingModel, type RemoteEmbeddingModelOptions } from './remote/remote-embedding-model.js';
+export {
+  connectRemoteModels,
+  type ConnectRemoteModelsOptions,
+  type RemoteModels,
+} from './remote/connect-remote-models.js';

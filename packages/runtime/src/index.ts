@@ -51,6 +51,11 @@ export { withCallerPrincipals } from './access/caller-filter.js';
 export { groupNameSchema, newApiKeyOf, newApiKeySchema } from './access/new-api-key-schema.js';
 export { LoadingAndesService } from './lifecycle/loading-andes-service.js';
 export { openAndesInBackground } from './lifecycle/open-andes-in-background.js';
+export {
+  InferenceOnlyService,
+  openInferenceOnly,
+  type OpenInferenceOnlyOptions,
+} from './lifecycle/inference-only-service.js';
 export { AndesRuntime, maxSearchHits, type AndesRuntimeParts } from './service/andes-runtime.js';
 export { reindexCollections, type ReindexParts } from './maintenance/reindex-collections.js';
 export { runDoctor, type DoctorOptions, type DoctorReport } from './maintenance/doctor.js';

@@ -6,6 +6,7 @@ import { clearUploadDirectory } from '../uploads/upload-directory.js';
 import type { AppDependencies } from './app-dependencies.js';
 import { ConnectionTracker } from './connection-tracker.js';
 import { createApp } from './create-app.js';
+import { createInferenceApp } from './create-inference-app.js';
 import { listen } from './listen.js';
 import { listeningUrls } from './listening-urls.js';
 import { trackServiceCalls } from './tracked-service.js';
@@ -20,6 +21,8 @@ export interface StartServerOptions extends Omit<AppDependencies, 'isDraining'> 
    * again at most for the service calls of cut-off requests to unwind. Default 10,000.
    */
   shutdownGraceMs?: number;
+  /** Serve only the models (`andes serve --inference-only`, see `createInferenceApp`). Default `false`. */
+  inferenceOnly?: boolean;
 }
 
 /** A listening server. */
@@ -56,7 +59,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   await clearUploadDirectory(config.dataDir);
   const { service, settled } = trackServiceCalls(options.service);
   let draining = false;
-  const server = createServer(createApp({ ...options, service, isDraining: () => draining }));
+  const build = options.inferenceOnly === true ? createInferenceApp : createApp;
+  const server = createServer(build({ ...options, service, isDraining: () => draining }));
   const connections = new ConnectionTracker(server);
   const url = await listen(server, config.host, config.port);
   const urls = listeningUrls(server.address() as AddressInfo);

@@ -5,6 +5,7 @@ import { AndesError } from '@andes-rag/core';
 import { maxResultCount } from '../limits/request-limits.js';
 import { loraAdaptersConfigSchema } from './lora-adapters-config.js';
 import { retrievalConfigShape, retrievalEnvironmentKeys } from './retrieval-config.js';
+import { inferenceConfigShape, inferenceEnvironmentKeys } from './inference-config.js';
 
 /** Where GPU work goes: `auto` picks CUDA, then Vulkan, then CPU. */
 export const gpuChoices = ['auto', 'cuda', 'vulkan', 'cpu'] as const;
@@ -109,6 +110,8 @@ export const andesConfigSchema = z.object({
   loraAdapters: loraAdaptersConfigSchema,
   /** Reranking, relevance threshold, fusion and query rewriting: see `retrieval-config.ts`. */
   ...retrievalConfigShape,
+  /** Chat and embeddings from remote OpenAI-compatible servers: see `inference-config.ts`. */
+  ...inferenceConfigShape,
 });
 
 /** A validated configuration. */
@@ -142,6 +145,7 @@ const environmentKeys: Record<string, keyof AndesConfigInput> = {
   ANDES_ADMIN_KEY: 'adminKey',
   ANDES_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   ...retrievalEnvironmentKeys,
+  ...inferenceEnvironmentKeys,
 };
 
 /**

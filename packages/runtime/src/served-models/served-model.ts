@@ -10,6 +10,8 @@ export interface ServedModel {
   collection?: string;
   /** For `assistant` models: the assistant that answers (its live version). */
   assistant?: string;
+  /** For `chat` models of an inference-only server: the context window per request, in tokens. */
+  contextSize?: number;
 }
 
 /** Prefix of the model names that answer from a collection: `andes:handbook` answers from `handbook`. */

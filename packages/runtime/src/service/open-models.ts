@@ -9,6 +9,7 @@ import {
 } from '@andes-rag/inference';
 import type { AndesConfig } from '../config/andes-config.js';
 import { maxQueryEmbeddingTokens } from '../limits/request-limits.js';
+import { openRemoteModels } from './open-remote-models.js';
 
 /** The models a configuration asks for; either may be absent. */
 export interface OpenedModels {
@@ -21,11 +22,14 @@ export interface OpenedModels {
 
 /**
  * Checks every configured GGUF path first (so a wrong path fails before anything loads), then loads one llama.cpp
- * backend and the chat and embedding models on it. Loads nothing when no model is configured.
+ * backend and the chat and embedding models on it. Loads nothing when no model is configured. With
+ * `config.inferenceUrls`, connects to those servers instead (`openRemoteModels`).
  *
  * @throws AndesError `model_not_found`, `invalid_model_file`, `model_error`.
  */
 export async function openModels(config: AndesConfig, logger: Logger): Promise<OpenedModels> {
+  // Remote OpenAI-compatible servers replace the local chat and embedding models (`inference-config.ts`).
+  if (config.inferenceUrls.length > 0) return openRemoteModels(config, logger);
   // A model URI (`hf:…`, `https://…`) names a model `andes models pull` fetched into the models directory.
   const resolve = (reference: string | undefined) =>
     reference === undefined ? undefined : resolveModelReference(reference, config.modelsDir);
