@@ -20,9 +20,10 @@ pnpm install --frozen-lockfile --reporter=append-only >&2
 pnpm run --silent build >&2
 
 # Debian packages the tests use: the two corpora of the evaluation sets in test/eval (the SQLite manual and Debian
-# Reference in Chinese), Chromium for the browser tests and PostgreSQL 15 for the PostgreSQL store tests.
+# Reference in Chinese), Chromium for the browser tests, PostgreSQL 15 for the PostgreSQL store tests and kubectl
+# (`kubectl kustomize`) for the infra manifests test.
 # (Not nodejs-doc: it conflicts with NodeSource's nodejs package, and apt removes Node to install it.)
-test_packages=(sqlite3-doc debian-reference-zh-cn chromium postgresql-15)
+test_packages=(sqlite3-doc debian-reference-zh-cn chromium postgresql-15 kubectl)
 missing_packages=()
 for package in "${test_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing_packages+=("$package")
