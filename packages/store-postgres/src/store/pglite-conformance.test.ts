@@ -1,0 +1,22 @@
+import { afterAll } from 'vitest';
+import {
+  describeAssistantStoreConformance,
+  describeConversationStoreConformance,
+  describeKnowledgeStoreConformance,
+} from '@andes-rag/store-conformance';
+import { openPgliteStore, sharedPglite } from '../test-support/shared-pglite.js';
+
+// PGlite (PostgreSQL compiled to WebAssembly) with its pgvector extension: the pgvector HNSW path.
+describeKnowledgeStoreConformance('PostgresKnowledgeStore on PGlite with pgvector', () => openPgliteStore());
+describeAssistantStoreConformance('PostgresAssistantStore on PGlite', async () => {
+  const { store, cleanup } = await openPgliteStore();
+  return { store: store.assistantStore(), cleanup };
+});
+describeConversationStoreConformance('PostgresConversationStore on PGlite', async () => {
+  const { store, cleanup } = await openPgliteStore();
+  return { store: store.conversationStore(), cleanup };
+});
+
+afterAll(async () => {
+  await (await sharedPglite()).close();
+});

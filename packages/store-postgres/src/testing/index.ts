@@ -1,0 +1,6 @@
+export {
+  postgresBinDirectory,
+  postgresServerInstalled,
+  startTemporaryPostgresServer,
+  type TemporaryPostgresServer,
+} from './temporary-postgres-server.js';
