@@ -3,6 +3,7 @@ import { gpuChoices, loadConfig, type AndesConfig } from '@andes-rag/runtime';
 
 /** Flags every command that opens the store accepts. */
 export interface CommonOptions {
+  config?: string;
   dataDir?: string;
   collection: string;
   model?: string;
@@ -15,6 +16,7 @@ export interface CommonOptions {
 /** Adds the flags shared by every command: data directory, collection, models, backend. */
 export function withCommonOptions(command: Command): Command {
   return command
+    .option('--config <file>', 'a JSON or YAML config file (env ANDES_CONFIG, default ./andes.config.json|yaml)')
     .option('--data-dir <dir>', 'where the store lives (env ANDES_DATA_DIR, default ./.andes)')
     .option('--collection <name>', 'collection to use', 'default')
     .option('--model <file.gguf>', 'chat model GGUF (env ANDES_MODEL); without one, ask answers extractively')
@@ -27,15 +29,19 @@ export function withCommonOptions(command: Command): Command {
     .option('--verbose', 'log details to stderr');
 }
 
-/** The validated configuration for a command: flags over environment over defaults. */
+/** The validated configuration for a command: flags over environment over the config file over defaults. */
 export function configFromOptions(options: CommonOptions, extra: Record<string, unknown> = {}): AndesConfig {
-  return loadConfig({
-    dataDir: options.dataDir,
-    modelPath: options.model,
-    embeddingModelPath: options.embeddingModel,
-    gpu: options.gpu,
-    threads: options.threads,
-    logLevel: options.verbose ? 'debug' : undefined,
-    ...extra,
-  });
+  return loadConfig(
+    {
+      dataDir: options.dataDir,
+      modelPath: options.model,
+      embeddingModelPath: options.embeddingModel,
+      gpu: options.gpu,
+      threads: options.threads,
+      logLevel: options.verbose ? 'debug' : undefined,
+      ...extra,
+    },
+    undefined,
+    options.config === undefined ? {} : { configFile: options.config },
+  );
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AndesError } from '@andes-rag/core';
 import { maxResultCount } from '../limits/request-limits.js';
+import { readConfigFile } from './config-file.js';
 import { loraAdaptersConfigSchema } from './lora-adapters-config.js';
 import { retrievalConfigShape, retrievalEnvironmentKeys } from './retrieval-config.js';
 import { inferenceConfigShape, inferenceEnvironmentKeys } from './inference-config.js';
@@ -148,24 +149,40 @@ const environmentKeys: Record<string, keyof AndesConfigInput> = {
   ...inferenceEnvironmentKeys,
 };
 
+/** Where {@link loadConfig} looks for a config file. */
+export interface ConfigFileOptions {
+  /** A config file to read (the `--config` flag); else `ANDES_CONFIG`, else `andes.config.{json,yaml,yml}` here. */
+  configFile?: string;
+  /** Where relative config file names are resolved and default files looked for. Default `process.cwd()`. */
+  workingDirectory?: string;
+}
+
 /**
- * Builds the configuration: explicit `overrides` win over the environment, which wins over defaults.
- * This is the only place Andes reads `process.env`. Throws an AndesError `invalid_request` naming each bad value.
+ * Builds the configuration: explicit `overrides` (CLI flags) win over the environment (`ANDES_*`), which wins over
+ * the config file (`config-file.ts`), which wins over defaults. This is the only place Andes reads `process.env`.
+ * Throws an AndesError `invalid_request` naming each bad value.
  */
 export function loadConfig(
   overrides: Partial<Record<keyof AndesConfigInput, unknown>> = {},
   environment: NodeJS.ProcessEnv = process.env,
+  fileOptions: ConfigFileOptions = {},
 ): AndesConfig {
-  const fromEnvironment: Record<string, unknown> = {};
+  const file = readConfigFile(
+    fileOptions.configFile ?? (environment['ANDES_CONFIG'] || undefined),
+    new Set(Object.keys(andesConfigSchema.shape)),
+    fileOptions.workingDirectory,
+  );
+  const fromFileAndEnvironment: Record<string, unknown> = { ...file?.settings };
   for (const [variable, key] of Object.entries(environmentKeys)) {
     const value = environment[variable];
-    if (value !== undefined && value !== '') fromEnvironment[key] = value;
+    if (value !== undefined && value !== '') fromFileAndEnvironment[key] = value;
   }
   const definedOverrides = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-  const parsed = andesConfigSchema.safeParse({ ...fromEnvironment, ...definedOverrides });
+  const parsed = andesConfigSchema.safeParse({ ...fromFileAndEnvironment, ...definedOverrides });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
-    throw new AndesError('invalid_request', `Invalid configuration: ${problems.join('; ')}`, {
+    const origin = file ? ` (environment, flags and ${file.path})` : '';
+    throw new AndesError('invalid_request', `Invalid configuration${origin}: ${problems.join('; ')}`, {
       details: { problems },
     });
   }
