@@ -20,7 +20,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureTestModels, makeTestModel, readGgufFile } from '@andes-rag/gguf';
+import { readGgufFile } from '@andes-rag/gguf';
+import { ensureTestModels, makeTestModel } from '@andes-rag/testing';
 import { loadLlamaBackend } from '@andes-rag/inference';
 import { compareAndesWithRaw, printInspection } from './gpu/andes-vs-raw-generation.js';
 

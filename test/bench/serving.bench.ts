@@ -13,7 +13,7 @@
 import os from 'node:os';
 import { buildAnswerPrompt } from '@andes-rag/retrieval';
 import type { Hit } from '@andes-rag/core';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { folderFormData } from '../support/upload.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { childEnvironment, repositoryRoot, samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'nod
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import type { DoctorReport } from '@andes-rag/runtime';
 import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import {

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels, type TestModelPaths } from '@andes-rag/gguf';
+import { ensureTestModels, type TestModelPaths } from '@andes-rag/testing';
 import { chunkIndexText } from '@andes-rag/retrieval';
 import { loadConfig, openAndes, type AndesRuntime } from '@andes-rag/runtime';
 import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';

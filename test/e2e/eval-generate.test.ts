@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadEvaluationDataset } from '@andes-rag/evaluation';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { repositoryRoot, samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 

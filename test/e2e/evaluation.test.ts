@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareConfigurations, loadEvaluationDataset, type EvaluationReport } from '@andes-rag/evaluation';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { readCorpus } from '../eval/reference/corpus-text.js';
 import { plainBm25 } from '../eval/reference/plain-bm25.js';
 import { repositoryRoot, temporaryDirectory } from '../support/repository.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { runCli } from '../support/run-cli.js';
 
 // `andes models inspect FILE --context N`: the memory a context of N tokens needs here, and whether it fits.

@@ -1,7 +1,8 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { ensureTestModels, makeTestLoraAdapter, readGgufFile } from '@andes-rag/gguf';
+import { readGgufFile } from '@andes-rag/gguf';
+import { ensureTestModels, makeTestLoraAdapter } from '@andes-rag/testing';
 import { samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { folderFormData } from '../support/upload.js';

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CollectionInfo } from '@andes-rag/core';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import type { ReindexReport } from '@andes-rag/runtime';
 import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { temporaryDirectory } from '../support/repository.js';

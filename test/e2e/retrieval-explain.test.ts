@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestReranker } from '@andes-rag/gguf';
+import { ensureTestReranker } from '@andes-rag/testing';
 import { samplesDirectory, temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';

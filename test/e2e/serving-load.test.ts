@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { temporaryDirectory } from '../support/repository.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 

@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentRecord } from '@andes-rag/core';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { temporaryDirectory } from '../support/repository.js';
 import { runCli } from '../support/run-cli.js';

@@ -21,19 +21,6 @@ export {
   resolveModelReference,
   type PulledModel,
 } from './model-registry/model-manifest.js';
-export { LlamaReferenceModel, type LlamaReferenceModelOptions } from './reference/llama-reference-model.js';
-export type { LlamaHyperparameters } from './reference/llama-hyperparameters.js';
-export type { RopeLayout } from './reference/rotary-position-embedding.js';
-// Test models are re-exported so packages above inference can build them without depending on @andes-rag/gguf.
-export {
-  ensureTestModels,
-  makeTestModel,
-  makeTestLoraAdapter,
-  type TestModelPaths,
-  type TestModelOptions,
-  type EnsureTestModelsOptions,
-  type TestLoraAdapterOptions,
-} from '@andes-rag/gguf';
 export { InferenceEndpointPool, type InferenceEndpointPoolOptions } from './remote/inference-endpoint-pool.js';
 export { RemoteChatModel, type RemoteChatModelOptions } from './remote/remote-chat-model.js';
 export { RemoteEmbeddingModel, type RemoteEmbeddingModelOptions } from './remote/remote-embedding-model.js';

@@ -5,7 +5,7 @@ import { Document } from '@langchain/core/documents';
 import { RunnableLambda, RunnableSequence } from '@langchain/core/runnables';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LlamaEmbeddingModel } from '@andes-rag/embeddings';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { loadLlamaBackend } from '@andes-rag/inference';
 import { HybridRetriever, ingestDocument } from '@andes-rag/retrieval';
 import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { makeTestModel } from '@andes-rag/gguf';
+import { makeTestModel } from '@andes-rag/testing';
 import { formatModelInspection, inspectModel } from '@andes-rag/runtime';
 import { printJson, printLine } from '../output/print.js';
 import { modelsListCommand, modelsPullCommand } from './models-pull-command.js';

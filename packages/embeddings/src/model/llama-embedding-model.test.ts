@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestModels, loadLlamaBackend } from '@andes-rag/inference';
+import { loadLlamaBackend } from '@andes-rag/inference';
+import { ensureTestModels } from '@andes-rag/testing';
 import type { Llama } from 'node-llama-cpp';
 import { LlamaEmbeddingModel } from './llama-embedding-model.js';
 

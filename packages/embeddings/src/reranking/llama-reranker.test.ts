@@ -1,5 +1,5 @@
-import { ensureTestReranker } from '@andes-rag/gguf';
-import { ensureTestModels, loadLlamaBackend } from '@andes-rag/inference';
+import { ensureTestModels, ensureTestReranker } from '@andes-rag/testing';
+import { loadLlamaBackend } from '@andes-rag/inference';
 import type { Llama } from 'node-llama-cpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LlamaReranker } from './llama-reranker.js';

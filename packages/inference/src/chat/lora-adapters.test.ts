@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { ensureTestModels, makeTestLoraAdapter } from '@andes-rag/gguf';
+import { ensureTestModels, makeTestLoraAdapter } from '@andes-rag/testing';
 import type { Llama } from 'node-llama-cpp';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
 import { LlamaChatModel } from './llama-chat-model.js';

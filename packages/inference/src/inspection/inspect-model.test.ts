@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { formatModelInspection } from './format-model-inspection.js';
 import { loadLlamaBackend } from '../backend/load-llama-backend.js';
 import { inspectModel } from './inspect-model.js';

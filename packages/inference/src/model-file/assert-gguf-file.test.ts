@@ -2,7 +2,8 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestModels, ggufValue, writeGgufFile } from '@andes-rag/gguf';
+import { ggufValue, writeGgufFile } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import { assertGgufFile } from './assert-gguf-file.js';
 
 let directory: string;

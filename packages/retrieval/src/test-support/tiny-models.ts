@@ -1,6 +1,6 @@
 import { LlamaEmbeddingModel, LlamaReranker } from '@andes-rag/embeddings';
-import { ensureTestReranker } from '@andes-rag/gguf';
-import { ensureTestModels, LlamaChatModel, loadLlamaBackend } from '@andes-rag/inference';
+import { ensureTestModels, ensureTestReranker } from '@andes-rag/testing';
+import { LlamaChatModel, loadLlamaBackend } from '@andes-rag/inference';
 
 /** The llama.cpp backend on the CPU, for tests. */
 export function loadTestBackend() {

@@ -1,4 +1,4 @@
-import { ensureTestReranker } from '@andes-rag/gguf';
+import { ensureTestReranker } from '@andes-rag/testing';
 import { notCoveredAnswer } from '@andes-rag/retrieval';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestRuntime, type TestRuntime } from '../test-support/open-test-runtime.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureTestModels } from '@andes-rag/gguf';
+import { ensureTestModels } from '@andes-rag/testing';
 import type { AndesConfigInput } from '../config/andes-config.js';
 import { loadConfig } from '../config/andes-config.js';
 import { openAndes } from '../open-andes.js';

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGgufFile, readGgufTensor } from '../reader/read-gguf-file.js';
+import { readGgufFile, readGgufTensor } from '@andes-rag/gguf';
 import { ensureTestModels, type TestModelPaths } from './ensure-test-models.js';
 import { makeTestModel } from './make-test-model.js';
 

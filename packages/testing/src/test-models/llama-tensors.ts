@@ -1,5 +1,4 @@
-import type { GgufTensorChunks } from '../writer/tensor-data.js';
-import type { GgufTensorInput } from '../writer/write-gguf-file.js';
+import type { GgufTensorChunks, GgufTensorInput } from '@andes-rag/gguf';
 import { randomValues } from './seeded-random.js';
 
 /** The shape of a Llama-architecture model. */

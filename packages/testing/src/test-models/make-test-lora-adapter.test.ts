@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGgufFile, readGgufTensor } from '../reader/read-gguf-file.js';
+import { readGgufFile, readGgufTensor } from '@andes-rag/gguf';
 import { ensureTestModels } from './ensure-test-models.js';
 import { makeTestLoraAdapter } from './make-test-lora-adapter.js';
 

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ggufValue, type GgufMetadata } from '../format/gguf-value.js';
-import { writeGgufFile } from '../writer/write-gguf-file.js';
+import { ggufValue, writeGgufFile, type GgufMetadata } from '@andes-rag/gguf';
 import { defaultTestModelsDirectory } from './ensure-test-models.js';
 import { llamaTensors, type LlamaShape } from './llama-tensors.js';
 import { loadLlama3Tokenizer } from './llama3-tokenizer.js';

@@ -2,10 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestModels, makeTestModel } from '@andes-rag/gguf';
+import { ensureTestModels, LlamaReferenceModel, makeTestModel } from '@andes-rag/testing';
 import type { ControlledEvaluateInputItem, Llama, LlamaModel, Token } from 'node-llama-cpp';
-import { loadLlamaBackend } from '../backend/load-llama-backend.js';
-import { LlamaReferenceModel } from './llama-reference-model.js';
+import { loadLlamaBackend } from './load-llama-backend.js';
 
 let llama: Llama;
 let model: LlamaModel;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGgufFile } from '../reader/read-gguf-file.js';
+import { readGgufFile } from '@andes-rag/gguf';
 import { ensureTestReranker } from './make-test-reranker.js';
 
 let directory: string;

@@ -1,6 +1,5 @@
 import { AndesError } from '@andes-rag/core';
-import { ggufValue, type GgufMetadata } from '../format/gguf-value.js';
-import { writeGgufFile } from '../writer/write-gguf-file.js';
+import { ggufValue, writeGgufFile, type GgufMetadata } from '@andes-rag/gguf';
 import { llamaTensors, type LlamaShape } from './llama-tensors.js';
 import { loadLlama3Tokenizer, type Llama3Tokenizer } from './llama3-tokenizer.js';
 import { seededRandom } from './seeded-random.js';

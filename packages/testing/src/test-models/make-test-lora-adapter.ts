@@ -1,8 +1,5 @@
 import { AndesError } from '@andes-rag/core';
-import { ggufValue } from '../format/gguf-value.js';
-import { readGgufFile } from '../reader/read-gguf-file.js';
-import type { GgufTensorInput } from '../writer/write-gguf-file.js';
-import { writeGgufFile } from '../writer/write-gguf-file.js';
+import { ggufValue, readGgufFile, writeGgufFile, type GgufTensorInput } from '@andes-rag/gguf';
 import { randomValues, seededRandom } from './seeded-random.js';
 
 /** A weight matrix of each Llama block that a LoRA adapter can change. */
