@@ -4,6 +4,14 @@ import { AndesError } from '@andes-rag/core';
 import { createProgram } from './program.js';
 import { exitCodeFor } from './output/exit-code.js';
 
+// `andes search … | head` closes stdout early: stop quietly, as Unix tools do, instead of an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 try {
   await createProgram().parseAsync(process.argv);
 } catch (error) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { askCommand } from './commands/ask-command.js';
 import { assistantsCommand } from './commands/assistants-command.js';
@@ -14,10 +15,17 @@ import { reindexCommand } from './commands/reindex-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { serveCommand } from './commands/serve-command.js';
 
+/** The CLI package's version, read from its manifest (`dist/program.js` and `src/program.ts` sit one level below). */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
 /** Builds the `andes` command with all its subcommands. */
 export function createProgram(): Command {
   const program = new Command('andes')
     .description('Question answering over your own documents with Llama 3, on your own hardware.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError()
     // Options after a subcommand's name belong to it (`andes eval generate --collection x` is generate's).
     .enablePositionalOptions()

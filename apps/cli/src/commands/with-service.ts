@@ -18,6 +18,10 @@ export async function withService<T>(
   options: WithServiceOptions = {},
 ): Promise<T> {
   const logger = createStderrLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
+  // Loading a GGUF takes seconds to minutes: say so on a terminal, so a silent wait is not taken for a hang.
+  const models = [config.modelPath, config.embeddingModelPath, config.rerankModelPath].filter(Boolean);
+  if (models.length > 0 && process.stderr.isTTY)
+    process.stderr.write(`Loading model${models.length > 1 ? 's' : ''}…\n`);
   const service = await openAndes(config, { logger, readOnly: options.readOnly ?? false });
   try {
     return await work(service);
