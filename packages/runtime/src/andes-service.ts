@@ -24,6 +24,7 @@ import type {
   SendMessageRequest,
 } from './conversations/conversation-requests.js';
 import type { EmbedRequest, EmbedResult } from './embedding/embed-request.js';
+import type { DocumentText } from './documents/document-text.js';
 import type { ServedModel } from './served-models/served-model.js';
 
 /** One file to ingest: its bytes, or the path of a file holding them (read only when its turn comes). */
@@ -146,8 +147,20 @@ export interface AndesService {
     inputs: IngestInput[],
     options?: { onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal; chunkSize?: number },
   ): Promise<IngestReport>;
+  /**
+   * Renames a collection; its documents, indexes, and the key scopes, assistants and conversations naming it follow.
+   * Throws `collection_not_found`, `conflict` for a taken name, `invalid_request` for a bad name.
+   */
+  renameCollection(name: string, newName: string): Promise<CollectionInfo>;
+  /** Deletes a collection with its documents and indexes. Throws `collection_not_found`. */
+  deleteCollection(name: string): Promise<void>;
   listDocuments(collection: string): Promise<DocumentRecord[]>;
   deleteDocument(collection: string, documentId: string): Promise<boolean>;
+  /**
+   * A document's text with its chunks' offsets (see `documents/document-text.ts`). Throws `collection_not_found`,
+   * `not_found` for an unknown document.
+   */
+  getDocumentText(collection: string, documentId: string): Promise<DocumentText>;
   /** Throws `collection_not_found` for an unknown collection. */
   search(request: SearchRequest): Promise<Hit[]>;
   /**

@@ -69,6 +69,7 @@ export type {
 export type { EvaluationAccess, RetrieverVariantOptions } from './evaluation/evaluation-access.js';
 export type { RechunkedCopy, RechunkedCopyOptions } from './evaluation/rechunked-copy.js';
 export { supportedFileExtensions } from './supported-file-extensions.js';
+export { documentTextFromChunks, type DocumentText, type DocumentTextChunk } from './documents/document-text.js';
 export { resolveMediaTypes } from './search/resolve-media-types.js';
 export { formatModelInspection, inspectModel, type ModelInspection } from '@andes-rag/inference';
 export {

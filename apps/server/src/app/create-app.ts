@@ -15,6 +15,7 @@ import { metricsMiddleware } from '../metrics/metrics-middleware.js';
 import { createMetricsRoute } from '../metrics/metrics-route.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
 import { createKeyRoutes } from '../routes/key-routes.js';
+import { createMeRoute } from '../routes/me-route.js';
 import { createKeyAuth } from '../security/key-auth.js';
 import { createRateLimit } from '../security/rate-limit.js';
 import { requireRole } from '../security/request-caller.js';
@@ -60,6 +61,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(createHealthRoutes({ service, isDraining: dependencies.isDraining ?? (() => false) }));
   app.use(createMetricsRoute(metrics));
   app.use(createKeyRoutes(service));
+  app.use(createMeRoute({ authEnabled: config.adminKey !== undefined }));
   app.use(createCollectionRoutes());
   app.use(createUploadRoute({ config }));
   app.use(createSearchRoute({ config }));

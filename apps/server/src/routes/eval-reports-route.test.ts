@@ -75,6 +75,42 @@ describe('evaluation report routes', () => {
     expect(await html.text()).toContain('<title>report</title>');
   });
 
+  it('takes server paths out: the data directory becomes ".", other absolute paths in context their file name', async () => {
+    const pathId = '20250103T000000Z-paths';
+    const withPaths = {
+      ...report,
+      id: pathId,
+      context: {
+        dataset: '/home/someone/evaluation sets/sotu.jsonl',
+        'data directory': dataDir,
+        'report folder': path.join(dataDir, 'eval-reports'),
+        collection: 'sotu',
+      },
+    };
+    const directory = path.join(dataDir, 'eval-reports');
+    await writeFile(path.join(directory, `${pathId}.json`), JSON.stringify(withPaths));
+    const page = `<!doctype html><p>${Object.values(withPaths.context).join('</p><p>')}</p>`;
+    await writeFile(path.join(directory, `${pathId}.html`), page);
+    const bodies = await Promise.all(
+      ['/api/eval/reports', `/api/eval/reports/${pathId}`, `/api/eval/reports/${pathId}.html`].map(async (route) => {
+        const response = await get(route);
+        expect(response.status).toBe(200);
+        return response.text();
+      }),
+    );
+    for (const body of bodies) {
+      expect(body).not.toContain(dataDir);
+      expect(body).not.toContain('/home/someone');
+    }
+    expect(JSON.parse(bodies[1] ?? '{}').context).toEqual({
+      dataset: 'sotu.jsonl',
+      'data directory': '.',
+      'report folder': `.${path.sep}eval-reports`,
+      collection: 'sotu',
+    });
+    expect(bodies[2]).toContain('<p>sotu.jsonl</p><p>.</p>');
+  });
+
   it.each([
     ['a traversal', '..%2F..%2Fetc%2Fpasswd', 400, 'invalid_request'],
     ['an id with a dot', `${id}.json`, 400, 'invalid_request'],

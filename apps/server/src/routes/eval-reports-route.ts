@@ -1,6 +1,8 @@
 import { Router } from 'express';
+import { AndesError } from '@andes-rag/core';
 import type { AndesConfig } from '@andes-rag/runtime';
 import { evalReportsDirectory, listEvalReports, readEvalReport } from './eval-reports-directory.js';
+import { redactReportJson, reportPathRedactor } from './redact-report-paths.js';
 
 /** Dependencies of {@link createEvalReportsRoutes}. */
 export interface EvalReportsRouteDependencies {
@@ -15,7 +17,9 @@ const reportPagePolicy =
 /**
  * `GET /api/eval/reports` → `{reports}` (summaries, newest first, each with links);
  * `GET /api/eval/reports/:id` → the JSON report as written; `GET /api/eval/reports/:id.html` → its HTML page.
- * Ids must match the report id pattern (400 `invalid_request` otherwise; 404 `not_found` when absent).
+ * Ids must match the report id pattern (400 `invalid_request` otherwise; 404 `not_found` when absent). No answer
+ * carries a server path: the data directory and absolute paths in a report's `context` are taken out first
+ * (`redact-report-paths.ts`).
  */
 export function createEvalReportsRoutes({ config }: EvalReportsRouteDependencies): Router {
   const directory = evalReportsDirectory(config.dataDir);
@@ -33,12 +37,22 @@ export function createEvalReportsRoutes({ config }: EvalReportsRouteDependencies
     const name = request.params.name;
     const html = name.endsWith('.html');
     const id = html ? name.slice(0, -'.html'.length) : name;
-    const bytes = await readEvalReport(directory, id, html ? 'html' : 'json');
+    const report = parseJson(await readEvalReport(directory, id, 'json'));
     if (html) {
-      response.set('Content-Security-Policy', reportPagePolicy).type('text/html; charset=utf-8').send(bytes);
+      const page = (await readEvalReport(directory, id, 'html')).toString('utf8');
+      const redacted = reportPathRedactor(config.dataDir, report)(page);
+      response.set('Content-Security-Policy', reportPagePolicy).type('text/html; charset=utf-8').send(redacted);
     } else {
-      response.type('application/json; charset=utf-8').send(bytes);
+      response.json(redactReportJson(config.dataDir, report));
     }
   });
   return router;
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    throw new AndesError('storage_error', 'An evaluation report is not valid JSON.');
+  }
 }

@@ -6,6 +6,7 @@ import type {
   AskRequest,
   ChatRequest,
   ChatResult,
+  DocumentText,
   EmbedRequest,
   EmbedResult,
   ExplainedSearch,
@@ -123,6 +124,35 @@ export class FakeAndesService implements AndesService {
 
   async listDocuments(collection: string): Promise<DocumentRecord[]> {
     return [...this.#collection(collection)];
+  }
+
+  async renameCollection(name: string, newName: string): Promise<CollectionInfo> {
+    const documents = this.#collection(name);
+    if (this.#documents.has(newName)) throw new AndesError('conflict', `A collection named ${newName} exists.`);
+    this.#documents.delete(name);
+    this.#documents.set(newName, documents);
+    const renamed = (await this.listCollections()).find((collection) => collection.name === newName);
+    return renamed as CollectionInfo;
+  }
+
+  async deleteCollection(name: string): Promise<void> {
+    this.#collection(name);
+    this.#documents.delete(name);
+  }
+
+  /** The document's text is its source repeated; one chunk covers its second half. */
+  async getDocumentText(collection: string, documentId: string): Promise<DocumentText> {
+    const document = this.#collection(collection).find((candidate) => candidate.id === documentId);
+    if (document === undefined) throw new AndesError('not_found', `No document ${documentId}.`);
+    const text = `${document.source} ${document.source}`;
+    return {
+      documentId,
+      source: document.source,
+      title: document.title,
+      mediaType: document.mediaType,
+      text,
+      chunks: [{ chunkId: 'chunk-0', start: document.source.length + 1, end: text.length, headingPath: [] }],
+    };
   }
 
   async deleteDocument(collection: string, documentId: string): Promise<boolean> {

@@ -73,6 +73,13 @@ export interface KnowledgeStore {
   listCollections(): Promise<CollectionInfo[]>;
   /** Deletes a collection with everything in it. Returns false when there was none. */
   deleteCollection(name: string): Promise<boolean>;
+  /**
+   * Renames a collection, keeping its documents, chunks and indexes, and renames it wherever the store's other
+   * records name it (API key scopes, assistant definitions, conversations) in the same transaction. Throws
+   * `collection_not_found` for an unknown `name`, `conflict` when `newName` is taken, `invalid_request` for a bad
+   * name. Optional: a store without it cannot rename (the service answers `invalid_request`).
+   */
+  renameCollection?(name: string, newName: string): Promise<CollectionInfo>;
 
   /**
    * Stores a document and its chunks atomically. A document is identified by (collection, source); storing the same
@@ -94,6 +101,11 @@ export interface KnowledgeStore {
 
   /** The chunks with these ids, in the order asked, skipping unknown ids. */
   getChunks(collection: string, chunkIds: string[]): Promise<Chunk[]>;
+  /**
+   * Every chunk of one document, in order (by `index`); empty for an unknown document. Optional: a store without it
+   * cannot serve a document's text.
+   */
+  listDocumentChunks?(collection: string, documentId: string): Promise<Chunk[]>;
 
   /** BM25 search over chunk text, title and heading path. Best first. */
   searchLexical(collection: string, query: string, options: StoreSearchOptions): Promise<ScoredChunkId[]>;

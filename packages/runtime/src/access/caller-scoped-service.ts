@@ -10,6 +10,7 @@ import {
 } from '@andes-rag/core';
 import type { AndesService, AskRequest, IngestInput, SearchRequest } from '../andes-service.js';
 import type { ChatRequest } from '../chat/chat-request.js';
+import { documentNotFound } from '../documents/document-not-found.js';
 import { collectionOfModel } from '../served-models/served-model.js';
 import { unknownModelError } from '../served-models/unknown-model-error.js';
 import { withCallerPrincipals } from './caller-filter.js';
@@ -25,8 +26,9 @@ type Method = (...parameters: never[]) => unknown;
  * The service as one caller may use it. Collections outside the caller's key answer exactly like missing ones;
  * documents whose access list the caller's principals do not meet are left out of listings and counts, and every
  * search, answer and chat carries the caller's principals in its `ChunkFilter`, which the store applies inside
- * BM25 and vector search before ranking. Editors may also ingest and delete; only admins manage assistants and
- * reach any method this wrapper does not know (it fails closed). Conversation methods get the caller as owner.
+ * BM25 and vector search before ranking. Editors may also ingest and delete documents, and rename and delete whole
+ * collections; only admins manage assistants and reach any method this wrapper does not know (it fails closed).
+ * Conversation methods get the caller as owner.
  */
 export function callerScopedService(service: AndesService, caller: Caller): AndesService {
   const scope = new CallerScope(service, caller);
@@ -74,6 +76,21 @@ class CallerScope {
         return service.ingest(collection, inputs, options);
       },
       listDocuments: async (collection: string) => this.readableDocuments(collection),
+      renameCollection: async (name: string, newName: string) => {
+        this.requireCollection(name);
+        this.requireRole('editor');
+        return service.renameCollection(name, newName);
+      },
+      deleteCollection: async (name: string) => {
+        this.requireCollection(name);
+        this.requireRole('editor');
+        return service.deleteCollection(name);
+      },
+      getDocumentText: async (collection: string, documentId: string) => {
+        const documents = await this.readableDocuments(collection);
+        if (!documents.some((document) => document.id === documentId)) throw documentNotFound(collection, documentId);
+        return service.getDocumentText(collection, documentId);
+      },
       deleteDocument: async (collection: string, documentId: string) => {
         this.requireCollection(collection);
         this.requireRole('editor');

@@ -47,6 +47,12 @@ export class LoadingAndesService implements AndesService {
     this.#current().deleteDocument(...parameters);
   search: AndesService['search'] = async (...parameters) => this.#current().search(...parameters);
   explainSearch: AndesService['explainSearch'] = async (...parameters) => this.#current().explainSearch(...parameters);
+  renameCollection: AndesService['renameCollection'] = async (...parameters) =>
+    this.#current().renameCollection(...parameters);
+  deleteCollection: AndesService['deleteCollection'] = async (...parameters) =>
+    this.#current().deleteCollection(...parameters);
+  getDocumentText: AndesService['getDocumentText'] = async (...parameters) =>
+    this.#current().getDocumentText(...parameters);
   ask: AndesService['ask'] = async (...parameters) => this.#current().ask(...parameters);
   chat: AndesService['chat'] = async (...parameters) => this.#current().chat(...parameters);
   embed: AndesService['embed'] = async (...parameters) => this.#current().embed(...parameters);

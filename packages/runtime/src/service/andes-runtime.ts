@@ -55,6 +55,8 @@ import { chat } from '../chat/chat.js';
 import type { ChatRequest, ChatResult } from '../chat/chat-request.js';
 import type { EmbedRequest, EmbedResult } from '../embedding/embed-request.js';
 import { embedTexts } from '../embedding/embed-texts.js';
+import { documentNotFound } from '../documents/document-not-found.js';
+import { documentTextFromChunks, type DocumentText } from '../documents/document-text.js';
 import { createEvaluationAccess, type EvaluationAccess } from '../evaluation/evaluation-access.js';
 import { maxResultCount } from '../limits/request-limits.js';
 import { withDeadline } from '../limits/with-deadline.js';
@@ -155,6 +157,29 @@ export class AndesRuntime implements AndesService {
   async listDocuments(collection: string): Promise<DocumentRecord[]> {
     await this.requireCollection(collection);
     return this.parts.store.listDocuments(collection);
+  }
+
+  async renameCollection(name: string, newName: string): Promise<CollectionInfo> {
+    const { store } = this.parts;
+    if (store.renameCollection === undefined) {
+      throw new AndesError('invalid_request', 'This store cannot rename collections.');
+    }
+    await this.requireCollection(name);
+    return store.renameCollection(name, newName);
+  }
+
+  async deleteCollection(name: string): Promise<void> {
+    await this.requireCollection(name);
+    await this.parts.store.deleteCollection(name);
+  }
+
+  async getDocumentText(collection: string, documentId: string): Promise<DocumentText> {
+    const { store } = this.parts;
+    await this.requireCollection(collection);
+    const document = await store.getDocument(collection, documentId);
+    if (document === undefined || store.listDocumentChunks === undefined)
+      throw documentNotFound(collection, documentId);
+    return documentTextFromChunks(document, await store.listDocumentChunks(collection, documentId));
   }
 
   async deleteDocument(collection: string, documentId: string): Promise<boolean> {

@@ -58,3 +58,20 @@ export function selectChunks(
   }
   return chunks;
 }
+
+/** Every chunk of one document in the collection, in order; empty for a document the collection does not hold. */
+export function selectDocumentChunks(
+  database: Database.Database,
+  collection: { id: number; name: string },
+  documentId: string,
+): Chunk[] {
+  const rows = prepared(
+    database,
+    `SELECT c.id, c.document_id, c.chunk_index, c.text, c.heading_path, c.start_offset, c.end_offset, c.page,
+            d.source, d.title, d.media_type
+       FROM chunks c JOIN documents d ON d.id = c.document_id
+      WHERE c.document_id = ? AND d.collection_id = ?
+      ORDER BY c.chunk_index`,
+  ).all(documentId, collection.id) as ChunkWithDocumentRow[];
+  return rows.map((row) => toChunk(row, collection.name));
+}

@@ -38,8 +38,9 @@ import {
   type CollectionRow,
 } from '../database/collection-rows.js';
 import { openDatabase } from '../database/open-database.js';
+import { renameCollectionRows } from '../database/rename-collection.js';
 import { isDamageError, storeCorruptError } from '../database/store-damage.js';
-import { selectChunks } from '../documents/chunk-rows.js';
+import { selectChunks, selectDocumentChunks } from '../documents/chunk-rows.js';
 import { deleteDocumentRows } from '../documents/delete-document.js';
 import { putDocuments } from '../documents/put-documents.js';
 import {
@@ -185,6 +186,16 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
     });
   }
 
+  /** Renames the collection and the records naming it (see `database/rename-collection.ts`); indexes are kept. */
+  async renameCollection(name: string, newName: string): Promise<CollectionInfo> {
+    return this.run(() => {
+      assertCollectionName(newName);
+      const row = this.requireCollection(name);
+      this.database.transaction(() => renameCollectionRows(this.database, row, newName)).immediate();
+      return toCollectionInfo(this.database, { ...row, name: newName });
+    });
+  }
+
   async putDocument(write: DocumentWrite): Promise<DocumentWriteResult> {
     return this.run(() => {
       const dimensions = validateDocumentWrite(write);
@@ -237,6 +248,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
 
   async getChunks(collection: string, chunkIds: string[]): Promise<Chunk[]> {
     return this.run(() => selectChunks(this.database, this.requireCollection(collection), chunkIds));
+  }
+
+  async listDocumentChunks(collection: string, documentId: string): Promise<Chunk[]> {
+    return this.run(() => selectDocumentChunks(this.database, this.requireCollection(collection), documentId));
   }
 
   async searchLexical(collection: string, query: string, options: StoreSearchOptions): Promise<ScoredChunkId[]> {
