@@ -1,10 +1,10 @@
 import { noopLogger, type Logger } from '@andes-rag/core';
 import { createDefaultParserRegistry } from '@andes-rag/retrieval';
-import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 import { Andes } from './andes.js';
 import { loadConfig, type AndesConfig, type AndesConfigInput } from './config/andes-config.js';
 import { configuredRetriever } from './service/configured-retriever.js';
 import { openModels } from './service/open-models.js';
+import { openConfiguredStore } from './store/open-configured-store.js';
 
 /** Options for {@link openAndes}. */
 export interface OpenAndesOptions {
@@ -27,6 +27,8 @@ export interface OpenAndesOptions {
  * store under `config.dataDir` (rebuilding any stale index), and composes retrieval and answering. Free it with
  * `dispose()` (or `await using`).
  *
+ * The store is the embedded one under `config.dataDir`, or PostgreSQL when `config.store` is a `postgres://` URL.
+ *
  * `config` is either settings to validate (every field of `andesConfigSchema`, each optional, with its documented
  * default: `{ dataDir: './my-data', modelPath: 'llama.gguf' }`; no environment variable is read) or the result of
  * `loadConfig()`, which also reads the `ANDES_*` environment variables. Default: every setting at its default.
@@ -42,7 +44,8 @@ export async function openAndes(
   const settings = loadConfig(config, {});
   const logger = options.logger ?? noopLogger;
   // The store first: a damaged or foreign store is refused before seconds of model loading.
-  const store = await SqliteKnowledgeStore.open({
+  const store = await openConfiguredStore({
+    store: settings.store,
     dataDir: settings.dataDir,
     logger,
     readOnly: options.readOnly ?? false,

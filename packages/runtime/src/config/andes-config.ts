@@ -7,6 +7,7 @@ import { readConfigFile } from './config-file.js';
 import { loraAdaptersConfigSchema } from './lora-adapters-config.js';
 import { retrievalConfigShape, retrievalEnvironmentKeys } from './retrieval-config.js';
 import { inferenceConfigShape, inferenceEnvironmentKeys } from './inference-config.js';
+import { storeConfigShape, storeEnvironmentKeys } from './store-config.js';
 
 /** Where GPU work goes: `auto` picks CUDA, then Vulkan, then CPU. */
 export const gpuChoices = ['auto', 'cuda', 'vulkan', 'cpu'] as const;
@@ -113,6 +114,8 @@ export const andesConfigSchema = z.object({
   ...retrievalConfigShape,
   /** Chat and embeddings from remote OpenAI-compatible servers: see `inference-config.ts`. */
   ...inferenceConfigShape,
+  /** The embedded store or a PostgreSQL database: see `store-config.ts`. */
+  ...storeConfigShape,
 });
 
 /** A validated configuration. */
@@ -147,6 +150,7 @@ const environmentKeys: Record<string, keyof AndesConfigInput> = {
   ANDES_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   ...retrievalEnvironmentKeys,
   ...inferenceEnvironmentKeys,
+  ...storeEnvironmentKeys,
 };
 
 /** Where {@link loadConfig} looks for a config file. */
