@@ -6,7 +6,10 @@ import { folderFormData } from '../support/upload.js';
 /**
  * Document permissions end to end: restricted documents carry canary words; every route is probed with keys that
  * may and may not read them, and any response (status, body, stream, error) that shows a canary, a restricted
- * source or a restricted document id to a key that may not read it counts as a leak. Extractive mode: no models.
+ * source or a restricted document id to a key that may not read it counts as a leak. The routes: search, ask and
+ * chat on a collection, the same through assistants (one over `handbook`, one over `handbook` and `public`), and
+ * conversations (create, messages as JSON and SSE, list, get, and another key's conversation). Extractive mode:
+ * no models.
  */
 const adminKey = 'leak-test-admin-key-0123456789';
 const canaries = ['zorblaxite', 'quimberfeld', 'vantrosque', 'plindermoot', 'kestrovane', 'drumbellow'];
@@ -30,6 +33,29 @@ const queries = [
   ...canaries.map((canary) => `What does the handbook say about ${canary.toUpperCase()}?`),
   ...genericQueries,
 ];
+
+/** The questions asked through assistants: the canaries and generic ones that rank restricted documents first. */
+const assistantQueries = [...canaries, ...genericQueries.slice(0, 6)];
+/** The questions asked in conversations (each makes a conversation, so fewer: they are the slowest probes). */
+const conversationQueries = [...canaries, ...genericQueries.slice(0, 2)];
+
+/** The assistants probed, by name: their collections. */
+const assistantCollections = { 'handbook-helper': ['handbook'], 'everything-helper': ['handbook', 'public'] };
+
+/** Routes that answer a question, and the assistant each uses (none: the `handbook` collection itself). */
+const answeringRoutes: Record<string, keyof typeof assistantCollections | undefined> = {
+  'search explain': undefined,
+  ask: undefined,
+  'ask stream': undefined,
+  chat: undefined,
+  'chat stream': undefined,
+  'assistant ask': 'handbook-helper',
+  'assistant ask stream': 'everything-helper',
+  'assistant chat': 'handbook-helper',
+  'assistant chat stream': 'everything-helper',
+  'conversation message': 'handbook-helper',
+  'conversation message stream': undefined,
+};
 
 /** A restricted document: generic policy words (so it ranks high for generic questions) around two canaries. */
 function restrictedDocument(position: number): { name: string; text: string } {
@@ -118,6 +144,10 @@ describe('document permissions: no route shows a restricted document to a key th
     expect(
       (await call(adminKey, '/api/collections/public/documents', { method: 'POST', body: publicForm })).status,
     ).toBe(201);
+    for (const [name, collections] of Object.entries(assistantCollections)) {
+      const created = await call(adminKey, '/api/assistants', json({ name, collections, retrieval: { k: 8 } }));
+      expect(created.status).toBe(201);
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -128,9 +158,20 @@ describe('document permissions: no route shows a restricted document to a key th
   /** Every route that can show document content, for one query. */
   const routesFor = (query: string): Array<[string, string, RequestInit]> => {
     const q = encodeURIComponent(query);
-    const chat = (stream: boolean) =>
-      json({ model: 'andes:handbook', messages: [{ role: 'user', content: query }], stream });
+    const chat = (stream: boolean, model = 'andes:handbook') =>
+      json({ model, messages: [{ role: 'user', content: query }], stream });
+    const streamed = (body: unknown): RequestInit => ({
+      ...json(body),
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+    });
+    const assistantRoutes: Array<[string, string, RequestInit]> = [
+      ['assistant ask', '/api/ask', json({ question: query, assistant: 'handbook-helper' })],
+      ['assistant ask stream', '/api/ask', streamed({ question: query, assistant: 'everything-helper' })],
+      ['assistant chat', '/v1/chat/completions', chat(false, 'handbook-helper')],
+      ['assistant chat stream', '/v1/chat/completions', chat(true, 'everything-helper')],
+    ];
     return [
+      ...(assistantQueries.includes(query) ? assistantRoutes : []),
       ['search', `/api/search?collection=handbook&k=20&q=${q}`, {}],
       ['search explain', `/api/search?collection=handbook&k=20&explain=1&q=${q}`, {}],
       ['ask', '/api/ask', json({ question: query, collection: 'handbook', k: 8 })],
@@ -156,10 +197,62 @@ describe('document permissions: no route shows a restricted document to a key th
     ['eval reports', '/api/eval/reports', {}],
   ];
 
+  /** Conversation ids each key made, for the list, get and cross-owner probes. */
+  const conversations: Record<string, string[]> = {};
+  /** The question asked in each conversation: its stored user message echoes the caller's own words back. */
+  const askedIn = new Map<string, string>();
+
+  /**
+   * A conversation with an assistant (JSON answer) or a collection (SSE answer), made by the key and asked one
+   * question: a probe for the creation and one for the message.
+   */
+  const conversationProbes = async (name: string, key: string, query: string, target: object): Promise<Probe[]> => {
+    const created = await call(key, '/api/conversations', json(target));
+    const createdBody = await created.text();
+    const probes: Probe[] = [
+      { key: name, route: 'conversation create', query: '', status: created.status, body: createdBody },
+    ];
+    if (created.status !== 201) return probes;
+    const id = (JSON.parse(createdBody) as { id: string }).id;
+    (conversations[name] ??= []).push(id);
+    askedIn.set(id, query);
+    const sse = 'collection' in target;
+    const message = await call(key, `/api/conversations/${id}/messages`, {
+      ...json({ content: query }),
+      ...(sse ? { headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' } } : {}),
+    });
+    const route = sse ? 'conversation message stream' : 'conversation message';
+    return [...probes, { key: name, route, query, status: message.status, body: await message.text() }];
+  };
+
+  /** After the messages: each key lists and reads its conversations, and tries another key's. */
+  async function conversationReadProbes(): Promise<Probe[]> {
+    const probe = async (name: string, route: string, path: string, query = ''): Promise<Probe> => {
+      const response = await call(keys[name]?.key ?? '', path);
+      return { key: name, route, query, status: response.status, body: await response.text() };
+    };
+    const others = conversations.hr ?? [];
+    return Promise.all(
+      [...permitted, ...refused].flatMap((name) => [
+        probe(name, 'conversation list', '/api/conversations'),
+        ...(conversations[name] ?? []).map((id) =>
+          probe(name, 'conversation get', `/api/conversations/${id}`, askedIn.get(id)),
+        ),
+        ...(name === 'hr' ? [] : others.slice(0, 10)).map((id) =>
+          probe(name, 'other conversation get', `/api/conversations/${id}`),
+        ),
+      ]),
+    );
+  }
+
   async function runProbes(): Promise<Probe[]> {
-    const work: Array<() => Promise<Probe>> = [];
+    const work: Array<() => Promise<Probe | Probe[]>> = [];
     for (const name of [...permitted, ...refused]) {
       const key = keys[name]?.key ?? '';
+      for (const query of conversationQueries) {
+        work.push(() => conversationProbes(name, key, query, { assistant: 'handbook-helper' }));
+        work.push(() => conversationProbes(name, key, query, { collection: 'handbook' }));
+      }
       const routes = [
         ...queries.flatMap((query) => routesFor(query).map((route) => [query, ...route] as const)),
         ...listingRoutes.map((route) => ['', ...route] as const),
@@ -173,10 +266,10 @@ describe('document permissions: no route shows a restricted document to a key th
     }
     const probes: Probe[] = [];
     const workers = Array.from({ length: 8 }, async () => {
-      for (let next = work.shift(); next !== undefined; next = work.shift()) probes.push(await next());
+      for (let next = work.shift(); next !== undefined; next = work.shift()) probes.push(...[await next()].flat());
     });
     await Promise.all(workers);
-    return probes;
+    return [...probes, ...(await conversationReadProbes())];
   }
 
   /**
@@ -230,22 +323,56 @@ describe('document permissions: no route shows a restricted document to a key th
         probe.route === 'search' &&
         showsRestricted(withoutEcho(probe.body, probe.query)),
     );
-    const answeredWithCanary = probes.filter(
+    // Every answering route, asked a canary by a key that may read it (and may use the route's assistant), shows it.
+    const mayUse = (name: string, route: string) => {
+      const assistant = answeringRoutes[route];
+      return (
+        assistant === undefined ||
+        assistantCollections[assistant].every((collection) => usable[name]?.includes(collection))
+      );
+    };
+    const usable: Record<string, string[]> = {
+      admin: ['handbook', 'public'],
+      hr: ['handbook'],
+      byKey: ['handbook', 'public'],
+    };
+    const expectedAnswers = probes.filter(
       (probe) =>
         permitted.includes(probe.key) &&
         canaries.includes(probe.query) &&
-        probe.route !== 'search' &&
-        showsRestricted(withoutEcho(probe.body, probe.query)),
+        Object.hasOwn(answeringRoutes, probe.route) &&
+        mayUse(probe.key, probe.route),
     );
+    const answeredWithCanary = expectedAnswers.filter((probe) => showsRestricted(withoutEcho(probe.body, probe.query)));
+    const routes = new Set(probes.map((probe) => probe.route));
     console.log(
-      `permission leak probes: ${probes.length}, leaks: ${leaks.length}, permitted canary finds: ${canaryFound.length + answeredWithCanary.length}`,
+      `permission leak probes: ${probes.length} over ${routes.size} routes, leaks: ${leaks.length}, permitted canary finds: ${canaryFound.length + answeredWithCanary.length}`,
     );
     expect(probes.length).toBeGreaterThanOrEqual(1000);
     expect(leaks.map((probe) => `${probe.key} ${probe.route} ${probe.query}: ${probe.body.slice(0, 200)}`)).toEqual([]);
     expect(serverErrors.map((probe) => `${probe.key} ${probe.route} ${probe.status}`)).toEqual([]);
     // Positive control: every permitted key finds every canary by search, and answers quote them.
     expect(canaryFound.length).toBe(permitted.length * canaries.length);
-    expect(answeredWithCanary.length).toBe(permitted.length * canaries.length * 5);
+    expect(
+      expectedAnswers
+        .filter((probe) => !answeredWithCanary.includes(probe))
+        .map((probe) => `${probe.key} ${probe.route} ${probe.status}`),
+    ).toEqual([]);
+    // 5 collection routes and 6 assistant or conversation routes for admin and byKey; hr may not use everything-helper.
+    expect(answeredWithCanary.length).toBe(canaries.length * (3 * 5 + 2 * 6 + 4));
+    // A key that may not read one of an assistant's collections gets 404 for it; others get answers, not errors.
+    const statuses = (name: string, route: string) =>
+      new Set(probes.filter((probe) => probe.key === name && probe.route === route).map((probe) => probe.status));
+    expect(statuses('hr', 'assistant ask stream')).toEqual(new Set([404]));
+    expect(statuses('outsider', 'assistant ask')).toEqual(new Set([404]));
+    expect(statuses('outsider', 'conversation create')).toEqual(new Set([404]));
+    expect(statuses('sales', 'assistant ask')).toEqual(new Set([200]));
+    expect(statuses('sales', 'conversation message')).toEqual(new Set([200]));
+    expect(statuses('editor', 'assistant chat stream')).toEqual(new Set([200]));
+    expect(statuses('editor', 'conversation get')).toEqual(new Set([200]));
+    // Another key's conversation is a 404.
+    expect(statuses('sales', 'other conversation get')).toEqual(new Set([404]));
+    expect(statuses('byKey', 'other conversation get')).toEqual(new Set([404]));
     // The refused keys did get answers (not only errors): the readers of handbook searched its public documents.
     const salesSearches = probes.filter(
       (probe) => probe.key === 'sales' && probe.route === 'search' && probe.status === 200,
@@ -284,7 +411,13 @@ describe('document permissions: no route shows a restricted document to a key th
         (model) => model.id,
       );
     expect(await modelsOf('outsider')).toEqual(['andes:public']);
-    expect(await modelsOf('sales')).toEqual(['andes:handbook']);
+    expect(await modelsOf('sales')).toEqual(['andes:handbook', 'handbook-helper']);
+    expect((await modelsOf('byKey')).sort()).toEqual([
+      'andes:handbook',
+      'andes:public',
+      'everything-helper',
+      'handbook-helper',
+    ]);
 
     // A collection outside the key answers exactly like a missing one.
     const hidden = await call(keys.outsider?.key ?? '', '/api/collections/handbook/documents');
