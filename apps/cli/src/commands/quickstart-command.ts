@@ -24,10 +24,11 @@ export function quickstartCommand(): Command {
       } finally {
         await service.close();
       }
-      await serve(config);
+      // The address it really listens on (`--port 0` picks a free port), or nothing when a signal stopped it.
+      const url = await serve(config);
+      if (url === undefined) return;
       process.stderr.write(
-        `Try: curl -s 'http://${config.host}:${config.port}/api/search?q=nightly+hotel+cap+Berlin&k=3'\n` +
-          `  or open http://${config.host}:${config.port}/ in a browser.\n`,
+        `Try: curl -s '${url}/api/search?q=nightly+hotel+cap+Berlin&k=3'\n  or open ${url}/ in a browser.\n`,
       );
     });
 }

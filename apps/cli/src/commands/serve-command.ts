@@ -38,7 +38,10 @@ export function serveCommand(): Command {
  * `config`, and serves it over HTTP until a termination signal. A load that fails closes the server and rejects.
  * With `inferenceOnly`, loads only the models and serves them (`createInferenceApp`): no store is opened.
  */
-export async function serve(config: AndesConfig, options: { inferenceOnly?: boolean } = {}): Promise<void> {
+export async function serve(
+  config: AndesConfig,
+  options: { inferenceOnly?: boolean } = {},
+): Promise<string | undefined> {
   const logger = createLogger(config);
   const inferenceOnly = options.inferenceOnly === true;
   // A server runs for long: check every page of the store once before serving (seconds per 100k chunks).
@@ -57,17 +60,18 @@ export async function serve(config: AndesConfig, options: { inferenceOnly?: bool
     await service.whenLoaded();
   } catch (error) {
     // A signal during loading closes the service under the load: that is a shutdown, not a failure to report.
-    if (server.closing) return;
+    if (server.closing) return undefined;
     await server.close();
     throw error;
   }
-  if (server.closing) return;
+  if (server.closing) return undefined;
   const readiness = service.readiness();
   const mode = readiness.chatModel ? `generative (${readiness.chatModel})` : 'extractive (no --model given)';
   if (inferenceOnly) {
     const models = [readiness.chatModel, readiness.embeddingModel].filter((id) => id !== null).join(', ');
     process.stderr.write(`Andes is serving ${server.url} — inference only: ${models}\n`);
-    return;
+    return server.url;
   }
   process.stderr.write(`Andes is serving ${server.url} — answers: ${mode}; data: ${config.dataDir}\n`);
+  return server.url;
 }
