@@ -157,6 +157,10 @@ export class PostgresKnowledgeStore implements KnowledgeStore, KnowledgeStoreMai
     });
   }
 
+  /**
+   * Renames the collection and, in the same transaction, every record naming it: conversations, API key scopes and
+   * assistant definitions. Documents, chunks and indexes are keyed by the collection's id and follow untouched.
+   */
   async renameCollection(name: string, newName: string): Promise<CollectionInfo> {
     return this.run(async () => {
       assertCollectionName(name);
@@ -173,6 +177,13 @@ export class PostgresKnowledgeStore implements KnowledgeStore, KnowledgeStoreMai
         await client.query('UPDATE conversations SET collection = $1 WHERE collection = $2', [newName, name]);
         await client.query(
           'UPDATE api_keys SET collections = array_replace(collections, $2, $1) WHERE $2 = ANY(collections)',
+          [newName, name],
+        );
+        await client.query(
+          `UPDATE assistant_versions SET definition = jsonb_set(definition, '{collections}',
+             (SELECT jsonb_agg(CASE WHEN entry = to_jsonb($2::text) THEN to_jsonb($1::text) ELSE entry END ORDER BY position)
+                FROM jsonb_array_elements(definition->'collections') WITH ORDINALITY AS element (entry, position)))
+            WHERE jsonb_typeof(definition->'collections') = 'array' AND definition->'collections' ? $2`,
           [newName, name],
         );
         return toCollectionInfo(client, { ...row, name: newName });
