@@ -14,7 +14,12 @@ const wanted = process.argv.slice(2);
 const benches = readdirSync(folder)
   .filter((name) => name.endsWith('.bench.ts'))
   .filter((name) => wanted.length === 0 || wanted.some((word) => name.includes(word)))
-  .sort();
+  .sort()
+  // A name given exactly (`pnpm bench load`) runs that bench alone, not every bench whose name contains it.
+  .filter((name, _index, matches) => {
+    const exact = matches.filter((match) => wanted.includes(match.replace(/\.bench\.ts$/, '')));
+    return exact.length === 0 || exact.includes(name);
+  });
 
 console.log(
   `Andes benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.availableParallelism()} cores), Node ${process.version}`,
