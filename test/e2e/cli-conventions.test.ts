@@ -30,6 +30,22 @@ describe('andes command conventions', () => {
     await dataDir.remove();
   });
 
+  test('ingest labels each file by what happened to it and counts files of unsupported types as skipped', async () => {
+    const folder = path.join(dataDir.path, 'mixed');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'notes.md'), '# Notes\n\nThe staging cluster restarts on Sundays.\n');
+    await writeFile(path.join(folder, 'logo.png'), 'not a document');
+    const ingestInto = ['ingest', folder, '--data-dir', dataDir.path, '--collection', 'mixed'];
+    const first = await runCli(ingestInto);
+    expect(first.exitCode).toBe(0);
+    expect(first.stderr).toMatch(/^skipped .*mixed\/logo\.png \(unsupported type\)$/m);
+    expect(first.stderr).toMatch(/^new 1\/1 .*mixed\/notes\.md$/m);
+    expect(first.stdout).toMatch(/1 new, 0 updated, 0 unchanged, 0 failed; 1 skipped \(unsupported type\)/);
+    const again = await runCli(ingestInto);
+    expect(again.stderr).toMatch(/^unchanged 1\/1 .*mixed\/notes\.md$/m);
+    expect(again.stdout).toMatch(/0 new, 0 updated, 1 unchanged, 0 failed; 1 skipped/);
+  });
+
   test('--version prints the CLI package version', async () => {
     const manifest = JSON.parse(await readFile(path.join(repositoryRoot, 'apps/cli/package.json'), 'utf8')) as {
       version: string;

@@ -24,7 +24,7 @@ describe('andes CLI', () => {
     const first = await runCli(['ingest', samples, '--data-dir', dataDirectory.path, '--collection', 'handbook']);
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toMatch(/10 new, 0 updated, 0 unchanged, 0 failed/);
-    expect(first.stderr).toMatch(/ingested 10\/10/);
+    expect(first.stderr).toMatch(/new 10\/10/);
 
     const second = await runCli(['ingest', samples, '--data-dir', dataDirectory.path, '--collection', 'handbook']);
     expect(second.stdout).toMatch(/0 new, 0 updated, 10 unchanged, 0 failed/);

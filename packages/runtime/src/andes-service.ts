@@ -70,6 +70,8 @@ export interface IngestProgress {
   done: number;
   total: number;
   source: string;
+  /** What happened to that file. */
+  status: IngestFileResult['status'];
 }
 
 /** A search request. */

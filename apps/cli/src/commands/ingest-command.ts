@@ -66,7 +66,8 @@ async function ingestAndSync(
   options: IngestOptions,
 ): Promise<IngestRun> {
   const startedAt = performance.now();
-  const files = await collectFiles(paths, supportedFileExtensions());
+  const { files, unsupported } = await collectFiles(paths, supportedFileExtensions());
+  for (const source of unsupported) process.stderr.write(`skipped ${printableName(source)} (unsupported type)\n`);
   const results = await ingestFoundFiles(
     service,
     collection,
@@ -82,7 +83,7 @@ async function ingestAndSync(
     const found = new Set(files.map((file) => file.source));
     removed = (await removeMissingDocuments(service, collection, directories, found)).length;
   }
-  return { collection, results, removed, seconds: (performance.now() - startedAt) / 1000 };
+  return { collection, results, removed, skipped: unsupported.length, seconds: (performance.now() - startedAt) / 1000 };
 }
 
 /** Ingests the files under `paths` in batches, with progress on stderr. */
@@ -91,7 +92,7 @@ export async function ingestPaths(
   collection: string,
   paths: string[],
 ): Promise<IngestFileResult[]> {
-  return ingestFoundFiles(service, collection, await collectFiles(paths, supportedFileExtensions()));
+  return ingestFoundFiles(service, collection, (await collectFiles(paths, supportedFileExtensions())).files);
 }
 
 /**
@@ -118,7 +119,8 @@ async function ingestFoundFiles(
       ...(access.length > 0 ? { access } : {}),
     }));
     const report = await service.ingest(collection, inputs, {
-      onProgress: ({ done, source }) => progress.update({ done: start + done, total: files.length, source }),
+      onProgress: ({ done, source, status }) =>
+        progress.update({ done: start + done, total: files.length, source, status }),
       ...(chunkSize === undefined ? {} : { chunkSize }),
     });
     results.push(...report.files);

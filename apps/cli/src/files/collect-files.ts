@@ -10,15 +10,24 @@ export interface FoundFile {
   absolutePath: string;
 }
 
+/** The files found, and those left out of folders because Andes cannot ingest their type. */
+export interface CollectedFiles {
+  files: FoundFile[];
+  /** Sources of files inside the folders whose extension is not supported (hidden files are not listed). */
+  unsupported: string[];
+}
+
 const skippedDirectories = new Set(['node_modules', '.git', '.andes']);
 
 /**
  * Expands files and folders (recursively) into the files to ingest. Inside folders only files with one of
  * `extensions` are taken, hidden files and folders are skipped; a file named explicitly is always taken
- * (ingestion then reports whether its type is supported). A path that does not exist is an `invalid_request`.
+ * (ingestion then reports whether its type is supported); other files in folders are listed as `unsupported`. A path
+ * that does not exist is an `invalid_request`.
  */
-export async function collectFiles(paths: string[], extensions: readonly string[]): Promise<FoundFile[]> {
+export async function collectFiles(paths: string[], extensions: readonly string[]): Promise<CollectedFiles> {
   const found = new Map<string, FoundFile>();
+  const unsupported: string[] = [];
   const accepts = (name: string) => extensions.includes(path.extname(name).toLowerCase());
   const add = (given: string) => {
     const absolutePath = path.resolve(given);
@@ -32,6 +41,7 @@ export async function collectFiles(paths: string[], extensions: readonly string[
       const child = path.join(directory, entry.name);
       if (entry.isDirectory()) await walk(child);
       else if (entry.isFile() && accepts(entry.name)) add(child);
+      else if (entry.isFile()) unsupported.push(toSource(child));
     }
   };
   for (const given of paths) {
@@ -40,7 +50,7 @@ export async function collectFiles(paths: string[], extensions: readonly string[
     if (info.isDirectory()) await walk(given);
     else add(given);
   }
-  return [...found.values()];
+  return { files: [...found.values()], unsupported };
 }
 
 function toSource(given: string): string {

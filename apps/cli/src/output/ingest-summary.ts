@@ -6,6 +6,8 @@ export interface IngestRun {
   results: IngestFileResult[];
   /** Documents `--sync` removed because their files are gone. */
   removed: number;
+  /** Files in the given folders left out because their type cannot be ingested. */
+  skipped: number;
   /** Wall-clock seconds from the first file read to the last document stored (models and store already open). */
   seconds: number;
 }
@@ -22,9 +24,10 @@ export function ingestSummary(run: IngestRun): string {
     .reduce((sum, result) => sum + (result.chunkCount ?? 0), 0);
   const rate = (amount: number) => (run.seconds > 0 ? amount / run.seconds : 0).toFixed(1);
   const removed = run.removed > 0 ? `, ${run.removed} removed` : '';
+  const skipped = run.skipped > 0 ? `; ${run.skipped} skipped (unsupported type)` : '';
   return (
     `Ingested ${results.length} file(s) into collection "${run.collection}": ${count('created')} new, ` +
-    `${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed${removed} ` +
+    `${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed${removed}${skipped} ` +
     `(${rate(results.length)} documents/s, ${rate(storedChunks)} chunks/s in ${run.seconds.toFixed(1)} s).`
   );
 }

@@ -85,7 +85,7 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestFi
         ? committedResult(pending.input, committed[next++] as CommitOutcome)
         : (pending.result as IngestFileResult);
       results.push(result);
-      onProgress?.({ done: results.length, total: inputs.length, source: pending.input.source });
+      onProgress?.({ done: results.length, total: inputs.length, source: pending.input.source, status: result.status });
     }
     batch = [];
     batchChunks = 0;
