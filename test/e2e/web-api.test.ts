@@ -1,6 +1,9 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureTestModels } from '@andes-rag/testing';
-import { samplesDirectory, temporaryDirectory } from '../support/repository.js';
+import { repositoryRoot, samplesDirectory, temporaryDirectory } from '../support/repository.js';
+import { runCli } from '../support/run-cli.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { readServerSentEvents, type ServerSentEvent } from '../support/sse.js';
 import { folderFormData } from '../support/upload.js';
@@ -250,6 +253,27 @@ describe('the web API', () => {
     expect(collections.collections.map((collection) => collection.name)).toEqual(['handbook']);
   });
 
+  test('no evaluation report response names the data directory or another server path', async () => {
+    const dataset = path.join(repositoryRoot, 'apps/cli/samples/assistants/travel-questions.jsonl');
+    const evaluation = await runCli(['eval', dataset, '--data-dir', dataDirectory.path, '--collection', 'handbook']);
+    expect(evaluation.exitCode).toBe(0);
+    const list = await call(adminKey, '/api/eval/reports');
+    const listed = (await list.clone().json()) as { reports: Array<{ id: string; dataset: string }> };
+    expect(listed.reports.map((report) => report.dataset)).toEqual(['travel-questions']);
+    const id = listed.reports[0]?.id ?? '';
+    const bodies = [
+      await list.text(),
+      await (await call(adminKey, `/api/eval/reports/${id}`)).text(),
+      await (await call(adminKey, `/api/eval/reports/${id}.html`)).text(),
+    ];
+    const serverPaths = [dataDirectory.path, await realpath(dataDirectory.path), repositoryRoot];
+    for (const body of bodies) {
+      expect(body.length).toBeGreaterThan(100);
+      for (const serverPath of serverPaths) expect(body).not.toContain(serverPath);
+    }
+    expect(JSON.parse(bodies[1] ?? '{}').context).toMatchObject({ dataset: 'travel-questions.jsonl' });
+  });
+
   test('a question the documents do not cover announces an empty list of sources first', async () => {
     const response = await call(
       adminKey,
@@ -259,5 +283,27 @@ describe('the web API', () => {
     const events = await readServerSentEvents(response);
     expect(events.map((event) => event.event)).toEqual(['citations', 'token', 'done']);
     expect(JSON.parse(events[0]?.data ?? '{}')).toEqual({ citations: [] });
+  });
+});
+
+describe('andes collections rename | delete', () => {
+  test('renames and deletes from the CLI; delete refuses without --yes', async () => {
+    const dataDirectory = await temporaryDirectory();
+    try {
+      const data = ['--data-dir', dataDirectory.path];
+      const cli = (...args: string[]) => runCli([...args, ...data]);
+      expect((await cli('ingest', path.join(samplesDirectory, 'benefits'), '--collection', 'hr')).exitCode).toBe(0);
+      const renamed = await cli('collections', 'rename', 'hr', 'people');
+      expect([renamed.exitCode, renamed.stdout.trim()]).toEqual([0, 'Renamed hr to people.']);
+      const unconfirmed = await cli('collections', 'delete', 'people');
+      expect(unconfirmed.exitCode).not.toBe(0);
+      expect(unconfirmed.stderr).toContain('--yes');
+      const listed = JSON.parse((await cli('collections', '--json')).stdout) as Array<{ name: string }>;
+      expect(listed.map((collection) => collection.name)).toEqual(['people']);
+      expect((await cli('collections', 'delete', 'people', '--yes')).exitCode).toBe(0);
+      expect((await cli('collections')).stdout).toContain('No collections yet');
+    } finally {
+      await dataDirectory.remove();
+    }
   });
 });
