@@ -19,6 +19,7 @@ function recordingService() {
   });
   const documents = [document('open'), document('hr', ['group:hr']), document('mine', ['key:k1'])];
   const deleted: string[] = [];
+  const changed: string[] = [];
   const service = {
     readiness: () => ({ ready: true, store: true, chatModel: null, embeddingModel: null }),
     listCollections: async () =>
@@ -43,9 +44,17 @@ function recordingService() {
       { id: 'andes:handbook', kind: 'collection' as const, collection: 'handbook' },
       { id: 'andes:legal', kind: 'collection' as const, collection: 'legal' },
     ],
+    renameCollection: async (name: string, newName: string) => {
+      changed.push(`rename ${name} ${newName}`);
+      return { name: newName };
+    },
+    deleteCollection: async (name: string) => {
+      changed.push(`delete ${name}`);
+    },
+    getDocumentText: async (_collection: string, id: string) => ({ documentId: id }),
     reindexEverything: async () => 'done',
   } as unknown as AndesService;
-  return { service, searches, deleted };
+  return { service, searches, deleted, changed };
 }
 
 const reader: Caller = { keyId: 'k1', role: 'reader', collections: ['handbook'], groups: ['sales'] };
@@ -91,6 +100,28 @@ describe('callerScopedService', () => {
     expect(await editor.deleteDocument('handbook', 'hr')).toBe(false);
     expect(await editor.deleteDocument('handbook', 'mine')).toBe(true);
     expect(deleted).toEqual(['mine']);
+  });
+
+  it('lets editors rename and delete their collections; readers get forbidden, other collections not found', async () => {
+    const { service, changed } = recordingService();
+    const scopedReader = callerScopedService(service, reader);
+    expect(await errorCode(scopedReader.renameCollection('handbook', 'manual'))).toBe('forbidden');
+    expect(await errorCode(scopedReader.deleteCollection('handbook'))).toBe('forbidden');
+    const editor = callerScopedService(service, { ...reader, role: 'editor' });
+    expect(await errorCode(editor.renameCollection('legal', 'contracts'))).toBe('collection_not_found');
+    expect(await errorCode(editor.deleteCollection('legal'))).toBe('collection_not_found');
+    await editor.renameCollection('handbook', 'manual');
+    await editor.deleteCollection('handbook');
+    expect(changed).toEqual(['rename handbook manual', 'delete handbook']);
+  });
+
+  it('opens a document’s text only when the caller may read it, else the same not_found as a missing one', async () => {
+    const { service } = recordingService();
+    const scoped = callerScopedService(service, reader);
+    expect(await scoped.getDocumentText('handbook', 'mine')).toEqual({ documentId: 'mine' });
+    expect(await errorCode(scoped.getDocumentText('handbook', 'hr'))).toBe('not_found');
+    expect(await errorCode(scoped.getDocumentText('handbook', 'absent'))).toBe('not_found');
+    expect(await errorCode(scoped.getDocumentText('legal', 'open'))).toBe('collection_not_found');
   });
 
   it('fails closed: a method it does not know is for admins only', async () => {
