@@ -13,20 +13,32 @@ export interface CommonOptions {
   verbose?: boolean;
 }
 
-/** Adds the flags shared by every command: data directory, collection, models, backend. */
-export function withCommonOptions(command: Command): Command {
+/** Adds the flags of a command that only reads or writes the store: config file, data directory, collection. */
+export function withStoreOptions(command: Command): Command {
   return command
     .option('--config <file>', 'a JSON or YAML config file (env ANDES_CONFIG, default ./andes.config.json|yaml)')
     .option('--data-dir <dir>', 'where the store lives (env ANDES_DATA_DIR, default ./.andes)')
     .option('--collection <name>', 'collection to use', 'default')
-    .option('--model <file.gguf>', 'chat model GGUF (env ANDES_MODEL); without one, ask answers extractively')
+    .option('--verbose', 'log details to stderr');
+}
+
+/** Adds the store flags and those of the embedding model (ingest embeds chunks; it never generates). */
+export function withEmbeddingOptions(command: Command): Command {
+  return withStoreOptions(command)
     .option(
       '--embedding-model <file.gguf>',
-      'embedding model GGUF (env ANDES_EMBEDDING_MODEL); enables dense retrieval',
+      'embedding model GGUF or pulled hf: URI (env ANDES_EMBEDDING_MODEL); enables dense retrieval',
     )
     .addOption(new Option('--gpu <backend>', 'model backend (env ANDES_GPU)').choices([...gpuChoices]))
-    .option('--threads <n>', 'CPU threads for the models (env ANDES_THREADS)')
-    .option('--verbose', 'log details to stderr');
+    .option('--threads <n>', 'CPU threads for the models (env ANDES_THREADS)');
+}
+
+/** Adds every shared flag: store, embedding model and chat model (commands that answer or serve). */
+export function withCommonOptions(command: Command): Command {
+  return withEmbeddingOptions(command).option(
+    '--model <file.gguf>',
+    'chat model GGUF or pulled hf: URI (env ANDES_MODEL); without one, ask answers extractively',
+  );
 }
 
 /** The validated configuration for a command: flags over environment over the config file over defaults. */

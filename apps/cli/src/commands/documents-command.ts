@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { AndesError } from '@andes-rag/core';
-import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
+import { configFromOptions, withStoreOptions, type CommonOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
 import { withService } from './with-service.js';
 
 /** `andes documents` lists a collection's documents; `andes delete ID` removes one from every index. */
 export function documentsCommands(): Command[] {
-  const list = withCommonOptions(new Command('documents'))
+  const list = withStoreOptions(new Command('documents'))
     .description("list a collection's documents")
     .option('--json', 'print JSON')
     .action(async (options: CommonOptions & { json?: boolean }) => {
@@ -21,7 +21,7 @@ export function documentsCommands(): Command[] {
         printLine(`${document.id}\t${document.chunkCount} chunks\t${document.source}${tags}`);
       }
     });
-  const remove = withCommonOptions(new Command('delete'))
+  const remove = withStoreOptions(new Command('delete'))
     .description('delete a document (by id, as `andes documents` lists it) from every index')
     .argument('<documentId>', 'the document id')
     .action(async (documentId: string, options: CommonOptions) => {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { supportedFileExtensions, type AndesService, type IngestFileResult } from '@andes-rag/runtime';
-import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
+import { configFromOptions, withEmbeddingOptions, type CommonOptions } from '../common-options.js';
 import { collectFiles, type FoundFile } from '../files/collect-files.js';
 import { removeMissingDocuments } from '../files/remove-missing-documents.js';
 import { ingestSummary, type IngestRun } from '../output/ingest-summary.js';
@@ -25,7 +25,7 @@ interface IngestOptions extends CommonOptions {
 
 /** `andes ingest PATH...`: ingests files and folders (recursively). Unchanged files are skipped. */
 export function ingestCommand(): Command {
-  return withCommonOptions(new Command('ingest'))
+  return withEmbeddingOptions(new Command('ingest'))
     .description('ingest files and folders (recursively) into a collection; unchanged files are skipped')
     .argument('<paths...>', 'files or folders')
     .option('--sync', 'also remove documents whose files under the given folders are gone')
