@@ -45,3 +45,25 @@ export { isReportId, reportId, reportIdPattern } from './report/report-id.js';
 export { writeEvaluationReport, type WrittenReport } from './report/write-report.js';
 export { renderHtmlReport } from './report/html/render-html-report.js';
 export { formatComparisonTable } from './report/text/format-comparison-table.js';
+export {
+  promptInjectionAttacks,
+  renderAttack,
+  type AttackGoal,
+  type PromptInjectionAttack,
+} from './attacks/prompt-injection-attacks.js';
+export {
+  attackCallerPrincipals,
+  attackCorpus,
+  attackQuestion,
+  restrictedCanary,
+  type AttackDocument,
+} from './attacks/attack-corpus.js';
+export { checkAttackRules, urlsIn, type AttackedAnswer, type AttackRules } from './attacks/check-attack-rules.js';
+export {
+  runAttacks,
+  type AttackAnswerer,
+  type AttackReport,
+  type AttackResult,
+  type RunAttacksOptions,
+} from './attacks/run-attacks.js';
+export { formatAttackReport } from './attacks/format-attack-report.js';

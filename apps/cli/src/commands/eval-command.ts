@@ -14,6 +14,7 @@ import { printEvaluation } from '../evaluation/print-evaluation.js';
 import { runEvaluation } from '../evaluation/run-evaluation.js';
 import { printJson } from '../output/print.js';
 import { createStderrLogger } from '../output/stderr-logger.js';
+import { evalAttacksCommand } from './eval-attacks-command.js';
 import { evalGenerateCommand } from './eval-generate-command.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 
@@ -65,6 +66,7 @@ export function evalCommand(): Command {
       // `eval generate` takes its own --collection, --model…: options after its name are its, not eval's.
       .enablePositionalOptions()
       .addCommand(evalGenerateCommand())
+      .addCommand(evalAttacksCommand())
       .action(async (datasetPath: string, options: EvalOptions) => {
         const dataset = await loadEvaluationDataset(datasetPath);
         if (!options.answers && options.failUnder.some((gate) => isAnswerMetric(gate.metric))) {
