@@ -1,5 +1,6 @@
 import { AndesError, noopLogger, type Logger } from '@andes-rag/core';
-import { getLlama, LlamaLogLevel, type Llama } from 'node-llama-cpp';
+import type { Llama, LlamaLogLevel } from 'node-llama-cpp';
+import { importNodeLlamaCpp } from './import-node-llama-cpp.js';
 
 /** Which compute backend llama.cpp uses. */
 export type GpuChoice = 'auto' | 'cuda' | 'vulkan' | 'cpu';
@@ -17,13 +18,6 @@ export interface LlamaBackendOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
-const levelsByChoice = {
-  debug: LlamaLogLevel.debug,
-  info: LlamaLogLevel.info,
-  warn: LlamaLogLevel.warn,
-  error: LlamaLogLevel.error,
-} as const;
-
 /**
  * Loads llama.cpp through node-llama-cpp with an installed binary only: never builds from source or downloads
  * at run time, never prints; its logs go to `logger`. Rejects with AndesError `model_error` when no binary
@@ -33,13 +27,14 @@ export async function loadLlamaBackend(options: LlamaBackendOptions = {}): Promi
   const gpu = options.gpu ?? 'auto';
   const logger = options.logger ?? noopLogger;
   try {
+    const { getLlama, LlamaLogLevel: levels } = await importNodeLlamaCpp();
     const llama = await getLlama({
       gpu: gpu === 'cpu' ? false : gpu,
       build: 'never',
       skipDownload: true,
       progressLogs: false,
-      logLevel: levelsByChoice[options.logLevel ?? 'warn'],
-      logger: (level, message) => logLlamaLine(logger, level, message),
+      logLevel: levels[options.logLevel ?? 'warn'],
+      logger: (level, message) => logLlamaLine(logger, levels, level, message),
     });
     logger.info('llama.cpp backend loaded', { requested: gpu, gpu: llama.gpu, buildType: llama.buildType });
     return llama;
@@ -51,12 +46,12 @@ export async function loadLlamaBackend(options: LlamaBackendOptions = {}): Promi
   }
 }
 
-function logLlamaLine(logger: Logger, level: LlamaLogLevel, message: string): void {
+function logLlamaLine(logger: Logger, levels: typeof LlamaLogLevel, level: LlamaLogLevel, message: string): void {
   const text = message.trimEnd();
   if (text === '') return;
   const fields = { source: 'llama.cpp' };
-  if (level === LlamaLogLevel.fatal || level === LlamaLogLevel.error) logger.error(text, fields);
-  else if (level === LlamaLogLevel.warn) logger.warn(text, fields);
-  else if (level === LlamaLogLevel.debug) logger.debug(text, fields);
+  if (level === levels.fatal || level === levels.error) logger.error(text, fields);
+  else if (level === levels.warn) logger.warn(text, fields);
+  else if (level === levels.debug) logger.debug(text, fields);
   else logger.info(text, fields);
 }

@@ -1,4 +1,5 @@
-import { LlamaChat, type LlamaContext, type LlamaContextOptions, type LlamaModel } from 'node-llama-cpp';
+import type { LlamaChat, LlamaContext, LlamaContextOptions, LlamaModel } from 'node-llama-cpp';
+import { importNodeLlamaCpp } from '../backend/import-node-llama-cpp.js';
 import { createPromptsFirstStrategy } from './prompts-first-strategy.js';
 import { SequencePool } from './sequence-pool.js';
 
@@ -50,6 +51,7 @@ export class ChatContext {
       batching: { itemPrioritizationStrategy: createPromptsFirstStrategy() },
       ...(options.lora === undefined ? {} : { lora: { adapters: options.lora } }),
     });
+    const { LlamaChat } = await importNodeLlamaCpp();
     const chats = Array.from({ length: total }, () => new LlamaChat({ contextSequence: context.getSequence() }));
     // Without spares a background clear gains nothing: the next generation erases what it does not reuse itself.
     const pool = new SequencePool(

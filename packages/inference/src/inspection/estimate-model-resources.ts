@@ -1,4 +1,5 @@
-import { GgufInsights, InsufficientMemoryError, type GgufFileInfo, type Llama } from 'node-llama-cpp';
+import type { GgufFileInfo, GgufInsights, Llama } from 'node-llama-cpp';
+import { importNodeLlamaCpp } from '../backend/import-node-llama-cpp.js';
 import type { ModelResourceEstimate } from './model-resource-estimate.js';
 
 /** What to estimate for; see {@link InspectModelOptions}. */
@@ -17,6 +18,7 @@ export async function estimateModelResources(
   llama: Llama,
   request: ResourceEstimateRequest,
 ): Promise<ModelResourceEstimate> {
+  const { GgufInsights } = await importNodeLlamaCpp();
   const insights = await GgufInsights.from(info, llama);
   const gpuLayers = await resolveGpuLayers(insights, llama, request);
   const model = await insights.estimateModelResourceRequirementsV2({ gpuLayers });
@@ -60,6 +62,7 @@ async function resolveGpuLayers(
     return resolved.gpuLayers;
   } catch (error) {
     // Not even the smallest split fits: estimate for all layers on the GPU, which then does not fit.
+    const { InsufficientMemoryError } = await importNodeLlamaCpp();
     if (error instanceof InsufficientMemoryError) return insights.totalLayers;
     throw error;
   }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { AndesError } from '@andes-rag/core';
-import { readGgufFileInfo, type Llama } from 'node-llama-cpp';
+import type { Llama, readGgufFileInfo } from 'node-llama-cpp';
+import { importNodeLlamaCpp } from '../backend/import-node-llama-cpp.js';
 import { loadLlamaBackend, type GpuChoice } from '../backend/load-llama-backend.js';
 import { assertGgufFile } from '../model-file/assert-gguf-file.js';
 import { estimateModelResources } from './estimate-model-resources.js';
@@ -35,6 +36,7 @@ export interface InspectModelOptions {
  */
 export async function inspectModel(path: string, options: InspectModelOptions = {}): Promise<ModelInspection> {
   await assertGgufFile(path);
+  const { readGgufFileInfo } = await importNodeLlamaCpp();
   const info = await readGgufFileInfo(path, {
     readTensorInfo: options.contextSize !== undefined,
     logWarnings: false,

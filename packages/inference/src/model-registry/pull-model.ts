@@ -1,6 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createModelDownloader, type ModelDownloader } from 'node-llama-cpp';
+import type { ModelDownloader } from 'node-llama-cpp';
+import { importNodeLlamaCpp } from '../backend/import-node-llama-cpp.js';
 import { AndesError } from '@andes-rag/core';
 import { fileSha256 } from './file-sha256.js';
 import { recordPulledModel, type PulledModel } from './model-manifest.js';
@@ -48,6 +49,7 @@ export async function pullModel(options: PullModelOptions): Promise<PulledModel>
     (await publishedSha256(modelDownloadUrl(uri, huggingFaceEndpoint), signal));
   let filePath: string;
   try {
+    const { createModelDownloader } = await importNodeLlamaCpp();
     const downloader = await createModelDownloader({
       modelUri: uri,
       dirPath: directory,
