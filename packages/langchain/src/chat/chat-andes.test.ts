@@ -1,9 +1,21 @@
-import { HumanMessage, type AIMessageChunk } from '@langchain/core/messages';
+import type { BindToolsInput } from '@langchain/core/language_models/chat_models';
+import {
+  HumanMessage,
+  type AIMessageChunk,
+  type BaseMessage,
+  type ToolCall,
+  type ToolMessage,
+  type UsageMetadata,
+} from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LlamaChatModel, loadLlamaBackend } from '@andes-rag/inference';
 import { ensureTestModels } from '@andes-rag/testing';
 import { ChatAndes } from './chat-andes.js';
+
+/** The message's token counts (LangChain's message types infer the field as never under exactOptionalPropertyTypes). */
+const usage = (message: BaseMessage | undefined) =>
+  (message as { usage_metadata?: UsageMetadata } | undefined)?.usage_metadata;
 
 // ChatAndes over the real tiny Llama 3 chat GGUF. Its weights are random: it never chooses a tool by itself, so
 // tool calls are forced with tool_choice, which constrains the call with a grammar.
@@ -26,8 +38,11 @@ describe('ChatAndes', () => {
     await llama?.dispose();
   });
 
+  /** A tool run on a model's tool call, answering with its ToolMessage (`tool()`'s own type is a union TypeScript cannot call). */
+  type RunnableTool = { invoke(call: ToolCall): Promise<ToolMessage> } & BindToolsInput;
+
   const weatherParameters = {
-    type: 'object',
+    type: 'object' as const,
     properties: { city: { type: 'string', maxLength: 6 }, unit: { enum: ['c', 'f'] } },
     required: ['city', 'unit'],
     additionalProperties: false,
@@ -37,13 +52,13 @@ describe('ChatAndes', () => {
   test('invoke answers with usage; stream yields the same greedy text in several chunks', async () => {
     const whole = await model.invoke(question);
     expect(whole.text.length).toBeGreaterThan(0);
-    expect(whole.usage_metadata?.output_tokens).toBe(16);
+    expect(usage(whole)?.output_tokens).toBe(16);
     expect(whole.response_metadata['finish_reason']).toBe('length');
     const chunks: AIMessageChunk[] = [];
     for await (const chunk of await model.stream(question)) chunks.push(chunk);
     expect(chunks.length).toBeGreaterThan(2);
     expect(chunks.map((chunk) => chunk.text).join('')).toBe(whole.text);
-    expect(chunks.at(-1)?.usage_metadata).toEqual(whole.usage_metadata);
+    expect(usage(chunks.at(-1))).toEqual(usage(whole));
   });
 
   test('stop ends the answer before the stop string', async () => {
@@ -55,7 +70,7 @@ describe('ChatAndes', () => {
   });
 
   test('bindTools: a forced call returns tool_calls, the tool runs, and its ToolMessage continues the chat', async () => {
-    const weather = tool(async (input: { city: string }) => `It is 21 degrees in ${input.city}.`, {
+    const weather: RunnableTool = tool(async (input: { city: string }) => `It is 21 degrees in ${input.city}.`, {
       name: 'get_weather',
       description: 'Weather in a city',
       schema: weatherParameters,
@@ -74,7 +89,7 @@ describe('ChatAndes', () => {
     expect(answer.tool_calls).toEqual([]);
     // The call and its result are in the prompt (Llama 3's template renders them): more tokens than the question.
     const plain = await model.invoke(question);
-    expect(answer.usage_metadata?.input_tokens).toBeGreaterThan((plain.usage_metadata?.input_tokens ?? 0) + 10);
+    expect(usage(answer)?.input_tokens).toBeGreaterThan((usage(plain)?.input_tokens ?? 0) + 10);
 
     let streamed: AIMessageChunk | undefined;
     for await (const chunk of await toolModel.bindTools([weather], { tool_choice: 'any' }).stream(question)) {
