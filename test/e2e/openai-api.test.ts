@@ -1,4 +1,7 @@
 import OpenAI from 'openai';
+import { ChatOpenAI } from '@langchain/openai';
+import { tool } from '@langchain/core/tools';
+import { HumanMessage, type AIMessage, type ToolCall, type ToolMessage } from '@langchain/core/messages';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readGgufFile } from '@andes-rag/gguf';
@@ -13,6 +16,24 @@ interface AndesCitation {
   chunkId: string;
   text: string;
 }
+
+/** A tool run on a model's tool call, answering with its ToolMessage (`tool()`'s own type is a union TypeScript cannot call). */
+type RunnableTool = { invoke(call: ToolCall): Promise<ToolMessage> } & Parameters<ChatOpenAI['bindTools']>[0][number];
+
+const weatherParameters = {
+  type: 'object' as const,
+  properties: { city: { type: 'string', maxLength: 6 }, unit: { enum: ['c', 'f'] } },
+  required: ['city', 'unit'],
+  additionalProperties: false,
+};
+const tools: OpenAI.ChatCompletionTool[] = [
+  {
+    type: 'function',
+    function: { name: 'get_weather', description: 'Weather in a city', parameters: weatherParameters },
+  },
+  { type: 'function', function: { name: 'get_time', parameters: { type: 'object', properties: {} } } },
+];
+const weatherQuestion = { role: 'user' as const, content: 'What is the weather in Paris?' };
 
 // The official `openai` package, unchanged, against a real `andes serve` with the tiny Llama 3 GGUFs.
 describe('OpenAI-compatible API, driven by the openai package', () => {
@@ -260,5 +281,127 @@ describe('OpenAI-compatible API, driven by the openai package', () => {
     expect(await malformed.json()).toEqual({
       error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: 'invalid_request' },
     });
+  });
+
+  // The tiny model's weights are random: it never picks a tool by itself, so tool_choice forces the call's grammar.
+  test('a tool call round trip: the forced call comes back unexecuted, its result goes in as a tool message', async () => {
+    const called = await client.chat.completions.create({
+      model: chatModel,
+      messages: [weatherQuestion],
+      tools,
+      tool_choice: 'required',
+      max_tokens: 60,
+    });
+    const choice = called.choices[0];
+    expect(choice?.finish_reason).toBe('tool_calls');
+    expect(choice?.message.content).toBeNull();
+    const [call, ...more] = choice?.message.tool_calls ?? [];
+    expect(more).toEqual([]);
+    expect(call?.type).toBe('function');
+    expect(call?.id).toMatch(/^call_/);
+    const functionCall = (call as OpenAI.ChatCompletionMessageFunctionToolCall).function;
+    expect(['get_weather', 'get_time']).toContain(functionCall.name);
+    const callArguments = JSON.parse(functionCall.arguments) as Record<string, unknown>;
+    if (functionCall.name === 'get_weather') expect(Object.keys(callArguments).sort()).toEqual(['city', 'unit']);
+    else expect(callArguments).toEqual({});
+
+    const answered = await client.chat.completions.create({
+      model: chatModel,
+      messages: [weatherQuestion, choice!.message, { role: 'tool', tool_call_id: call!.id, content: '21 degrees' }],
+      tools,
+      max_tokens: 8,
+    });
+    expect(answered.choices[0]?.message.tool_calls).toBeUndefined();
+    expect(['stop', 'length']).toContain(answered.choices[0]?.finish_reason);
+    expect(answered.usage?.prompt_tokens).toBeGreaterThan(called.usage?.prompt_tokens ?? 0);
+
+    const orphan = await client.chat.completions
+      .create({ model: chatModel, messages: [weatherQuestion, { role: 'tool', tool_call_id: 'call_x', content: '1' }] })
+      .catch((error: unknown) => error);
+    expect(orphan).toMatchObject({ status: 400, code: 'invalid_request', param: 'messages[1].tool_call_id' });
+  });
+
+  test('a named tool choice streams as a tool_calls delta with finish_reason tool_calls and no text', async () => {
+    const stream = await client.chat.completions.create({
+      model: chatModel,
+      messages: [weatherQuestion],
+      tools,
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      max_tokens: 60,
+      stream: true,
+    });
+    let text = '';
+    let name = '';
+    let callArguments = '';
+    let finishReason: string | null = null;
+    for await (const chunk of stream) {
+      const choice = chunk.choices[0];
+      text += choice?.delta.content ?? '';
+      for (const delta of choice?.delta.tool_calls ?? []) {
+        expect(delta.index).toBe(0);
+        name += delta.function?.name ?? '';
+        callArguments += delta.function?.arguments ?? '';
+      }
+      finishReason = choice?.finish_reason ?? finishReason;
+    }
+    expect({ text, name, finishReason }).toEqual({ text: '', name: 'get_weather', finishReason: 'tool_calls' });
+    const parsed = JSON.parse(callArguments) as { city: string; unit: string };
+    expect(typeof parsed.city).toBe('string');
+    expect(['c', 'f']).toContain(parsed.unit);
+  });
+
+  test('LangChain ChatOpenAI runs a tool call round trip: bindTools, the tool, the ToolMessage, the answer', async () => {
+    const weather: RunnableTool = tool(async (input: { city: string }) => `It is 21 degrees in ${input.city}.`, {
+      name: 'get_weather',
+      description: 'Weather in a city',
+      schema: weatherParameters,
+    });
+    const model = new ChatOpenAI({
+      model: chatModel,
+      apiKey: 'not-checked',
+      configuration: { baseURL: `${server.url}/v1` },
+      maxRetries: 0,
+      maxTokens: 60,
+    });
+    const human = new HumanMessage('What is the weather in Paris?');
+    const called = (await model.bindTools([weather], { tool_choice: 'get_weather' }).invoke([human])) as AIMessage;
+    expect(called.tool_calls?.map((call) => call.name)).toEqual(['get_weather']);
+    const toolMessage = await weather.invoke(called.tool_calls![0]!);
+    expect(toolMessage.tool_call_id).toBe(called.tool_calls![0]!.id);
+    const answer = (await model.bindTools([weather]).invoke([human, called, toolMessage])) as AIMessage;
+    expect(answer.tool_calls).toEqual([]);
+    expect(typeof answer.content).toBe('string');
+    expect(answer.response_metadata['finish_reason']).not.toBe('tool_calls');
+  });
+
+  test('logprobs are refused with a clear 400 instead of being ignored', async () => {
+    const refused = await client.chat.completions
+      .create({ model: chatModel, messages: [weatherQuestion], logprobs: true, top_logprobs: 2 })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(refused).toMatchObject({ status: 400, code: 'invalid_request', param: 'logprobs' });
+    expect((refused as Error).message).toContain('unsupported');
+  });
+
+  test('max_tokens above ANDES_MAX_TOKENS is honoured up to the context; above the context it is a 400', async () => {
+    const long = await client.chat.completions.create({
+      model: chatModel,
+      messages: [{ role: 'user', content: 'Write a long story.' }],
+      max_tokens: 100,
+      temperature: 0,
+    });
+    expect(long.usage?.completion_tokens).toBeGreaterThan(48);
+    expect(long.usage?.completion_tokens).toBeLessThanOrEqual(100);
+    const tooMany = await client.chat.completions
+      .create({ model: chatModel, messages: [weatherQuestion], max_tokens: 100_000 })
+      .catch((error: unknown) => error);
+    expect(tooMany).toMatchObject({ status: 400, code: 'invalid_request', param: 'max_tokens' });
+  });
+
+  test('embeddings usage counts the input tokens with the model’s tokenizer', async () => {
+    const one = await client.embeddings.create({ model: embeddingModel, input: 'hello world' });
+    const many = await client.embeddings.create({ model: embeddingModel, input: ['hello world', 'hello world again'] });
+    expect(one.usage).toEqual({ prompt_tokens: 2, total_tokens: 2 });
+    expect(many.usage).toEqual({ prompt_tokens: 5, total_tokens: 5 });
   });
 });
