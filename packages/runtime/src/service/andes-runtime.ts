@@ -176,9 +176,11 @@ export class AndesRuntime implements AndesService {
   async getDocumentText(collection: string, documentId: string): Promise<DocumentText> {
     const { store } = this.parts;
     await this.requireCollection(collection);
+    if (store.listDocumentChunks === undefined) {
+      throw new AndesError('invalid_request', 'This store cannot serve document text.');
+    }
     const document = await store.getDocument(collection, documentId);
-    if (document === undefined || store.listDocumentChunks === undefined)
-      throw documentNotFound(collection, documentId);
+    if (document === undefined) throw documentNotFound(collection, documentId);
     return documentTextFromChunks(document, await store.listDocumentChunks(collection, documentId));
   }
 
