@@ -58,6 +58,16 @@ export class RemoteChatModel implements ChatModel {
    * @throws AndesError `aborted`, `invalid_request`, `context_overflow`, `queue_full`, `timeout`, `not_ready`, `model_error`.
    */
   async generate(messages: ChatMessage[], options: GenerateOptions = {}): Promise<Generation> {
+    // Tools run through node-llama-cpp's function calling in a local model only; refused rather than dropped.
+    if (options.tools?.length || messages.some((message) => message.toolCalls?.length)) {
+      throw new AndesError(
+        'invalid_request',
+        'Tool calling needs the local chat model; a remote inference backend does not call tools.',
+        {
+          details: { param: 'tools' },
+        },
+      );
+    }
     const body = remoteGenerationBody(this.id, messages, options, this.#defaultMaxTokens);
     const { signal } = options;
     if (signal?.aborted === true) throw new AndesError('aborted', 'The generation was cancelled');
