@@ -62,7 +62,12 @@ export function CitationDialog({ citation, collection, onClose }: CitationDialog
         {headingPath.length > 0 ? <span> · {headingPath.join(' › ')}</span> : null}
       </p>
       {problem ? <p className="note">{problem}</p> : null}
-      <div className="document-text" tabIndex={0}>
+      <div
+        className="document-text"
+        tabIndex={0}
+        aria-label="Document text"
+        aria-busy={highlight === undefined && problem === undefined}
+      >
         {highlight ? (
           <>
             {highlight.before}

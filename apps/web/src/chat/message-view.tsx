@@ -33,7 +33,7 @@ export function MessageView({ message, onRegenerate, onOpenCitation }: MessageVi
       {message.mode === 'extractive' ? <p className="badge">Passages (no model configured)</p> : null}
       {message.content === '' && message.status === 'streaming' ? <p className="pending">Thinking…</p> : null}
       <MarkdownView markdown={message.content} allowedUrls={allowedUrls} className="message-text" />
-      {message.status === 'stopped' ? <p className="note">Stopped. This partial answer is not saved.</p> : null}
+      {message.status === 'stopped' ? <p className="note">Stopped.</p> : null}
       {message.status === 'failed' ? (
         <p className="error" role="alert">
           {message.error}
