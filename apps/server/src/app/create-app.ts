@@ -14,6 +14,7 @@ import { instrumentService } from '../metrics/instrumented-service.js';
 import { metricsMiddleware } from '../metrics/metrics-middleware.js';
 import { createMetricsRoute } from '../metrics/metrics-route.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
+import { createOpenApiRoutes } from '../openapi/openapi-routes.js';
 import { createKeyRoutes } from '../routes/key-routes.js';
 import { createMeRoute } from '../routes/me-route.js';
 import { createKeyAuth } from '../security/key-auth.js';
@@ -60,6 +61,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(express.json({ limit: dependencies.jsonBodyLimitBytes ?? defaultJsonBodyLimitBytes }));
   app.use(createHealthRoutes({ service, isDraining: dependencies.isDraining ?? (() => false) }));
   app.use(createMetricsRoute(metrics));
+  app.use(createOpenApiRoutes(config));
   app.use(createKeyRoutes(service));
   app.use(createMeRoute({ authEnabled: config.adminKey !== undefined }));
   app.use(createCollectionRoutes());

@@ -16,6 +16,19 @@ export interface AskRouteDependencies {
   config: AndesConfig;
 }
 
+/** The body of `POST /api/ask` (also its OpenAPI description). */
+export function askBodySchema(config: Pick<AndesConfig, 'maxQuestionChars'>) {
+  return z.object({
+    question: z.string().trim().min(1).max(config.maxQuestionChars),
+    collection: collectionNameSchema.optional(),
+    assistant: assistantNameSchema.optional(),
+    version: z.number().int().min(1).optional(),
+    k: z.number().int().min(1).max(maxResultCount).optional(),
+    filter: bodyFilterSchema.optional(),
+    history: historySchema.optional(),
+  });
+}
+
 /**
  * `POST /api/ask` with a JSON body `{question, collection = "default" | assistant (+ version?), k?, filter?,
  * history?}` →
@@ -30,15 +43,7 @@ export interface AskRouteDependencies {
  * A client that disconnects aborts the generation. Errors are logged through the request's logger (pino-http).
  */
 export function createAskRoute({ config }: AskRouteDependencies): Router {
-  const bodySchema = z.object({
-    question: z.string().trim().min(1).max(config.maxQuestionChars),
-    collection: collectionNameSchema.optional(),
-    assistant: assistantNameSchema.optional(),
-    version: z.number().int().min(1).optional(),
-    k: z.number().int().min(1).max(maxResultCount).optional(),
-    filter: bodyFilterSchema.optional(),
-    history: historySchema.optional(),
-  });
+  const bodySchema = askBodySchema(config);
   const router = Router();
   router.post('/api/ask', async (request, response) => {
     if (request.is('application/json') === false) {

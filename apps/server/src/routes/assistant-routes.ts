@@ -5,7 +5,11 @@ import { assistantDefinitionSchema, assistantNameSchema, parseAssistantDefinitio
 import { parseInput } from '../http/parse-input.js';
 import { serviceFor } from '../security/request-caller.js';
 
-const releaseSchema = z.object({ version: z.number().int().min(1) }).strict();
+/** The body of `POST /api/assistants/:name/release`. */
+export const assistantReleaseSchema = z.object({ version: z.number().int().min(1) }).strict();
+const releaseSchema = assistantReleaseSchema;
+/** The body of `POST /api/assistants`: a definition and its name. */
+export const assistantCreateSchema = assistantDefinitionSchema.extend({ name: assistantNameSchema });
 
 /**
  * Versioned assistants. Every change makes a new immutable version; version 1 is live from creation, later
@@ -18,7 +22,7 @@ const releaseSchema = z.object({ version: z.number().int().min(1) }).strict();
  * Definitions: `assistantDefinitionSchema` in `@andes-rag/runtime` (unknown fields are refused).
  */
 export function createAssistantRoutes(): Router {
-  const createSchema = assistantDefinitionSchema.extend({ name: assistantNameSchema });
+  const createSchema = assistantCreateSchema;
   const router = Router();
 
   router.post('/api/assistants', async (request, response) => {

@@ -7,9 +7,12 @@ import { documentPage } from './document-page.js';
 import { serviceFor } from '../security/request-caller.js';
 
 const documentIdSchema = z.string().min(1).max(256);
-const documentParametersSchema = z.object({ name: collectionNameSchema, id: documentIdSchema });
-const renameBodySchema = z.object({ name: collectionNameSchema }).strict();
-const documentListQuerySchema = z.object({
+/** Path parameters of the document routes. */
+export const documentParametersSchema = z.object({ name: collectionNameSchema, id: documentIdSchema });
+/** The body of `PATCH /api/collections/:name`. */
+export const renameBodySchema = z.object({ name: collectionNameSchema }).strict();
+/** The query string of `GET /api/collections/:name/documents`. */
+export const documentListQuerySchema = z.object({
   q: z.string().max(256).optional(),
   offset: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),

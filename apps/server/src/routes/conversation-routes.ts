@@ -13,7 +13,24 @@ export interface ConversationRouteDependencies {
   config: AndesConfig;
 }
 
-const idSchema = z.string().regex(/^[\w-]{1,100}$/, 'not an id');
+/** A conversation's or message's id in a path. */
+export const conversationIdSchema = z.string().regex(/^[\w-]{1,100}$/, 'not an id');
+const idSchema = conversationIdSchema;
+
+/** The bodies of the conversation routes (also their OpenAPI description). */
+export function conversationBodySchemas(config: Pick<AndesConfig, 'maxQuestionChars'>) {
+  return {
+    create: z
+      .object({ assistant: assistantNameSchema.optional(), collection: collectionNameSchema.optional() })
+      .strict()
+      .refine(
+        (body) => (body.assistant === undefined) !== (body.collection === undefined),
+        'give either assistant or collection',
+      ),
+    message: z.object({ content: z.string().trim().min(1).max(config.maxQuestionChars) }).strict(),
+    feedback: z.object({ rating: z.enum(['up', 'down']), comment: z.string().max(2000).optional() }).strict(),
+  };
+}
 
 /**
  * Conversations, owned by the caller (an API key's id, or `local` without keys); another caller's conversation is 404:
@@ -25,17 +42,7 @@ const idSchema = z.string().regex(/^[\w-]{1,100}$/, 'not an id');
  * - `POST /api/conversations/:id/messages/:messageId/feedback {rating: "up" | "down", comment?}` → the rated message
  */
 export function createConversationRoutes({ config }: ConversationRouteDependencies): Router {
-  const createSchema = z
-    .object({ assistant: assistantNameSchema.optional(), collection: collectionNameSchema.optional() })
-    .strict()
-    .refine(
-      (body) => (body.assistant === undefined) !== (body.collection === undefined),
-      'give either assistant or collection',
-    );
-  const messageSchema = z.object({ content: z.string().trim().min(1).max(config.maxQuestionChars) }).strict();
-  const feedbackSchema = z
-    .object({ rating: z.enum(['up', 'down']), comment: z.string().max(2000).optional() })
-    .strict();
+  const { create: createSchema, message: messageSchema, feedback: feedbackSchema } = conversationBodySchemas(config);
   const router = Router();
 
   router.post('/api/conversations', async (request, response) => {

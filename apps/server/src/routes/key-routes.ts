@@ -5,7 +5,8 @@ import { newApiKeyOf, newApiKeySchema, type AndesService } from '@andes-rag/runt
 import { parseInput } from '../http/parse-input.js';
 import { requireRole } from '../security/request-caller.js';
 
-const keyParametersSchema = z.object({ id: z.string().min(1).max(200) });
+/** The path parameters of `DELETE /api/keys/:id`. */
+export const keyParametersSchema = z.object({ id: z.string().min(1).max(200) });
 
 /**
  * `POST /api/keys` (201 with the key's secret, shown this once), `GET /api/keys` (no secrets) and

@@ -12,6 +12,19 @@ export interface SearchRouteDependencies {
   config: AndesConfig;
 }
 
+/** The query string of `GET /api/search` (also its OpenAPI description). */
+export function searchQuerySchema(config: Pick<AndesConfig, 'maxQuestionChars'>) {
+  return z.object({
+    collection: collectionNameSchema.default('default'),
+    q: z.string().trim().min(1).max(config.maxQuestionChars),
+    k: z.coerce.number().int().min(1).max(maxResultCount).default(10),
+    sourcePrefix: sourcePrefixSchema.optional(),
+    type: queryTypesSchema.optional(),
+    tag: queryTagsSchema.optional(),
+    explain: queryFlagSchema.default(false),
+  });
+}
+
 /**
  * `GET /api/search?collection=NAME&q=TEXT&k=10` → `{hits}`, best first. `q` is 1 to `config.maxQuestionChars`
  * characters after trimming; `k` 1 to `maxResultCount` (100), default 10; `collection` defaults to `default`.
@@ -22,15 +35,7 @@ export interface SearchRouteDependencies {
  * relevance threshold's verdict (`trace.threshold.covered`).
  */
 export function createSearchRoute({ config }: SearchRouteDependencies): Router {
-  const querySchema = z.object({
-    collection: collectionNameSchema.default('default'),
-    q: z.string().trim().min(1).max(config.maxQuestionChars),
-    k: z.coerce.number().int().min(1).max(maxResultCount).default(10),
-    sourcePrefix: sourcePrefixSchema.optional(),
-    type: queryTypesSchema.optional(),
-    tag: queryTagsSchema.optional(),
-    explain: queryFlagSchema.default(false),
-  });
+  const querySchema = searchQuerySchema(config);
   const router = Router();
   router.get('/api/search', async (request, response) => {
     const query = parseInput(querySchema, request.query, 'query');

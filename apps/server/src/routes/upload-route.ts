@@ -19,7 +19,7 @@ import { queryTagsSchema } from './search-filter-schema.js';
  * The upload's text fields: `tags`, comma-separated or repeated, given to every file of the upload; `chunkSize`,
  * target words per chunk, recorded with the collection (see `AndesService.ingest`).
  */
-const uploadFieldsSchema = z.object({
+export const uploadFieldsSchema = z.object({
   tags: queryTagsSchema.optional(),
   chunkSize: z
     .string()
@@ -34,7 +34,7 @@ const uploadFieldsSchema = z.object({
  * comma-separated or repeated. Without it every reader of the collection may; it replaces a re-uploaded document's
  * list too.
  */
-const uploadAccessSchema = z.object({ access: accessFieldSchema.optional() });
+export const uploadAccessSchema = z.object({ access: accessFieldSchema.optional() });
 
 /** Dependencies of {@link createUploadRoute}. */
 export interface UploadRouteDependencies {

@@ -5,7 +5,8 @@ import { abortOnDisconnect } from '../../http/abort-on-disconnect.js';
 import { parseOpenAiInput } from './openai-input.js';
 import { serviceFor } from '../../security/request-caller.js';
 
-const bodySchema = z.object({
+/** The body of `POST /v1/embeddings`. */
+export const embeddingsBodySchema = z.object({
   model: z.string().min(1),
   input: z.union([z.string(), z.array(z.string()), z.array(z.number()), z.array(z.array(z.number()))]),
   encoding_format: z.enum(['float', 'base64']).nullish(),
@@ -27,7 +28,7 @@ export function vectorToBase64(vector: Float32Array): string {
 export function createEmbeddingsRoute(): Router {
   const router = Router();
   router.post('/embeddings', async (request, response) => {
-    const body = parseOpenAiInput(bodySchema, request.body);
+    const body = parseOpenAiInput(embeddingsBodySchema, request.body);
     const input = typeof body.input === 'string' ? [body.input] : body.input;
     if (!input.every((item): item is string => typeof item === 'string')) {
       throw new AndesError('invalid_request', 'Andes embeds text: send strings, not token arrays.', {
