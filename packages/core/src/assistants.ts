@@ -76,7 +76,7 @@ export interface AssistantReference {
 
 /**
  * Where assistants and their versions live. Storage-neutral: the SQLite store implements it, and every
- * implementation must pass `packages/vectorstore/src/conformance/assistant-store-conformance.ts`.
+ * implementation must pass `packages/store-conformance/src/assistant-store-conformance.ts`.
  * Names are validated by the caller; versions are never changed or removed, only the whole assistant.
  */
 export interface AssistantStore {

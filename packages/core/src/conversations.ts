@@ -62,7 +62,7 @@ export interface RatedAnswerQuery {
 
 /**
  * Where conversations and their messages live. Storage-neutral: the SQLite store implements it, and every
- * implementation must pass `packages/vectorstore/src/conformance/conversation-store-conformance.ts`.
+ * implementation must pass `packages/store-conformance/src/conversation-store-conformance.ts`.
  * Owners are checked by the caller (the runtime), not here.
  */
 export interface ConversationStore {

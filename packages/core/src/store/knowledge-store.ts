@@ -60,7 +60,7 @@ export interface StoreSearchOptions {
  * The source of truth for collections, documents and chunks, and the indexes over them.
  *
  * The embedded SQLite + hnswlib store implements it; a PostgreSQL + pgvector store can too. Every implementation
- * must pass the conformance suite in `@andes-rag/vectorstore` (`describeKnowledgeStoreConformance`).
+ * must pass the conformance suite in `@andes-rag/store-conformance` (`describeKnowledgeStoreConformance`).
  */
 export interface KnowledgeStore {
   /**
