@@ -5,6 +5,7 @@ import type { SqliteKnowledgeStoreOptions } from './store-options.js';
 export interface ResolvedStoreOptions {
   indexSaveDelayMs: number;
   exactSearchLimit: number;
+  allowedLabelCacheSize: number;
   vectorCompactionThreshold: number;
 }
 
@@ -13,7 +14,7 @@ export function resolveStoreOptions(options: SqliteKnowledgeStoreOptions): Resol
   if (typeof options.dataDir !== 'string' || options.dataDir.length === 0) {
     throw new AndesError('invalid_request', 'dataDir must be a non-empty path');
   }
-  for (const name of ['indexSaveDelayMs', 'exactSearchLimit'] as const) {
+  for (const name of ['indexSaveDelayMs', 'exactSearchLimit', 'allowedLabelCacheSize'] as const) {
     const value = options[name];
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
       throw new AndesError('invalid_request', `${name} must be a non-negative integer, got ${value}`);
@@ -27,6 +28,7 @@ export function resolveStoreOptions(options: SqliteKnowledgeStoreOptions): Resol
   return {
     indexSaveDelayMs: options.indexSaveDelayMs ?? 2000,
     exactSearchLimit: options.exactSearchLimit ?? 1000,
+    allowedLabelCacheSize: options.allowedLabelCacheSize ?? 32,
     vectorCompactionThreshold: threshold,
   };
 }

@@ -61,6 +61,7 @@ import { rebuildFtsTable } from '../lexical/rebuild-fts-table.js';
 import { searchLexical } from '../lexical/search-lexical.js';
 import { resolveHnswOptions } from '../vector/hnsw-options.js';
 import { removeOrphanIndexFiles } from '../vector/orphan-index-files.js';
+import { AllowedLabelsCache } from '../vector/allowed-labels-cache.js';
 import { searchVector } from '../vector/search-vector.js';
 import { VectorIndexes } from '../vector/vector-indexes.js';
 import { assertQueryVector, assertSearchOptions } from './search-options.js';
@@ -84,6 +85,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
     private readonly database: Database.Database,
     private readonly vectorIndexes: VectorIndexes,
     private readonly exactSearchLimit: number,
+    private readonly allowedLabels: AllowedLabelsCache,
   ) {}
 
   /**
@@ -133,7 +135,12 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
       compactionThreshold: resolved.vectorCompactionThreshold,
       persist: !readOnly,
     });
-    const store = new SqliteKnowledgeStore(database, vectorIndexes, resolved.exactSearchLimit);
+    const store = new SqliteKnowledgeStore(
+      database,
+      vectorIndexes,
+      resolved.exactSearchLimit,
+      new AllowedLabelsCache(resolved.allowedLabelCacheSize),
+    );
     store.lostCommits = lost;
     return store;
   }
@@ -276,6 +283,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore, KnowledgeStoreMaint
         k: options.k,
         filter: options.filter,
         exactSearchLimit: this.exactSearchLimit,
+        allowedLabels: this.allowedLabels,
       });
     });
   }

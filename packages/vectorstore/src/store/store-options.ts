@@ -21,6 +21,11 @@ export interface SqliteKnowledgeStoreOptions {
    */
   exactSearchLimit?: number;
   /**
+   * How many filters' allowed vector labels (a caller's principals, tags...) are kept between searches while the
+   * database is unchanged (see `vector/allowed-labels-cache.ts`); 0 selects them in SQL on every search. Default 32.
+   */
+  allowedLabelCacheSize?: number;
+  /**
    * Deleting a document only marks its vectors deleted in hnswlib (replacements reuse those slots). When more than
    * this fraction of an index's slots are deleted, the next save rebuilds the index from SQLite without them: the
    * file shrinks and searches stop walking dead nodes. From 0 (exclusive) to 1 (never compact). Default 0.25.
