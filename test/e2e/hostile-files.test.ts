@@ -20,8 +20,8 @@ interface UploadReport {
   files: Array<{ source: string; status: string; documentId?: string }>;
 }
 
-// Issue 5's bad files, uploaded one by one to a real `andes serve` (BM25 only, no models): each is rejected with a
-// clear error or processed within the limits, and the server keeps answering.
+// The bad files of `packages/retrieval/src/test-support/fixtures/hostile-files.ts`, uploaded one by one to a real
+// `andes serve` (BM25 only, no models): each is rejected with a clear error or processed within the limits, and the server keeps answering.
 describe('hostile files against a running server', () => {
   let root: Awaited<ReturnType<typeof temporaryDirectory>>;
   let dataDirectory: string;

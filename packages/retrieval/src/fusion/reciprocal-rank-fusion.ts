@@ -13,7 +13,7 @@ export interface ReciprocalRankFusionOptions {
   /**
    * The constant k in `weight / (k + rank)`. Default 60, the value of Cormack, Clarke and Büttcher (SIGIR 2009),
    * which they found robust across collections: large enough that the first few ranks of one list do not drown
-   * out agreement between lists. Issue 3's evaluator measures alternatives.
+   * out agreement between lists. `andes eval --compare` measures alternatives.
    */
   k?: number;
 }

@@ -4,7 +4,8 @@ import { hostileFiles } from '../test-support/fixtures/hostile-files.js';
 import { createDefaultParserRegistry } from './default-parser-registry.js';
 import { parseDocument } from './parse-document.js';
 
-// Issue 5's corpus of bad files, through the default registry: HTML, CSV, PDF and DOCX parse in a child process.
+// The corpus of bad files (`src/test-support/fixtures/hostile-files.ts`), through the default registry: HTML, CSV,
+// PDF and DOCX parse in a child process.
 describe('hostile files', async () => {
   const parsers = createDefaultParserRegistry();
   afterAll(() => parsers.close());

@@ -29,7 +29,7 @@ export interface HybridRetrieverOptions {
   store: KnowledgeStore;
   /**
    * Turns on dense retrieval, fused with BM25. Leave unset unless a real embedding model is configured: a weak
-   * dense signal makes fusion worse than BM25 alone (measured, see NOTES.md). Default: none (BM25 only).
+   * dense signal makes fusion worse than BM25 alone (measured on averaged GloVe vectors). Default: none (BM25 only).
    */
   embeddingModel?: EmbeddingModel;
   /** The reciprocal rank fusion constant. Default 60 (see {@link reciprocalRankFusion}). */
