@@ -72,7 +72,7 @@ describe('remote inference: ANDES_INFERENCE_URL against andes serve --inference-
     });
     const form = new FormData();
     for (const name of ['learning-budget.md', 'parental-leave.txt']) {
-      form.append('files', new Blob([await readFile(path.join(samplesDirectory, 'benefits', name))]), name);
+      form.append('files', new Blob([await readFile(path.join(samplesDirectory, 'benefits', name), 'utf8')]), name);
     }
     expect(
       (await fetch(`${remoteApi.url}/api/collections/handbook/documents`, { method: 'POST', body: form })).status,
