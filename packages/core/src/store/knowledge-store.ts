@@ -44,7 +44,10 @@ export interface DocumentWrite {
 /** What {@link KnowledgeStore.putDocument} did. */
 export interface DocumentWriteResult {
   document: DocumentRecord;
-  /** `unchanged`: same source and content hash were already stored; nothing was written. */
+  /**
+   * `unchanged`: same source, content hash, tags and access list were already stored; nothing was written. Same
+   * content with other tags or access list is `updated` (only those replaced; chunks and vectors stay).
+   */
   status: 'created' | 'updated' | 'unchanged';
 }
 
@@ -83,8 +86,9 @@ export interface KnowledgeStore {
 
   /**
    * Stores a document and its chunks atomically. A document is identified by (collection, source); storing the same
-   * source again with the same content hash does nothing, with a new hash it replaces the old chunks in one
-   * transaction. Creates the collection when missing.
+   * source again with the same content hash writes nothing unless its tags or access list differ (then only those
+   * are replaced); with a new hash it replaces the old chunks in one transaction. Creates the collection when
+   * missing.
    */
   putDocument(write: DocumentWrite): Promise<DocumentWriteResult>;
   /**

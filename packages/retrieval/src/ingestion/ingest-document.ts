@@ -37,7 +37,10 @@ export interface IngestDocumentOptions {
   access?: string[];
   /** Chunk sizes. Default: `chunkDocument`'s (200 words, 30 words of overlap). */
   chunkOptions?: ChunkOptions;
-  /** The parsers to choose from. Default: Markdown, plain text, HTML. */
+  /**
+   * The parsers to choose from. Default: `createDefaultParserRegistry()`, every built-in parser (Markdown, plain
+   * text, reStructuredText, HTML, CSV, PDF, DOCX), loaded on first use.
+   */
   parsers?: ParserRegistry;
   /** Chunks per embedding call. Default 32. */
   embeddingBatchSize?: number;
