@@ -39,13 +39,13 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
     (await api<{ documents: Array<{ id: string; source: string }> }>(`/api/collections/${collection}/documents`))
       .documents;
   /** Slows the page's downloads (Chromium's network emulation), so a streamed answer arrives in many pieces. */
-  const slowNetwork = async (slow: boolean) => {
+  const slowNetwork = async (bytesPerSecond: number | false) => {
     const session = await browser.context.newCDPSession(page);
     await session.send('Network.enable');
     await session.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,
-      downloadThroughput: slow ? 2048 : -1,
+      downloadThroughput: bytesPerSecond === false ? -1 : bytesPerSecond,
       uploadThroughput: -1,
     });
   };
@@ -118,16 +118,19 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
         if (length > 0 && (last?.length !== length || last.streaming !== streaming)) seen.push({ length, streaming });
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
+    // Downloads slowed down (Chromium's network emulation): the tiny model writes its tokens faster than a page
+    // reads, so on a fast connection the whole answer may arrive in one piece.
+    await slowNetwork(4096);
     await page.getByRole('textbox', { name: 'Message' }).fill(question);
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('button', { name: 'Stop' }).waitFor();
     await lastAnswer().getByRole('button', { name: 'Copy' }).waitFor();
+    await slowNetwork(false);
     expect(await page.getByRole('button', { name: 'Stop' }).count()).toBe(0);
     const states = await page.evaluate(
       () => (window as unknown as { answerStates: Array<{ length: number; streaming: boolean }> }).answerStates,
     );
-    // Streamed: the answer's tokens were on screen before its final event (the tiny model writes faster than the
-    // page reads, so they may all come in one piece; the Stop test below sees a part), then it finished.
+    // Streamed: the answer's tokens were on screen before its final event, then it finished.
     expect(states.at(-1)?.streaming).toBe(false);
     const shownWhileStreaming = states.filter((state) => state.streaming && state.length > 0);
     expect(shownWhileStreaming.length, JSON.stringify(states)).toBeGreaterThan(0);
@@ -182,7 +185,7 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
   test('Stop ends the answer and keeps its sources', async () => {
     // A new chat: a follow-up is rewritten by the (random-weight) test model, and need not find sources.
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'New chat' }).click();
-    await slowNetwork(true);
+    await slowNetwork(2048);
     await page.getByRole('textbox', { name: 'Message' }).fill(question);
     await page.getByRole('textbox', { name: 'Message' }).press('Enter');
     // The sources arrive before the first token, so they are there while the answer still streams.
@@ -222,8 +225,12 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
     // The hostile text reached the page (as text) ...
     expect(await page.getByRole('dialog').getByText('onerror', { exact: false }).count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
-    const answerSources = lastAnswer();
-    for (const link of await answerSources.getByText('zorblax approval form').all()) await link.click();
+    // The passages, rendered as Markdown under each source: the hostile one among them.
+    for (const summary of await lastAnswer().getByText('Passage', { exact: true }).all()) await summary.click();
+    const rendered = lastAnswer().locator('.passage .markdown').filter({ hasText: 'zorblax board' });
+    expect(await rendered.count()).toBeGreaterThan(0);
+    for (const link of await rendered.getByText('zorblax approval form').all()) await link.click();
+    for (const link of await rendered.getByText('zorblax help').all()) await link.click();
     // ... and nothing of it ran or became a live element.
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(await page.locator('[onerror], a[href^="javascript:" i], img[src*="attacker.example"]').count()).toBe(0);

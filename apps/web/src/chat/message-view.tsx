@@ -54,6 +54,10 @@ export function MessageView({ message, onRegenerate, onOpenCitation }: MessageVi
                 {citation.documentWarnings?.length ? (
                   <span className="warning"> · {citation.documentWarnings.join(', ').replace(/_/g, ' ')}</span>
                 ) : null}
+                <details className="passage">
+                  <summary>Passage</summary>
+                  <MarkdownView markdown={citation.text} allowedUrls={urlsIn([citation.text])} images={false} />
+                </details>
               </li>
             ))}
           </ol>

@@ -47,4 +47,12 @@ describe('renderMarkdown', () => {
     expect(container.textContent).toContain('pixel');
     expect(html).not.toMatch(/javascript:|attacker\.example/);
   });
+
+  it('shows no image at all when images are off, even one whose URL is allowed', () => {
+    const markdown = '![chart](https://intranet.example/c.png) [page](https://intranet.example/c.png)';
+    const html = renderMarkdown(markdown, { allowedUrls: urlsIn([markdown]), images: false });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('chart');
+    expect(html).toContain('href="https://intranet.example/c.png"');
+  });
 });

@@ -8,6 +8,11 @@ export interface RenderMarkdownOptions {
    * its text; an image as its description. Default: none, so no link or image is kept.
    */
   allowedUrls?: ReadonlySet<string>;
+  /**
+   * Whether images (with an allowed URL) are shown at all. Default true. Passages shown on their own pass false: an
+   * image a document points at would otherwise be fetched by every reader (a tracking pixel).
+   */
+  images?: boolean;
 }
 
 const urlPattern = /\bhttps?:\/\/[^\s<>"'`)\]]+/g;
@@ -78,7 +83,7 @@ export function renderMarkdown(markdown: string, options: RenderMarkdownOptions 
         return `<a href="${escapeHtml(token.href)}">${inner}</a>`;
       },
       image(token: Tokens.Image): string | false {
-        if (!isAllowed(token.href, allowedUrls)) return escapeHtml(token.text);
+        if (options.images === false || !isAllowed(token.href, allowedUrls)) return escapeHtml(token.text);
         return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}">`;
       },
     },
