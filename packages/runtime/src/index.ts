@@ -79,13 +79,6 @@ export {
   type PullModelOptions,
   type PullProgress,
 } from '@andes-rag/inference';
-export {
-  pullModel,
-  readModelManifest,
-  type PulledModel,
-  type PullModelOptions,
-  type PullProgress,
-} from '@andes-rag/inference';
 export type { ExplainedSearch, RetrievalTrace } from '@andes-rag/retrieval';
 export {
   assistantDefinitionSchema,
