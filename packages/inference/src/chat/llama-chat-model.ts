@@ -261,7 +261,8 @@ export class LlamaChatModel implements ChatModel {
       });
       const finishReason = finishReasonOf(response.metadata.stopReason);
       const generation: Generation = { text: response.response, finishReason, promptTokens, completionTokens };
-      if (plan.kind === 'forced' && finishReason !== 'aborted') {
+      // A forced call cut short by maxTokens stays a `length` answer with its partial JSON, as OpenAI reports it.
+      if (plan.kind === 'forced' && finishReason === 'stop') {
         return {
           ...generation,
           text: '',

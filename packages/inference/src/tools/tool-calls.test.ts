@@ -55,6 +55,13 @@ describe('tool calls on the tiny Llama 3 test model', () => {
     expect(['c', 'f']).toContain(parsed.unit);
   });
 
+  it('a forced call cut short by maxTokens is a length answer without a tool call', async () => {
+    const generation = await model.generate(question, { tools: [weather], toolChoice: 'required', maxTokens: 3 });
+    expect(generation.finishReason).toBe('length');
+    expect(generation.toolCalls).toBeUndefined();
+    expect(generation.text.startsWith('{')).toBe(true);
+  });
+
   it('a history with a call and its result continues as plain text', async () => {
     const generation = await model.generate(
       [
