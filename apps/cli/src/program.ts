@@ -9,6 +9,7 @@ import { evalCommand } from './commands/eval-command.js';
 import { exportDatasetCommand } from './commands/export-dataset-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { keysCommand } from './commands/keys-command.js';
+import { migrateCommand } from './commands/migrate-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { quickstartCommand } from './commands/quickstart-command.js';
 import { reindexCommand } from './commands/reindex-command.js';
@@ -45,6 +46,7 @@ export function createProgram(): Command {
     assistantsCommand(),
     exportDatasetCommand(),
     keysCommand(),
+    migrateCommand(),
   ]) {
     program.addCommand(command.exitOverride());
   }

@@ -59,6 +59,19 @@ export {
 export { AndesRuntime, maxSearchHits, type AndesRuntimeParts } from './service/andes-runtime.js';
 export { reindexCollections, type ReindexParts } from './maintenance/reindex-collections.js';
 export { runDoctor, type DoctorOptions, type DoctorReport } from './maintenance/doctor.js';
+export {
+  migrateStore,
+  migrationLimits,
+  type CollectionMigration,
+  type MigrateStoreOptions,
+  type MigrationProgress,
+  type MigrationReport,
+} from './maintenance/migrate-store.js';
+export type {
+  CollectionTally,
+  CollectionVerification,
+  RecordVerification,
+} from './maintenance/migration-verification.js';
 export type {
   CollectionReindexReport,
   MaintainedStore,

@@ -8,3 +8,14 @@ export { PostgresAssistantStore } from './assistants/postgres-assistant-store.js
 export { PostgresConversationStore } from './conversations/postgres-conversation-store.js';
 export { migrateSchema, migrationLockKey, type MigrationOutcome } from './schema/migrate.js';
 export type { VectorSearchMode } from './vector/search-vector.js';
+export {
+  importApiKeys,
+  importAssistants,
+  importConversations,
+  readRecordFingerprints,
+  type ImportCount,
+  type ImportedApiKey,
+  type ImportedAssistant,
+  type ImportedConversation,
+  type RecordFingerprints,
+} from './import/import-records.js';

@@ -10,3 +10,14 @@ export { diagnoseStore } from './integrity/diagnose-store.js';
 export { repairStore } from './integrity/repair-store.js';
 export type { CheckupProblem, LostDocument, StoreCheckup } from './integrity/store-checkup.js';
 export type { LostCommits } from './store/lost-commits.js';
+export {
+  openEmbeddedStoreExport,
+  type EmbeddedStoreExport,
+  type ExportedApiKey,
+  type ExportedAssistant,
+  type ExportedChunk,
+  type ExportedCollection,
+  type ExportedConversation,
+  type ExportedDocument,
+  type ExportedMessage,
+} from './export/embedded-store-export.js';
