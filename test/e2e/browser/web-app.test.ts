@@ -180,6 +180,14 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
     expect(await conversationLinks.count()).toBe(1);
     expect(await conversationLinks.first().getAttribute('aria-current')).toBe('page');
     expect(await conversationLinks.first().getAttribute('href')).toBe(new URL(url).hash);
+    // The stored answer can be rated.
+    await lastAnswer().getByRole('button', { name: 'Helpful', exact: true }).click();
+    await lastAnswer().locator('button[aria-pressed="true"]', { hasText: 'Helpful' }).waitFor();
+    const id = decodeURIComponent(new URL(url).hash.replace('#/c/', ''));
+    const stored = await api<{ messages: Array<{ role: string; feedback?: { rating: string } }> }>(
+      `/api/conversations/${id}`,
+    );
+    expect(stored.messages.at(-1)?.feedback?.rating).toBe('up');
   });
 
   test('Stop ends the answer and keeps its sources', async () => {

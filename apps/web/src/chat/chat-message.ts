@@ -11,4 +11,6 @@ export interface ChatMessage {
   /** `streaming` while tokens arrive; `stopped` after Stop (kept on this page only); `failed` with `error`. */
   status: 'done' | 'streaming' | 'stopped' | 'failed';
   error?: string;
+  /** The rating given to a stored answer. */
+  feedback?: 'up' | 'down';
 }

@@ -25,6 +25,7 @@ const fromStored = (message: ConversationMessage): ChatMessage => ({
   content: message.content,
   citations: message.citations ?? [],
   ...(message.mode === undefined ? {} : { mode: message.mode }),
+  ...(message.feedback === undefined ? {} : { feedback: message.feedback.rating }),
   status: 'done',
 });
 
@@ -152,6 +153,17 @@ export function ChatPage({ conversationId }: { conversationId: string | undefine
       setProblem(describeError(error));
     }
   };
+  const rate = async (message: ChatMessage, rating: 'up' | 'down') => {
+    if (conversationId === undefined) return;
+    try {
+      await sendJson('POST', `/api/conversations/${segment(conversationId)}/messages/${segment(message.id)}/feedback`, {
+        rating,
+      });
+      setMessages((list) => list.map((item) => (item.id === message.id ? { ...item, feedback: rating } : item)));
+    } catch (error) {
+      setProblem(describeError(error));
+    }
+  };
   const lastQuestion = [...messages].reverse().find((message) => message.role === 'user');
 
   return (
@@ -183,6 +195,11 @@ export function ChatPage({ conversationId }: { conversationId: string | undefine
               key={message.id}
               message={message}
               onOpenCitation={setOpenCitation}
+              onFeedback={
+                message.role === 'assistant' && message.status === 'done' && !message.id.startsWith('local-')
+                  ? (rating) => void rate(message, rating)
+                  : undefined
+              }
               onRegenerate={
                 index === messages.length - 1 && message.role === 'assistant' && !streaming && lastQuestion
                   ? () => void send(lastQuestion.content)

@@ -10,10 +10,12 @@ export interface MessageViewProps {
   /** Offered on the last answer once it is finished. */
   onRegenerate?: (() => void) | undefined;
   onOpenCitation: (citation: Citation) => void;
+  /** Rates a stored answer; absent while it is not stored. */
+  onFeedback?: ((rating: 'up' | 'down') => void) | undefined;
 }
 
 /** One message: a question as text, an answer as Markdown with its sources, each source a button `[N]`. */
-export function MessageView({ message, onRegenerate, onOpenCitation }: MessageViewProps) {
+export function MessageView({ message, onRegenerate, onOpenCitation, onFeedback }: MessageViewProps) {
   const [copied, setCopied] = useState(false);
   const allowedUrls = useMemo(() => urlsIn(message.citations.map((citation) => citation.text)), [message.citations]);
   if (message.role === 'user') {
@@ -72,6 +74,26 @@ export function MessageView({ message, onRegenerate, onOpenCitation }: MessageVi
             <button type="button" className="link-button" onClick={onRegenerate}>
               Regenerate
             </button>
+          ) : null}
+          {onFeedback ? (
+            <>
+              <button
+                type="button"
+                className="link-button"
+                aria-pressed={message.feedback === 'up'}
+                onClick={() => onFeedback('up')}
+              >
+                Helpful
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                aria-pressed={message.feedback === 'down'}
+                onClick={() => onFeedback('down')}
+              >
+                Not helpful
+              </button>
+            </>
           ) : null}
         </div>
       ) : null}
