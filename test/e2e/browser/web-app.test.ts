@@ -296,4 +296,25 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
     expect(await overflow()).toBe(0);
     await browser.screenshot('documents-390px');
   });
+
+  test('dark mode follows the system setting', async () => {
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).not.toBe(light);
+    await browser.screenshot('documents-390px-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('a server that stops answering is shown as unreachable, and a question says so', async () => {
+    await page.getByRole('link', { name: 'Chat' }).click();
+    await server.stop();
+    await page.getByRole('status').filter({ hasText: 'Server unreachable' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('textbox', { name: 'Message' }).fill(question);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('alert').filter({ hasText: 'cannot be reached' }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Stop' }).count()).toBe(0);
+    await browser.screenshot('server-unreachable');
+  });
 });
