@@ -1,15 +1,19 @@
 import type { Logger as PinoLogger } from 'pino';
 
 /**
- * On the first SIGTERM or SIGINT, runs `close` and exits (0, or 1 if closing failed). The handlers are removed as
- * soon as one fires, so a second Ctrl-C during the drain ends the process the usual way. Returns a function that
+ * On the first SIGTERM or SIGINT, runs `close` and exits (0, or 1 if closing failed). The handlers are removed right
+ * after one fires, so a second Ctrl-C during the drain ends the process the usual way. Returns a function that
  * removes them.
  */
 export function handleShutdownSignals(close: () => Promise<void>, logger: PinoLogger): () => void {
   const signals = ['SIGTERM', 'SIGINT'] as const;
-  const remove = () => {
-    for (const signal of signals) process.off(signal, onSignal);
-  };
+  // Removed on the next turn, never during the signal's own emission: `signal-exit` (loaded with node-llama-cpp's
+  // dependencies) listens too, and when it finds itself the only listener it re-raises the signal, which killed the
+  // process mid-drain (exit 143) whenever its listener ran after ours.
+  const remove = () =>
+    setImmediate(() => {
+      for (const signal of signals) process.off(signal, onSignal);
+    });
   function onSignal(signal: NodeJS.Signals): void {
     remove();
     logger.info({ signal }, 'shutting down');
