@@ -9,15 +9,29 @@ const wordOrUnspacedCharacter =
  * tokens as one English word), so a Chinese section is cut into chunks of about the same token size as English.
  */
 export function countWords(text: string): number {
-  if (!unspacedCharacter.test(text)) {
-    let count = 0;
-    for (const _word of text.matchAll(/\S+/g)) count += 1;
-    return count;
-  }
+  if (!unspacedCharacter.test(text)) return countSpacedWords(text);
   let count = 0;
   for (const _word of text.matchAll(wordOrUnspacedCharacter)) count += 1;
   return count;
 }
+
+/** Runs of non-whitespace (`\S+`), counted character by character: no match objects for a count. */
+function countSpacedWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : whitespace.test(String.fromCharCode(code));
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      count += 1;
+    }
+  }
+  return count;
+}
+
+const whitespace = /\s/;
 
 /** The `[start, end)` ranges of the words {@link countWords} counts in `text`, offset by `offset`. */
 export function wordRanges(text: string, offset = 0): (readonly [number, number])[] {

@@ -42,6 +42,17 @@ const isTerminator = (character: string) =>
   abbreviationTerminators.has(character) || sentenceTerminators.has(character);
 
 /**
+ * The characters where a sentence may end (paragraph separators and terminators): the scan jumps from one to the
+ * next with this pattern instead of looking at every character.
+ */
+const boundaryCandidate = new RegExp(
+  `[${[...paragraphSeparators, ...abbreviationTerminators, ...sentenceTerminators]
+    .map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('')}]`,
+  'g',
+);
+
+/**
  * The sentences of `text.slice(start, end)` as `[start, end)` offset pairs into `text`, in order, covering the
  * range without gaps (whitespace stays with the sentence before it).
  */
@@ -53,26 +64,28 @@ export function sentenceRanges(text: string, start: number, end: number): [numbe
       start + segment.index + segment.segment.length,
     ]);
   }
-  return scanSentences(slice).map(([first, last]) => [start + first, start + last]);
+  return scanSentences(slice, start);
 }
 
-function scanSentences(text: string): [number, number][] {
+/** The sentences of `text`, offset by `offset`. */
+function scanSentences(text: string, offset: number): [number, number][] {
   const ranges: [number, number][] = [];
   let sentenceStart = 0;
   let index = 0;
   const cut = (at: number) => {
-    if (at > sentenceStart) ranges.push([sentenceStart, at]);
+    if (at > sentenceStart) ranges.push([offset + sentenceStart, offset + at]);
     sentenceStart = at;
   };
   while (index < text.length) {
+    // Any other character only moves the scan on: go straight to the next one that may end a sentence.
+    boundaryCandidate.lastIndex = index;
+    const candidate = boundaryCandidate.exec(text);
+    if (candidate === null) break;
+    index = candidate.index;
     const character = text[index] as string;
     if (paragraphSeparators.has(character)) {
       index += character === '\r' && text[index + 1] === '\n' ? 2 : 1;
       cut(index);
-      continue;
-    }
-    if (!isTerminator(character)) {
-      index += 1;
       continue;
     }
     const termStart = index;

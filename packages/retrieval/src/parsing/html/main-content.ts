@@ -34,7 +34,7 @@ export function findMainContent(
     const words = countNodeWords(landmark);
     if (holdsEnough(words, bodyWords)) return { root: landmark, words, documentRewritten: false };
   }
-  const article = new Readability<DomNode>(document as never, { serializer: (node) => node as DomNode }).parse();
+  const article = new Readability<DomNode>(document as never, readabilityOptions).parse();
   const content = article?.content;
   if (content) {
     const words = countNodeWords(content);
@@ -42,6 +42,20 @@ export function findMainContent(
   }
   return { documentRewritten: true };
 }
+
+/**
+ * Readability gets one pass. By default, when its strict pass keeps under 500 characters, it re-parses the page and
+ * tries again with looser rules, up to three times; such a small pick almost never holds the share of the page that
+ * {@link findMainContent} asks for, so the retries' result was thrown away — and they were half of Readability's time
+ * on Debian's SQLite manual (see this package's README). `charThreshold: 1` retries only when the pass kept nothing.
+ * Classes and JSON-LD metadata are not read here, so Readability does not clean or parse them.
+ */
+const readabilityOptions = {
+  serializer: (node: unknown) => node as DomNode,
+  charThreshold: 1,
+  keepClasses: true,
+  disableJSONLD: true,
+};
 
 function holdsEnough(words: number, bodyWords: number): boolean {
   return words > 0 && words >= minimumMainContentShare * bodyWords;
