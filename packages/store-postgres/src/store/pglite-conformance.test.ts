@@ -6,7 +6,6 @@ import {
 } from '@andes-rag/store-conformance';
 import { openPgliteStore, sharedPglite } from '../test-support/shared-pglite.js';
 import { describeHnswSearch } from '../vector/hnsw-search.test-suite.js';
-import { describeRenameCollection } from './rename-collection.test-suite.js';
 
 // PGlite (PostgreSQL compiled to WebAssembly) with its pgvector extension: the pgvector HNSW path.
 describeKnowledgeStoreConformance('PostgresKnowledgeStore on PGlite with pgvector', () => openPgliteStore());
@@ -19,9 +18,8 @@ describeConversationStoreConformance('PostgresConversationStore on PGlite', asyn
   return { store: store.conversationStore(), cleanup };
 });
 
-// In the same file, so they share the PGlite instance (it takes seconds to start).
+// In the same file, so it shares the PGlite instance (it takes seconds to start).
 describeHnswSearch();
-describeRenameCollection();
 
 afterAll(async () => {
   await (await sharedPglite()).close();

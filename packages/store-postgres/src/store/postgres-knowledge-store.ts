@@ -167,7 +167,7 @@ export class PostgresKnowledgeStore implements KnowledgeStore, KnowledgeStoreMai
       assertCollectionName(newName);
       return this.connection.transaction(async (client) => {
         const row = await requireCollection(client, name, true);
-        if (name === newName) return toCollectionInfo(client, row);
+        // Its own name is taken too (`conflict`), as in the embedded store.
         if (await findCollection(client, newName)) {
           throw new AndesError('conflict', `Collection ${JSON.stringify(newName)} already exists`, {
             details: { collection: newName },
