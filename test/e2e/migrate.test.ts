@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -155,5 +156,16 @@ describe.runIf(available)('andes migrate --from DATA_DIR --to postgres://…', (
     expect(result.stdout).toMatch(/^handbook .*MISMATCH$/m);
     expect(result.stdout).toContain('Verification FAILED');
     expect(result.stdout).toMatch(/^\(api keys\) +1 .*ok$/m);
+  }, 60_000);
+
+  test('a data directory without a store and a URL that is not postgres:// are refused, creating nothing', async () => {
+    const missing = path.join(workspace.path, 'no-store-here');
+    const noStore = await runCli(['migrate', '--from', missing, '--to', postgres.url]);
+    expect(noStore.exitCode).toBe(2);
+    expect(noStore.stderr).toContain('[invalid_request]');
+    expect(existsSync(missing)).toBe(false);
+    const notPostgres = await runCli(['migrate', '--from', dataDir, '--to', 'mysql://localhost/andes']);
+    expect(notPostgres.exitCode).toBe(2);
+    expect(notPostgres.stderr).toContain('--to must be a postgres:// URL');
   }, 60_000);
 });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { AndesError, noopLogger, type DocumentWrite, type Logger } from '@andes-rag/core';
 import {
   connectPostgres,
@@ -87,6 +89,9 @@ export async function migrateStore(options: MigrateStoreOptions): Promise<Migrat
   const logger = options.logger ?? noopLogger;
   if (!/^postgres(ql)?:\/\//.test(options.to)) {
     throw new AndesError('invalid_request', `--to must be a postgres:// URL, got ${JSON.stringify(options.to)}`);
+  }
+  if (!existsSync(path.join(options.from, 'andes.db'))) {
+    throw new AndesError('invalid_request', `No embedded store in ${JSON.stringify(options.from)} (no andes.db there)`);
   }
   // Opening the embedded store checks its file and brings an older schema up to date before the raw export reads it.
   await (await SqliteKnowledgeStore.open({ dataDir: options.from, logger, check: 'structure' })).close();
