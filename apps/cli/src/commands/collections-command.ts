@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { AndesError, type CollectionInfo } from '@andes-rag/core';
-import { configFromOptions, withCommonOptions, type CommonOptions } from '../common-options.js';
+import { configFromOptions, withStoreOptions, type CommonOptions } from '../common-options.js';
 import { printJson, printLine } from '../output/print.js';
 import { withService } from './with-service.js';
 
@@ -15,7 +15,7 @@ type ListOptions = CommonOptions & { json?: boolean };
 export function collectionsCommand(): Command {
   const command = new Command('collections').description('list, rename or delete collections');
   command.addCommand(
-    withCommonOptions(new Command('list'))
+    withStoreOptions(new Command('list'))
       .description('list collections (the default)')
       .option('--json', 'print JSON')
       .action(async (options: ListOptions) => {
@@ -27,7 +27,7 @@ export function collectionsCommand(): Command {
     { isDefault: true },
   );
   command.addCommand(
-    withCommonOptions(new Command('rename'))
+    withStoreOptions(new Command('rename'))
       .description('rename a collection; its documents, indexes, key scopes, assistants and conversations follow')
       .argument('<name>', 'the collection to rename')
       .argument('<newName>', 'its new name')
@@ -41,7 +41,7 @@ export function collectionsCommand(): Command {
       }),
   );
   command.addCommand(
-    withCommonOptions(new Command('delete'))
+    withStoreOptions(new Command('delete'))
       .description('delete a collection with its documents and indexes (needs --yes)')
       .argument('<name>', 'the collection to delete')
       .option('--yes', 'really delete it: nothing is asked')
