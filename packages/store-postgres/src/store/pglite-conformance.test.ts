@@ -5,6 +5,7 @@ import {
   describeKnowledgeStoreConformance,
 } from '@andes-rag/store-conformance';
 import { openPgliteStore, sharedPglite } from '../test-support/shared-pglite.js';
+import { describeMalformedEmbeddings } from '../maintenance/malformed-embeddings.test-suite.js';
 import { describeHnswSearch } from '../vector/hnsw-search.test-suite.js';
 
 // PGlite (PostgreSQL compiled to WebAssembly) with its pgvector extension: the pgvector HNSW path.
@@ -18,8 +19,9 @@ describeConversationStoreConformance('PostgresConversationStore on PGlite', asyn
   return { store: store.conversationStore(), cleanup };
 });
 
-// In the same file, so it shares the PGlite instance (it takes seconds to start).
+// In the same file, so they share the PGlite instance (it takes seconds to start).
 describeHnswSearch();
+describeMalformedEmbeddings();
 
 afterAll(async () => {
   await (await sharedPglite()).close();

@@ -16,6 +16,7 @@ import {
   type KnowledgeStoreMaintenance,
   type ScoredChunkId,
   type StoredEmbeddingModel,
+  type MalformedEmbeddingReport,
   type StoreHealth,
   type StoreSearchOptions,
 } from '@andes-rag/core';
@@ -35,6 +36,7 @@ import { writeDocument } from '../documents/write-document.js';
 import { PostgresApiKeyStore } from '../keys/postgres-api-key-store.js';
 import { searchLexical } from '../lexical/search-lexical.js';
 import { chunksWithoutEmbeddings, resetEmbeddingRows, storeEmbeddings } from '../maintenance/embedding-maintenance.js';
+import { dropMalformedEmbeddingRows } from '../maintenance/malformed-embeddings.js';
 import { rebuildCollectionIndexes } from '../maintenance/rebuild-indexes.js';
 import { verifyIntegrity } from '../maintenance/verify-integrity.js';
 import { migrateSchema } from '../schema/migrate.js';
@@ -336,6 +338,20 @@ export class PostgresKnowledgeStore implements KnowledgeStore, KnowledgeStoreMai
           await requireCollection(client, collection, true),
           embeddings,
           model,
+          this.vectorSearchMode.pgvector,
+        ),
+      );
+    });
+  }
+
+  /** Drops the collection's stored vectors of the wrong size (see `maintenance/malformed-embeddings.ts`). */
+  async dropMalformedEmbeddings(collection: string): Promise<MalformedEmbeddingReport> {
+    return this.run(async () => {
+      assertCollectionName(collection);
+      return this.connection.transaction(async (client) =>
+        dropMalformedEmbeddingRows(
+          client,
+          await requireCollection(client, collection, true),
           this.vectorSearchMode.pgvector,
         ),
       );
