@@ -30,7 +30,7 @@ describe('hostile files against a running server', () => {
 
   const upload = (name: string, bytes: Uint8Array) => {
     const form = new FormData();
-    form.append('files', new Blob([bytes]), name);
+    form.append('files', new Blob([new Uint8Array(bytes)]), name);
     return fetch(`${server.url}/api/collections/intake/documents`, { method: 'POST', body: form });
   };
   const search = async (query: string) => {

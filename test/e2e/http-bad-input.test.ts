@@ -20,7 +20,7 @@ describe('HTTP: bad input gets a clear 4xx and loses nothing', () => {
   const ask = (payload: unknown) => post('/api/ask', JSON.stringify(payload), { 'content-type': 'application/json' });
   const upload = (name: string, content: string | Uint8Array) => {
     const form = new FormData();
-    form.append('files', new Blob([content]), name);
+    form.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
     return post('/api/collections/notes/documents', form);
   };
   const expectError = async (response: Response, status: number, code: string) => {

@@ -15,7 +15,7 @@ export async function folderFormData(directory: string): Promise<{ form: FormDat
   const names = await listFilesRecursively(directory);
   const form = new FormData();
   for (const name of names) {
-    form.append('files', new Blob([await readFile(path.join(directory, name))]), name);
+    form.append('files', new Blob([new Uint8Array(await readFile(path.join(directory, name)))]), name);
   }
   return { form, names };
 }

@@ -46,7 +46,7 @@ export async function timedStream(url: string, body: Record<string, unknown>): P
   let firstTokenMs: number | undefined;
   let received = '';
   const decoder = new TextDecoder();
-  for await (const bytes of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+  for await (const bytes of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     if (firstTokenMs !== undefined) continue;
     received += decoder.decode(bytes, { stream: true });
     // The role chunk carries `"content":""`; the first text chunk is the first delta with non-empty content.
