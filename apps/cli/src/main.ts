@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { AndesError } from '@andes-rag/core';
-import { createProgram } from './program.js';
+import { loadProgram } from './load-program.js';
 import { exitCodeFor } from './output/exit-code.js';
 
 // `andes search … | head` closes stdout early: stop quietly, as Unix tools do, instead of an EPIPE stack trace.
@@ -13,7 +13,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 try {
-  await createProgram().parseAsync(process.argv);
+  await (await loadProgram(process.argv)).parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;

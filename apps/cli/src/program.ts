@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { askCommand } from './commands/ask-command.js';
 import { assistantsCommand } from './commands/assistants-command.js';
 import { collectionsCommand } from './commands/collections-command.js';
@@ -15,23 +14,14 @@ import { quickstartCommand } from './commands/quickstart-command.js';
 import { reindexCommand } from './commands/reindex-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { addSubcommands, createRootCommand } from './root-command.js';
 
-/** The CLI package's version, read from its manifest (`dist/program.js` and `src/program.ts` sit one level below). */
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
-/** Builds the `andes` command with all its subcommands. */
+/**
+ * Builds the `andes` command with all its subcommands; importing this module imports every command module. The
+ * `andes` executable uses `loadProgram` (`load-program.ts`) instead, which imports only the command that runs.
+ */
 export function createProgram(): Command {
-  const program = new Command('andes')
-    .description('Question answering over your own documents with Llama 3, on your own hardware.')
-    .version(packageVersion(), '-V, --version', 'print the version')
-    .showHelpAfterError()
-    // Options after a subcommand's name belong to it (`andes eval generate --collection x` is generate's).
-    .enablePositionalOptions()
-    .exitOverride();
-  for (const command of [
+  return addSubcommands(createRootCommand(), [
     quickstartCommand(),
     ingestCommand(),
     searchCommand(),
@@ -47,8 +37,5 @@ export function createProgram(): Command {
     exportDatasetCommand(),
     keysCommand(),
     migrateCommand(),
-  ]) {
-    program.addCommand(command.exitOverride());
-  }
-  return program;
+  ]);
 }
