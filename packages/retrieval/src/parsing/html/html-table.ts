@@ -1,21 +1,18 @@
 import type { DomElement } from './dom-node.js';
 import { markdownTable } from '../text/markdown-table.js';
+import { tableGrid } from './html-table-grid.js';
 
 /** Class mammoth gives paragraphs in Word's "Caption" style (see the DOCX parser's style map). */
 export const captionClass = 'andes-caption';
 
 /**
  * Renders an HTML table as a markdown pipe table. The header row is the table's first row (a `<thead>` row
- * when there is one); cells spanning several columns fill the columns after them with empty cells so the columns
- * stay aligned. The caption is the `<caption>`, else the `<figcaption>` of a `<figure>` holding the table,
+ * when there is one); cells spanning several columns or rows are laid out as a browser does (see {@link tableGrid}),
+ * so the columns stay aligned. The caption is the `<caption>`, else the `<figcaption>` of a `<figure>` holding the table,
  * else a Word caption paragraph right before or after it. Nested tables are flattened into their cell's text.
  */
 export function renderHtmlTable(table: DomElement): string {
-  const rows = directRows(table)
-    .map((row) =>
-      [...row.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th').flatMap(cellTexts),
-    )
-    .filter((cells) => cells.some((cell) => cell !== ''));
+  const rows = tableGrid(directRows(table)).filter((cells) => cells.some((cell) => cell !== ''));
   return markdownTable(rows, tableCaption(table));
 }
 
@@ -50,9 +47,4 @@ function directRows(table: DomElement): DomElement[] {
       rows.push(...[...child.children].filter((row) => row.localName === 'tr'));
   }
   return rows;
-}
-
-function cellTexts(cell: DomElement): string[] {
-  const span = Math.min(50, Math.max(1, Number.parseInt(cell.getAttribute('colspan') ?? '1', 10) || 1));
-  return [cell.textContent ?? '', ...Array.from({ length: span - 1 }, () => '')];
 }
