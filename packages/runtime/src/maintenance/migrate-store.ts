@@ -1,15 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AndesError, noopLogger, type DocumentWrite, type Logger } from '@andes-rag/core';
-import {
-  connectPostgres,
-  importApiKeys,
-  importAssistants,
-  importConversations,
-  PostgresKnowledgeStore,
-  readRecordFingerprints,
-  type ImportCount,
-} from '@andes-rag/store-postgres';
+import type { ImportCount, PostgresKnowledgeStore } from '@andes-rag/store-postgres';
 import { openEmbeddedStoreExport, SqliteKnowledgeStore, type EmbeddedStoreExport } from '@andes-rag/vectorstore';
 import {
   exportedRecordFingerprints,
@@ -95,6 +87,15 @@ export async function migrateStore(options: MigrateStoreOptions): Promise<Migrat
   }
   // Opening the embedded store checks its file and brings an older schema up to date before the raw export reads it.
   await (await SqliteKnowledgeStore.open({ dataDir: options.from, logger, check: 'structure' })).close();
+  // Imported here, so that only migrations load the PostgreSQL driver (the runtime's index exports this function).
+  const {
+    connectPostgres,
+    importApiKeys,
+    importAssistants,
+    importConversations,
+    PostgresKnowledgeStore,
+    readRecordFingerprints,
+  } = await import('@andes-rag/store-postgres');
   const source = openEmbeddedStoreExport(options.from);
   try {
     const connection = connectPostgres(options.to);

@@ -1,6 +1,5 @@
 import type { KnowledgeStore, KnowledgeStoreMaintenance, Logger } from '@andes-rag/core';
 import type { ApiKeyStore, AssistantStore, ConversationStore } from '@andes-rag/core';
-import { connectPostgres, PostgresKnowledgeStore } from '@andes-rag/store-postgres';
 import { SqliteKnowledgeStore } from '@andes-rag/vectorstore';
 
 /** A store as the runtime needs it: the knowledge store with maintenance, and the stores kept in its database. */
@@ -30,6 +29,8 @@ export interface ConfiguredStoreOptions {
  */
 export async function openConfiguredStore(options: ConfiguredStoreOptions): Promise<ConfiguredStore> {
   if (options.store !== 'embedded') {
+    // Imported here, so commands on the embedded store never load the PostgreSQL driver.
+    const { connectPostgres, PostgresKnowledgeStore } = await import('@andes-rag/store-postgres');
     return PostgresKnowledgeStore.open({ connection: connectPostgres(options.store), logger: options.logger });
   }
   return SqliteKnowledgeStore.open({

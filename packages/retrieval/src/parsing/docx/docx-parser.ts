@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { AndesError, type DocumentWarning } from '@andes-rag/core';
 import type { DocumentParser, ParsedText, ParserInput } from '../document-parser.js';
 import { extractHtmlText } from '../html/extract-html-text.js';
@@ -57,6 +56,8 @@ export const docxParser: DocumentParser = {
 };
 
 async function convertToHtml(file: ReturnType<typeof mammothZipFile>, source: string): Promise<string> {
+  // Imported on first use: mammoth and its zip and XML libraries are large, and most commands never read Word files.
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.convertToHtml({ file } as never, {
       styleMap,
