@@ -1,6 +1,6 @@
 /**
  * The cold start of a one-shot command: `andes search` on a lexical query (no models), against the floor any program
- * answering one BM25 query from the same store pays (`cold-start/fts-floor.cjs`: Node, better-sqlite3, one FTS5
+ * answering one BM25 query from the same store pays (`cold-start/fts-floor.mjs`: Node, better-sqlite3, one FTS5
  * query), and against the same search with every command module imported up front (`createProgram` of
  * `apps/cli/src/program.ts`, as the executable did before it imported only the running command's module:
  * `apps/cli/src/load-program.ts`). Runs alternate, so a busy machine slows each variant alike; each variant also runs
@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const main = path.join(root, 'apps/cli/dist/main.js');
 const program = path.join(root, 'apps/cli/dist/program.js');
 const counter = fileURLToPath(new URL('cold-start/count-modules.mjs', import.meta.url));
-const floor = fileURLToPath(new URL('cold-start/fts-floor.cjs', import.meta.url));
+const floor = fileURLToPath(new URL('cold-start/fts-floor.mjs', import.meta.url));
 const betterSqlite3 = createRequire(path.join(root, 'packages/vectorstore/package.json')).resolve('better-sqlite3');
 const query = 'travel';
 

@@ -1,6 +1,8 @@
 // The floor of cold-start.bench.ts: what any program answering one BM25 query from the store must do — start Node,
-// load better-sqlite3, open andes.db read-only, run one FTS5 query and print the hits. Usage: fts-floor.cjs DB QUERY.
-const Database = require(process.env.ANDES_BETTER_SQLITE3);
+// load better-sqlite3, open andes.db read-only, run one FTS5 query and print the hits. Usage: fts-floor.mjs DB QUERY.
+import { createRequire } from 'node:module';
+
+const Database = createRequire(import.meta.url)(process.env.ANDES_BETTER_SQLITE3);
 const [database, query] = process.argv.slice(2);
 const db = new Database(database, { readonly: true });
 const table = db
