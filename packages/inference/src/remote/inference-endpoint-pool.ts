@@ -1,6 +1,7 @@
 import { noopLogger, type Logger } from '@andes-rag/core';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import pRetry from 'p-retry';
+import { openaiLibrary } from './openai-library.js';
 import { isConnectionFailure, toAndesErrorFromRemote } from './remote-error.js';
 
 /** Options of {@link InferenceEndpointPool}. */
@@ -51,9 +52,10 @@ export class InferenceEndpointPool {
 
   constructor(options: InferenceEndpointPoolOptions) {
     if (options.urls.length === 0) throw new TypeError('An inference pool needs at least one URL');
+    const { OpenAI: OpenAIClient } = openaiLibrary();
     this.endpoints = options.urls.map((url) => ({
       url,
-      client: new OpenAI({
+      client: new OpenAIClient({
         baseURL: apiBaseUrl(url),
         apiKey: options.apiKey ?? 'none',
         maxRetries: 0,

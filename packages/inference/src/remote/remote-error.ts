@@ -1,5 +1,5 @@
 import { AndesError, type AndesErrorCode } from '@andes-rag/core';
-import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { openaiLibrary } from './openai-library.js';
 
 /** Codes an Andes inference server may answer with that keep their meaning for this server's callers. */
 const passedThroughCodes = new Set<AndesErrorCode>([
@@ -17,6 +17,7 @@ const passedThroughCodes = new Set<AndesErrorCode>([
  * answer the server gave (an HTTP error status).
  */
 export function isConnectionFailure(error: unknown): boolean {
+  const { APIConnectionError, APIError, APIUserAbortError } = openaiLibrary();
   if (error instanceof APIUserAbortError) return false;
   if (error instanceof APIConnectionError) return true;
   if (error instanceof APIError || AndesError.isInstance(error)) return false;
@@ -32,6 +33,7 @@ export function isConnectionFailure(error: unknown): boolean {
  * configuration, not the caller's request), is `model_error` naming the server.
  */
 export function toAndesErrorFromRemote(error: unknown, url: string, signal?: AbortSignal): AndesError {
+  const { APIConnectionError, APIError, APIUserAbortError } = openaiLibrary();
   if (signal?.aborted === true || error instanceof APIUserAbortError) {
     return new AndesError('aborted', 'The generation was cancelled', { cause: error });
   }
