@@ -45,7 +45,7 @@ export const docxParser: DocumentParser = {
       return visible.xml;
     });
     const html = await convertToHtml(file, input.source);
-    const parsed = extractHtmlText(html, { mainContent: false });
+    const parsed = await extractHtmlText(html, { mainContent: false });
     const title = documentTitle(archive) ?? parsed.title;
     const warnings: DocumentWarning[] = [
       ...(hiddenPassages.length > 0 ? [hiddenTextWarning(hiddenPassages)] : []),

@@ -1,5 +1,5 @@
 import type { DocumentWarning } from '@andes-rag/core';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import type { ParsedText } from '../document-parser.js';
 import { boilerplateWarning } from '../text/boilerplate-warning.js';
 import type { DomDocument, DomNode } from './dom-node.js';
@@ -8,6 +8,9 @@ import { headingLevelAttribute, htmlToMarkdownText } from './html-to-markdown-te
 import { findMainContent } from './main-content.js';
 import { countNodeWords } from './node-words.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
+
+/** linkedom, once {@link extractHtmlText} has loaded it. */
+let linkedom: typeof Linkedom | undefined;
 
 /** How {@link extractHtmlText} reads a page. */
 export interface HtmlTextOptions {
@@ -26,7 +29,9 @@ export interface HtmlTextOptions {
  * markdown `#` lines at their original level, tables markdown pipe tables. Title: `<title>` (or the first `<h1>`
  * when `<title>` is that heading plus a site name), else the first `<h1>`.
  */
-export function extractHtmlText(html: string, options: HtmlTextOptions): ParsedText {
+export async function extractHtmlText(html: string, options: HtmlTextOptions): Promise<ParsedText> {
+  // linkedom (about 200 modules with its CSS and entity libraries) loads with the first page, not with the package.
+  linkedom ??= await import('linkedom');
   let page = cleanPage(html);
   const warnings: DocumentWarning[] = page.hiddenText ? [page.hiddenText] : [];
   let root: DomNode | null = page.document.body;
@@ -73,7 +78,8 @@ function cleanPage(html: string): CleanPage {
 
 function parseHtmlDocument(html: string): DomDocument {
   const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(page).document as DomDocument;
+  if (!linkedom) throw new Error('linkedom is loaded by extractHtmlText before any page is parsed');
+  return linkedom.parseHTML(page).document as DomDocument;
 }
 
 /** `<title>`, or the first `<h1>` when it is all of `<title>` but a site-name suffix ("Page | Site"). */

@@ -15,7 +15,7 @@ export const htmlParser: DocumentParser = {
   mediaType: 'text/html',
   extensions: ['.html', '.htm'],
   binary: false,
-  parse(input: ParserInput): ParsedText {
+  parse(input: ParserInput): Promise<ParsedText> {
     return extractHtmlText(readTextInput(input, declaredCharset(input.bytes)), { mainContent: true });
   },
 };
