@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { AndesError } from '@andes-rag/core';
 
 /** The file names looked for in the working directory when no config file is named, in this order. */
@@ -68,4 +69,11 @@ export function readConfigFile(
 
 function fileFormat(filePath: string): string {
   return filePath.endsWith('.json') ? 'JSON' : 'YAML';
+}
+
+const requireModule = createRequire(import.meta.url);
+
+/** Parses YAML with the `yaml` package, loaded only when a YAML config file is read (it is about 70 modules). */
+function parseYaml(text: string): unknown {
+  return (requireModule('yaml') as typeof Yaml).parse(text);
 }
