@@ -7,14 +7,19 @@ import type { Logger as PinoLogger } from 'pino';
  */
 export function handleShutdownSignals(close: () => Promise<void>, logger: PinoLogger): () => void {
   const signals = ['SIGTERM', 'SIGINT'] as const;
-  // Removed on the next turn, never during the signal's own emission: `signal-exit` (loaded with node-llama-cpp's
-  // dependencies) listens too, and when it finds itself the only listener it re-raises the signal, which killed the
-  // process mid-drain (exit 143) whenever its listener ran after ours.
-  const remove = () =>
-    setImmediate(() => {
-      for (const signal of signals) process.off(signal, onSignal);
-    });
+  const removeNow = () => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+  // Once a signal arrived, removal waits for the next turn, never happening during the signal's own emission:
+  // `signal-exit` (loaded with node-llama-cpp's dependencies) listens too, and when it finds itself the only listener
+  // it re-raises the signal, which killed the process mid-drain (exit 143) whenever its listener ran after ours.
+  let signalled = false;
+  const remove = () => {
+    if (signalled) setImmediate(removeNow);
+    else removeNow();
+  };
   function onSignal(signal: NodeJS.Signals): void {
+    signalled = true;
     remove();
     logger.info({ signal }, 'shutting down');
     close().then(
