@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -117,9 +117,14 @@ describe('the packed packages, installed outside the workspace', () => {
   });
 
   it('loads every installed Andes library with require() (no top-level await in its module graph)', async () => {
-    const installed = packed
-      .map((item) => item.name)
-      .filter((name) => existsSync(path.join(project, 'node_modules', name)));
+    // Libraries only: a package with no entry point (the web app's static files) has nothing to require.
+    const hasEntryPoint = (name: string) => {
+      const manifestPath = path.join(project, 'node_modules', name, 'package.json');
+      if (!existsSync(manifestPath)) return false;
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { main?: string; exports?: unknown };
+      return manifest.main !== undefined || manifest.exports !== undefined;
+    };
+    const installed = packed.map((item) => item.name).filter(hasEntryPoint);
     expect(installed).toContain('@andes-rag/inference');
     // One process requires each in turn and prints what failed, with the error's first line.
     const script = `for (const name of ${JSON.stringify(installed)}) {
