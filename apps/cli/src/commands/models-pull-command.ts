@@ -39,8 +39,10 @@ export function modelsPullCommand(): Command {
     const interactive = process.stderr.isTTY === true;
     const abort = new AbortController();
     const stop = () => abort.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // `on`, not `once`: a listener that removes itself during the emission leaves signal-exit (node-llama-cpp's
+    // dependencies) alone, and it then re-raises the signal before the partial download is kept for the resume.
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     try {
       const model = await pullModel({
         uri,
