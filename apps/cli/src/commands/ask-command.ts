@@ -25,7 +25,7 @@ export function askCommand(): Command {
     .action(async (question: string, options: AskOptions) => {
       const controller = new AbortController();
       const cancel = () => controller.abort();
-      process.once('SIGINT', cancel);
+      process.on('SIGINT', cancel); // `on`: see models-pull-command.ts (signal-exit re-raises when left alone)
       try {
         const filter = filterFromFlags(options);
         const answer = await withService(

@@ -37,7 +37,7 @@ export function reindexCommand(): Command {
       const runtime = await openAndes(config, { logger });
       const controller = new AbortController();
       const cancel = () => controller.abort();
-      process.once('SIGINT', cancel);
+      process.on('SIGINT', cancel); // `on`: see models-pull-command.ts (signal-exit re-raises when left alone)
       const progress = createProgressReporter(process.stderr, 'embedded');
       let report: ReindexReport;
       try {
