@@ -61,3 +61,4 @@ export type {
   NewConversationMessage,
   RatedAnswerQuery,
 } from './conversations.js';
+export { assertEmbeddingsFit, type StoredEmbeddings } from './store/assert-embeddings-fit.js';

@@ -1,4 +1,8 @@
-import { AndesError, type DocumentWrite, type DocumentWriteResult } from '@andes-rag/core';
+import {
+  assertEmbeddingsFit as assertStoredEmbeddingsFit,
+  type DocumentWrite,
+  type DocumentWriteResult,
+} from '@andes-rag/core';
 import type { SqlQueryable } from '../connection/postgres-connection.js';
 import { findOrCreateCollection, type CollectionRow } from '../collections/collection-rows.js';
 import { normalizeLabels } from '../validation/store-input-checks.js';
@@ -7,26 +11,13 @@ import { insertChunks } from './chunk-rows.js';
 import { findDocument, toDocumentRecord, type DocumentRow } from './document-rows.js';
 import { newDocumentId } from './record-ids.js';
 
-const reembedHint = 'run `andes reindex` with the new embedding model to re-embed the collection';
-
-/** Throws `invalid_request`, naming both sides, when embeddings do not fit the vectors the collection holds. */
+/** Core's `assertEmbeddingsFit` for a collection row: the vectors it holds against `dimensions` and `model`. */
 export function assertEmbeddingsFit(collection: CollectionRow, dimensions: number, model: string | undefined): void {
-  const stored = collection.embedding_dimensions;
-  if (stored !== null && stored !== dimensions) {
-    throw new AndesError(
-      'invalid_request',
-      `Embeddings have ${dimensions} dimensions but collection ${JSON.stringify(collection.name)} holds ${stored}-dimensional vectors; ${reembedHint}`,
-      { details: { collection: collection.name, expected: stored, received: dimensions } },
-    );
-  }
-  const storedModel = collection.embedding_model;
-  if (model !== undefined && storedModel !== null && model !== storedModel) {
-    throw new AndesError(
-      'invalid_request',
-      `Embeddings come from model ${JSON.stringify(model)} but collection ${JSON.stringify(collection.name)} holds vectors from ${JSON.stringify(storedModel)}; ${reembedHint}`,
-      { details: { collection: collection.name, expected: storedModel, received: model } },
-    );
-  }
+  assertStoredEmbeddingsFit(
+    { name: collection.name, dimensions: collection.embedding_dimensions, model: collection.embedding_model },
+    dimensions,
+    model,
+  );
 }
 
 function sameLabels(left: readonly string[] | null, right: readonly string[] | null): boolean {
