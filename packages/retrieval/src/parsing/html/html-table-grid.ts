@@ -1,4 +1,4 @@
-import type { DomElement } from './dom-node.js';
+import { attribute, childElements, textContent, type DomElement } from './dom-node.js';
 
 /** Most columns one cell may span (`colspan`), so a hostile table cannot make a row of millions of cells. */
 const maximumColumnSpan = 50;
@@ -16,11 +16,11 @@ export function tableGrid(rows: readonly DomElement[]): string[][] {
   rows.forEach((row, rowIndex) => {
     const line = grid[rowIndex]!;
     let column = 0;
-    for (const cell of row.children) {
-      if (cell.localName !== 'td' && cell.localName !== 'th') continue;
+    for (const cell of childElements(row)) {
+      if (cell.name !== 'td' && cell.name !== 'th') continue;
       // Skip the columns that cells from rows above still cover.
       while (line[column] !== undefined) column += 1;
-      const text = cell.textContent ?? '';
+      const text = textContent(cell);
       const columnSpan = Math.min(maximumColumnSpan, Math.max(1, spanAttribute(cell, 'colspan') ?? 1));
       const rowSpanAttribute = spanAttribute(cell, 'rowspan') ?? 1;
       const rowsLeft = rows.length - rowIndex;
@@ -37,6 +37,6 @@ export function tableGrid(rows: readonly DomElement[]): string[][] {
 }
 
 function spanAttribute(cell: DomElement, name: 'colspan' | 'rowspan'): number | undefined {
-  const value = Number.parseInt(cell.getAttribute(name) ?? '', 10);
+  const value = Number.parseInt(attribute(cell, name) ?? '', 10);
   return Number.isNaN(value) || value < 0 ? undefined : value;
 }

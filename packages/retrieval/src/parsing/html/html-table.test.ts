@@ -1,18 +1,18 @@
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { DomDocument } from './dom-node.js';
+import { findElement } from './dom-node.js';
 import { renderHtmlTable } from './html-table.js';
+import { parseHtmlDocument } from './parse-html-document.js';
 
-function renderTable(html: string): string {
-  const document = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`).document as DomDocument;
-  const table = document.querySelector('table');
+async function renderTable(html: string): Promise<string> {
+  const document = await parseHtmlDocument(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  const table = findElement(document, (element) => element.name === 'table');
   if (!table) throw new Error('no table in the fixture');
   return renderHtmlTable(table);
 }
 
 describe('renderHtmlTable with spanning cells', () => {
-  it('keeps columns aligned: a header colspan leaves its second column empty, a body rowspan repeats its text', () => {
-    const markdown = renderTable(`<table>
+  it('keeps columns aligned: a header colspan leaves its second column empty, a body rowspan repeats its text', async () => {
+    const markdown = await renderTable(`<table>
       <thead><tr><th rowspan="2">Region</th><th colspan="2">Rate</th></tr>
         <tr><th>Day</th><th>Night</th></tr></thead>
       <tbody>
@@ -32,8 +32,8 @@ describe('renderHtmlTable with spanning cells', () => {
     );
   });
 
-  it('clamps a rowspan past the last row, and rowspan="0" covers the rows left', () => {
-    const markdown = renderTable(`<table>
+  it('clamps a rowspan past the last row, and rowspan="0" covers the rows left', async () => {
+    const markdown = await renderTable(`<table>
       <tr><th>Team</th><th>Site</th></tr>
       <tr><td>Ops</td><td rowspan="0">Oslo</td></tr>
       <tr><td rowspan="99">Dev</td></tr></table>`);

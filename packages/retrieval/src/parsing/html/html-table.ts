@@ -1,4 +1,13 @@
-import type { DomElement } from './dom-node.js';
+import {
+  attribute,
+  childElements,
+  findElement,
+  nextElement,
+  parentElement,
+  previousElement,
+  textContent,
+  type DomElement,
+} from './dom-node.js';
 import { markdownTable } from '../text/markdown-table.js';
 import { tableGrid } from './html-table-grid.js';
 
@@ -18,33 +27,39 @@ export function renderHtmlTable(table: DomElement): string {
 
 /** True for a Word caption paragraph or `<figcaption>` that {@link renderHtmlTable} already writes with its table. */
 export function isTableCaption(element: DomElement): boolean {
-  if (element.localName === 'figcaption') return element.parentElement?.querySelector('table') != null;
+  if (element.name === 'figcaption') {
+    const figure = parentElement(element);
+    return figure !== null && findElement(figure, (inside) => inside.name === 'table') !== undefined;
+  }
   if (!isCaptionParagraph(element)) return false;
-  if (element.nextElementSibling?.localName === 'table') return true;
-  const previous = element.previousElementSibling;
-  return previous?.localName === 'table' && !isCaptionParagraph(previous.previousElementSibling);
+  if (nextElement(element)?.name === 'table') return true;
+  const previous = previousElement(element);
+  return previous?.name === 'table' && !isCaptionParagraph(previousElement(previous));
 }
 
 function tableCaption(table: DomElement): string {
-  const caption = [...table.children].find((child) => child.localName === 'caption');
-  const figure = table.parentElement?.localName === 'figure' ? table.parentElement : null;
-  const figureCaption = figure ? [...figure.children].find((child) => child.localName === 'figcaption') : undefined;
-  const before = isCaptionParagraph(table.previousElementSibling) ? table.previousElementSibling : null;
-  const next = table.nextElementSibling;
-  const after = isCaptionParagraph(next) && next?.nextElementSibling?.localName !== 'table' ? next : null;
-  return (caption ?? figureCaption ?? before ?? after)?.textContent ?? '';
+  const caption = childElements(table).find((child) => child.name === 'caption');
+  const parent = parentElement(table);
+  const figure = parent?.name === 'figure' ? parent : null;
+  const figureCaption = figure ? childElements(figure).find((child) => child.name === 'figcaption') : undefined;
+  const previous = previousElement(table);
+  const before = isCaptionParagraph(previous) ? previous : null;
+  const next = nextElement(table);
+  const after = next && isCaptionParagraph(next) && nextElement(next)?.name !== 'table' ? next : null;
+  const chosen = caption ?? figureCaption ?? before ?? after;
+  return chosen ? textContent(chosen) : '';
 }
 
 function isCaptionParagraph(element: DomElement | null): boolean {
-  return element?.localName === 'p' && (element.getAttribute('class') ?? '').split(/\s+/).includes(captionClass);
+  return element?.name === 'p' && (attribute(element, 'class') ?? '').split(/\s+/).includes(captionClass);
 }
 
 function directRows(table: DomElement): DomElement[] {
   const rows: DomElement[] = [];
-  for (const child of table.children) {
-    if (child.localName === 'tr') rows.push(child);
-    if (['thead', 'tbody', 'tfoot'].includes(child.localName))
-      rows.push(...[...child.children].filter((row) => row.localName === 'tr'));
+  for (const child of childElements(table)) {
+    if (child.name === 'tr') rows.push(child);
+    if (['thead', 'tbody', 'tfoot'].includes(child.name))
+      rows.push(...childElements(child).filter((row) => row.name === 'tr'));
   }
   return rows;
 }

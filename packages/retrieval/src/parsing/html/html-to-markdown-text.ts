@@ -1,9 +1,6 @@
-import { isElement, textNode, type DomNode } from './dom-node.js';
+import { isElement, isText, textContent, type DomNode } from './dom-node.js';
 import { isTableCaption, renderHtmlTable } from './html-table.js';
 import { MarkdownTextWriter } from './markdown-text-writer.js';
-
-/** Attribute carrying a heading's original level through Readability, which rewrites `<h1>` as `<h2>`. */
-export const headingLevelAttribute = 'data-andes-heading-level';
 
 const skipped = new Set(['head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'img']);
 const headingPattern = /^h([1-6])$/;
@@ -15,40 +12,39 @@ const headingPattern = /^h([1-6])$/;
  */
 export function htmlToMarkdownText(root: DomNode): string {
   const writer = new MarkdownTextWriter();
-  for (const child of root.childNodes) renderNode(child, writer);
+  if ('children' in root) for (const child of root.children) renderNode(child, writer);
   return writer.toString();
 }
 
 function renderNode(node: DomNode, writer: MarkdownTextWriter): void {
-  if (node.nodeType === textNode) {
-    writer.write(node.textContent ?? '');
+  if (isText(node)) {
+    writer.write(node.data);
     return;
   }
-  if (!isElement(node) || skipped.has(node.localName) || isTableCaption(node)) return;
-  const name = node.localName;
+  if (!isElement(node) || skipped.has(node.name) || isTableCaption(node)) return;
+  const name = node.name;
   const headingLevel = headingPattern.exec(name)?.[1];
   if (headingLevel !== undefined) {
-    const level = Number(node.getAttribute(headingLevelAttribute) ?? headingLevel);
-    const text = collapse(node.textContent);
-    if (text !== '') writer.block(`${'#'.repeat(level)} ${text}`);
+    const text = collapse(textContent(node));
+    if (text !== '') writer.block(`${'#'.repeat(Number(headingLevel))} ${text}`);
     return;
   }
-  if (name === 'pre') return writer.block(`\`\`\`\n${(node.textContent ?? '').replace(/\n+$/, '')}\n\`\`\``);
+  if (name === 'pre') return writer.block(`\`\`\`\n${textContent(node).replace(/\n+$/, '')}\n\`\`\``);
   if (name === 'table') return writer.block(renderHtmlTable(node));
   if (name === 'br' || name === 'hr') return writer.flush();
   if (name === 'li') {
     writer.startListItem();
-    for (const child of node.childNodes) renderNode(child, writer);
+    for (const child of node.children) renderNode(child, writer);
     return writer.endListItem();
   }
   const isBlock = !inlineElements.has(name);
   if (isBlock) writer.flush();
-  for (const child of node.childNodes) renderNode(child, writer);
+  for (const child of node.children) renderNode(child, writer);
   if (isBlock) writer.flush();
 }
 
-function collapse(text: string | null): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 const inlineElements = new Set([

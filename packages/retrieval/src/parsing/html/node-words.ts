@@ -1,17 +1,14 @@
 import { countWords } from '../text/count-words.js';
-import { isElement, textNode, type DomNode } from './dom-node.js';
+import { isText, type DomNode } from './dom-node.js';
 
 /**
- * The words in a node's text, counted text node by text node: `textContent` runs the text of neighbouring blocks
+ * The words in a node's text, counted text node by text node: the joined text of neighbouring blocks runs
  * together (`<li>one</li><li>two</li>` reads `onetwo`), which would undercount lists and headings.
  */
 export function countNodeWords(node: DomNode): number {
-  if (node.nodeType === textNode) return countWords(node.textContent);
-  if (!isElement(node) && node.nodeType !== documentFragmentNode) return 0;
+  if (isText(node)) return countWords(node.data);
+  if (!('children' in node)) return 0;
   let words = 0;
-  for (const child of node.childNodes) words += countNodeWords(child);
+  for (const child of node.children) words += countNodeWords(child);
   return words;
 }
-
-/** `Node.DOCUMENT_FRAGMENT_NODE`. */
-const documentFragmentNode = 11;

@@ -1,5 +1,5 @@
 import { parseCssDeclarations, type CssDeclarations } from './css-declarations.js';
-import type { DomDocument } from './dom-node.js';
+import { findElements, textContent, type DomDocument } from './dom-node.js';
 
 /** One rule of a page's `<style>` elements. */
 export interface StyleRule {
@@ -15,8 +15,8 @@ export interface StyleRule {
  */
 export function styleSheetRules(document: DomDocument): StyleRule[] {
   const rules: StyleRule[] = [];
-  for (const style of document.querySelectorAll('style')) {
-    const css = (style.textContent ?? '').replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const style of findElements(document, (element) => element.name === 'style')) {
+    const css = textContent(style).replace(/\/\*[\s\S]*?\*\//g, '');
     for (const match of css.matchAll(/([^{}@;]+)\{([^{}]*)\}/g)) {
       const declarations = parseCssDeclarations(match[2] ?? '');
       for (const selector of (match[1] ?? '').split(',').map((part) => part.trim())) {
