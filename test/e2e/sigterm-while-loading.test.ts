@@ -6,6 +6,14 @@ import { startServerProcess } from '../support/server-process.js';
 /** A line of a JavaScript stack trace (`    at fn (file.js:1:2)`). */
 const stackTraceLine = /^\s+at .+:\d+:\d+\)?$/m;
 
+/** The `msg` of every JSON log line in `output`. */
+function logMessages(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => (JSON.parse(line) as { msg?: string }).msg ?? '');
+}
+
 /**
  * Generous bound that only tells a hung process from one that exits: the drain itself takes well under a second
  * (how long it takes belongs in a benchmark, not here).
@@ -29,16 +37,18 @@ describe('SIGTERM while the server still loads the store and models', () => {
   test.each([
     { moment: 'as soon as it listens', askReadiness: false },
     { moment: 'after /readyz answered 503 not_ready', askReadiness: true },
-  ])('$moment: exits 0, never announces serving, prints no stack trace', async ({ askReadiness }) => {
+  ])('$moment: cancels the load, exits 0, never announces serving, prints no stack trace', async ({ askReadiness }) => {
+    // At info level the log shows whether the model finished loading or its load was cancelled.
     const server = await startServerProcess(
       ['--data-dir', dataDirectory.path, '--model', chatModelPath],
-      {},
+      { ANDES_LOG_LEVEL: 'info' },
       {
         waitFor: 'listening',
       },
     );
+    // `close`, not `exit`: it comes once stderr has been read to its end.
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      server.process.once('exit', (code, signal) => resolve({ code, signal })),
+      server.process.once('close', (code, signal) => resolve({ code, signal })),
     );
     if (askReadiness) {
       const readiness = await fetch(`${server.url}/readyz`);
@@ -53,5 +63,8 @@ describe('SIGTERM while the server still loads the store and models', () => {
     expect(outcome).toEqual({ code: 0, signal: null });
     expect(server.stderr()).not.toContain('Andes is serving');
     expect(server.stderr()).not.toMatch(stackTraceLine);
+    // Shutdown did not wait for the load to finish: the model never loaded, and the load says it was cancelled.
+    expect(logMessages(server.stderr())).not.toContain('model loaded');
+    expect(logMessages(server.stderr())).toContain('model loading cancelled');
   });
 });

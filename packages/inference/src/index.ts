@@ -8,6 +8,7 @@ export {
   type GpuLayersChoice,
   type LoadLlamaModelOptions,
 } from './model-file/load-llama-model.js';
+export { modelLoadCancelled } from './model-file/model-load-cancelled.js';
 export { LlamaChatModel, type LlamaChatModelOptions } from './chat/llama-chat-model.js';
 export { SequencePool } from './chat/sequence-pool.js';
 export { inspectModel, type InspectModelOptions } from './inspection/inspect-model.js';

@@ -20,6 +20,12 @@ export interface OpenAndesOptions {
    * of every page: seconds per 100k chunks; `andes serve` uses it). See `SqliteKnowledgeStoreOptions.check`.
    */
   storeCheck?: 'structure' | 'full';
+  /**
+   * Cancels the opening: the model being loaded stops, whatever was already opened (store, models) is closed, and
+   * `openAndes` rejects with AndesError `aborted`. Opening the store and loading the llama.cpp backend cannot be
+   * interrupted; the cancel takes effect when they end. Default: none.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -35,7 +41,7 @@ export interface OpenAndesOptions {
  *
  * @throws AndesError `invalid_request` naming each bad setting, `model_not_found` / `invalid_model_file` for a bad
  *   model path, `storage_error` for an unusable data directory, `store_corrupt` / `store_foreign` for a damaged or
- *   foreign store (see `andes doctor`).
+ *   foreign store (see `andes doctor`), `aborted` when `options.signal` cancelled the opening.
  */
 export async function openAndes(
   config: AndesConfigInput | AndesConfig = {},
@@ -53,7 +59,7 @@ export async function openAndes(
   });
   let models: Awaited<ReturnType<typeof openModels>>;
   try {
-    models = await openModels(settings, logger);
+    models = await openModels(settings, logger, options.signal);
   } catch (error) {
     await store.close();
     throw error;

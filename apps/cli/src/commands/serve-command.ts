@@ -46,7 +46,7 @@ export async function serve(
   const inferenceOnly = options.inferenceOnly === true;
   // A server runs for long: check every page of the store once before serving (seconds per 100k chunks).
   const service = inferenceOnly
-    ? new LoadingAndesService(() => openInferenceOnly(config, { logger: coreLoggerFromPino(logger) }))
+    ? new LoadingAndesService((signal) => openInferenceOnly(config, { logger: coreLoggerFromPino(logger), signal }))
     : openAndesInBackground(config, { logger: coreLoggerFromPino(logger), storeCheck: 'full' });
   const server = await startServer({ service, config, logger, handleSignals: true, inferenceOnly }).catch(
     async (error: unknown) => {

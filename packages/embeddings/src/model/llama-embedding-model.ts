@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { AndesError, noopLogger, type EmbeddingModel, type Logger } from '@andes-rag/core';
-import { defaultThreadCount, loadLlamaModel, modelIdFromPath } from '@andes-rag/inference';
+import { defaultThreadCount, loadLlamaModel, modelIdFromPath, modelLoadCancelled } from '@andes-rag/inference';
 import type { Llama, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
 import { embeddingPrefixesFor, type EmbeddingPrefixes } from '../prefixes/embedding-prefixes.js';
 import { normalizeVector } from '../vectors/normalize.js';
@@ -29,6 +29,11 @@ export interface LlamaEmbeddingModelOptions {
   documentPrefix?: string;
   /** Default: {@link noopLogger}. */
   logger?: Logger;
+  /**
+   * Cancels the load (see `loadLlamaModel`): it rejects with AndesError `aborted`, having freed the model and any
+   * context it created. Default: none.
+   */
+  signal?: AbortSignal;
 }
 
 const defaultMaximumContext = 2048;
@@ -68,16 +73,27 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
     this.prefixes = { query: options.queryPrefix ?? chosen.query, document: options.documentPrefix ?? chosen.document };
   }
 
-  /** Loads the model and its embedding context. Rejects with `model_not_found`, `invalid_model_file` or `model_error`. */
+  /**
+   * Loads the model and its embedding context. Rejects with `model_not_found`, `invalid_model_file` or
+   * `model_error`, or with `aborted` when `options.signal` cancels the load.
+   */
   static async load(options: LlamaEmbeddingModelOptions): Promise<LlamaEmbeddingModel> {
     const logger = options.logger ?? noopLogger;
-    const model = await loadLlamaModel(options.llama, options.modelPath, logger);
+    const { signal } = options;
+    const model = await loadLlamaModel(
+      options.llama,
+      options.modelPath,
+      logger,
+      signal === undefined ? {} : { signal },
+    );
     const contextSize = Math.min(options.contextSize ?? defaultMaximumContext, model.trainContextSize);
     try {
       const context = await model.createEmbeddingContext({
         contextSize,
         batchSize: contextSize,
         threads: options.threads ?? defaultThreadCount(),
+        // node-llama-cpp frees a context whose creation this signal cancelled, then rejects with its reason.
+        ...(signal === undefined ? {} : { createSignal: signal }),
       });
       const embeddingModel = new LlamaEmbeddingModel(model, context, options, contextSize);
       logger.info('embedding model ready', {
@@ -89,6 +105,7 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
       return embeddingModel;
     } catch (error) {
       await model.dispose();
+      if (signal?.aborted) throw modelLoadCancelled(options.modelPath, error);
       throw new AndesError(
         'model_error',
         `Could not create an embedding context for ${options.modelPath}: ${String(error)}`,

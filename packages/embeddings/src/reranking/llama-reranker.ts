@@ -1,5 +1,5 @@
 import { AndesError, noopLogger, type Logger, type Reranker } from '@andes-rag/core';
-import { defaultThreadCount, loadLlamaModel, modelIdFromPath } from '@andes-rag/inference';
+import { defaultThreadCount, loadLlamaModel, modelIdFromPath, modelLoadCancelled } from '@andes-rag/inference';
 import type { Llama, LlamaModel, LlamaRankingContext, Token } from 'node-llama-cpp';
 
 /** Options of {@link LlamaReranker.load}. */
@@ -17,6 +17,11 @@ export interface LlamaRerankerOptions {
   contextSize?: number;
   /** Default: {@link noopLogger}. */
   logger?: Logger;
+  /**
+   * Cancels the load (see `loadLlamaModel`): it rejects with AndesError `aborted`, having freed the model and any
+   * context it created. Default: none.
+   */
+  signal?: AbortSignal;
 }
 
 const defaultMaximumContext = 1024;
@@ -43,11 +48,17 @@ export class LlamaReranker implements Reranker {
   /**
    * Loads the model and its ranking context.
    * @throws AndesError `model_not_found`, `invalid_model_file` (a GGUF without a classification head, e.g. a chat
-   *   model), `model_error`.
+   *   model), `model_error`; `aborted` when `options.signal` cancels the load.
    */
   static async load(options: LlamaRerankerOptions): Promise<LlamaReranker> {
     const logger = options.logger ?? noopLogger;
-    const model = await loadLlamaModel(options.llama, options.modelPath, logger);
+    const { signal } = options;
+    const model = await loadLlamaModel(
+      options.llama,
+      options.modelPath,
+      logger,
+      signal === undefined ? {} : { signal },
+    );
     if (!model.fileInsights.supportsRanking) {
       await model.dispose();
       throw new AndesError(
@@ -62,12 +73,15 @@ export class LlamaReranker implements Reranker {
         contextSize,
         batchSize: contextSize,
         threads: options.threads ?? defaultThreadCount(),
+        // node-llama-cpp frees a context whose creation this signal cancelled, then rejects with its reason.
+        ...(signal === undefined ? {} : { createSignal: signal }),
       });
       const reranker = new LlamaReranker(model, context, options.modelPath);
       logger.info('reranker ready', { model: reranker.id, contextSize: reranker.contextSize });
       return reranker;
     } catch (error) {
       await model.dispose();
+      if (signal?.aborted) throw modelLoadCancelled(options.modelPath, error);
       throw new AndesError(
         'model_error',
         `Could not create a ranking context for ${options.modelPath}: ${String(error)}`,

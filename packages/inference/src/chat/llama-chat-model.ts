@@ -14,6 +14,7 @@ import type { Llama, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
 import { defaultThreadCount } from '../backend/default-thread-count.js';
 import { assertLoraAdapterFile } from '../model-file/assert-lora-adapter-file.js';
 import { loadLlamaModel, modelIdFromPath, type GpuLayersChoice } from '../model-file/load-llama-model.js';
+import { modelLoadCancelled } from '../model-file/model-load-cancelled.js';
 import { rejectOnAbort } from './abort-race.js';
 import { AdapterContexts, type AdapterSet, type ChatLease } from './adapter-contexts.js';
 import { ChatContext } from './chat-context.js';
@@ -73,6 +74,11 @@ export interface LlamaChatModelOptions {
   adapterSequences?: number;
   /** Default: {@link noopLogger}. */
   logger?: Logger;
+  /**
+   * Cancels the load (see `loadLlamaModel`): it rejects with AndesError `aborted`, having freed the model and any
+   * context it created. Default: none.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -100,7 +106,10 @@ export class LlamaChatModel implements ChatModel {
     this.adapters = new AdapterContexts((set) => this.createAdapterContext(set), options.maxAdapterContexts ?? 2);
   }
 
-  /** Loads the model and its context. Rejects with `model_not_found`, `invalid_model_file` or `model_error`. */
+  /**
+   * Loads the model and its context. Rejects with `model_not_found`, `invalid_model_file` or `model_error`, or with
+   * `aborted` when `options.signal` cancels the load.
+   */
   static async load(options: LlamaChatModelOptions): Promise<LlamaChatModel> {
     const logger = options.logger ?? noopLogger;
     const sequences = options.sequences ?? 4;
@@ -109,9 +118,14 @@ export class LlamaChatModel implements ChatModel {
     const allSequences = sequences + spareSequences;
     const gpuLayers =
       options.gpuLayers ?? (requested === 'auto' ? 'auto' : { fitContext: { contextSize: requested * allSequences } });
-    const model = await loadLlamaModel(options.llama, options.modelPath, logger, { gpuLayers });
+    const { signal } = options;
+    const model = await loadLlamaModel(options.llama, options.modelPath, logger, {
+      gpuLayers,
+      ...(signal === undefined ? {} : { signal }),
+    });
+    let base: ChatContext;
     try {
-      const base = await ChatContext.create(model, {
+      base = await ChatContext.create(model, {
         sequences,
         spareSequences,
         contextSize:
@@ -119,21 +133,27 @@ export class LlamaChatModel implements ChatModel {
         threads: options.threads ?? defaultThreadCount(),
         maxWaiting: options.maxWaiting ?? Number.POSITIVE_INFINITY,
       });
-      logger.info('chat model ready', {
-        model: modelIdFromPath(options.modelPath),
-        chatWrapper: base.chatWrapper.wrapperName,
-        contextSize: base.contextSize,
-        sequences,
-        gpu: options.llama.gpu,
-        gpuLayers: model.gpuLayers,
-      });
-      return new LlamaChatModel(model, base, options);
     } catch (error) {
       await model.dispose();
       throw new AndesError('model_error', `Could not create a context for ${options.modelPath}: ${String(error)}`, {
         cause: error,
       });
     }
+    // Creating a context cannot be interrupted; a signal that fired meanwhile frees it and the model.
+    if (signal?.aborted) {
+      await base.dispose();
+      await model.dispose();
+      throw modelLoadCancelled(options.modelPath);
+    }
+    logger.info('chat model ready', {
+      model: modelIdFromPath(options.modelPath),
+      chatWrapper: base.chatWrapper.wrapperName,
+      contextSize: base.contextSize,
+      sequences,
+      gpu: options.llama.gpu,
+      gpuLayers: model.gpuLayers,
+    });
+    return new LlamaChatModel(model, base, options);
   }
 
   /** Name of the chat template node-llama-cpp chose, e.g. `Llama 3`. */

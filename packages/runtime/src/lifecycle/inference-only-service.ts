@@ -114,13 +114,15 @@ export class InferenceOnlyService implements AndesService {
 export interface OpenInferenceOnlyOptions {
   /** Receives model logs. Default: {@link noopLogger}. */
   logger?: Logger;
+  /** Cancels the loading, freeing what was loaded (see `openModels`): it rejects with `aborted`. Default: none. */
+  signal?: AbortSignal;
 }
 
 /**
  * Loads the configured chat and embedding models (no store, no data directory) into an {@link InferenceOnlyService}.
  *
  * @throws AndesError `invalid_request` when neither a chat nor an embedding model is configured; the model loading
- *   errors of `openModels`.
+ *   errors of `openModels`, `aborted` when `options.signal` cancelled the loading.
  */
 export async function openInferenceOnly(
   config: AndesConfig,
@@ -129,5 +131,5 @@ export async function openInferenceOnly(
   if (!config.modelPath && !config.embeddingModelPath && config.inferenceUrls.length === 0) {
     throw new AndesError('invalid_request', 'An inference-only server needs --model or --embedding-model (or both).');
   }
-  return new InferenceOnlyService(config, await openModels(config, options.logger ?? noopLogger));
+  return new InferenceOnlyService(config, await openModels(config, options.logger ?? noopLogger, options.signal));
 }

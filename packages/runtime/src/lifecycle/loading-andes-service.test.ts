@@ -63,4 +63,23 @@ describe('LoadingAndesService', () => {
     expect(service.readiness().ready).toBe(false);
     expect(await rejectionCode(service.models())).toBe('not_ready');
   });
+
+  it('cancels a loading under way on close, through the signal open was given', async () => {
+    const events: string[] = [];
+    // A load that ends only when its signal fires, as openAndes does (it frees what it loaded, then rejects).
+    const service = new LoadingAndesService(
+      (signal) =>
+        new Promise<AndesService>((_resolve, reject) =>
+          signal.addEventListener('abort', () => {
+            events.push('load cancelled');
+            reject(new AndesError('aborted', 'Loading the models was cancelled'));
+          }),
+        ),
+    );
+    await service.close();
+    expect(events).toEqual(['load cancelled']);
+    expect(await rejectionCode(service.whenLoaded())).toBe('aborted');
+    expect(service.readiness().ready).toBe(false);
+    expect(await rejectionCode(service.models())).toBe('not_ready');
+  });
 });

@@ -12,11 +12,15 @@ export class LoadingAndesService implements AndesService {
   #service: AndesService | undefined;
   #failure: unknown;
   #closed = false;
+  readonly #cancel = new AbortController();
   readonly #loading: Promise<AndesService | undefined>;
 
-  /** Starts `open` at once. */
-  constructor(open: () => Promise<AndesService>) {
-    this.#loading = open().then(
+  /**
+   * Starts `open` at once. `signal` fires when {@link close} is called during the loading: `open` should then stop,
+   * free what it loaded and reject (`openAndes` does with its `signal` option).
+   */
+  constructor(open: (signal: AbortSignal) => Promise<AndesService>) {
+    this.#loading = open(this.#cancel.signal).then(
       (service) => (this.#service = service),
       (error: unknown) => {
         this.#failure = error;
@@ -83,9 +87,13 @@ export class LoadingAndesService implements AndesService {
   sendMessage: AndesService['sendMessage'] = async (...parameters) => this.#current().sendMessage(...parameters);
   rateMessage: AndesService['rateMessage'] = async (...parameters) => this.#current().rateMessage(...parameters);
 
-  /** Waits for loading to end (a load cannot be cut short), then closes what it opened. Idempotent. */
+  /**
+   * Cancels a loading still under way (through the signal given to `open`) and waits for it to stop, then closes
+   * whatever it opened. Idempotent.
+   */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#cancel.abort();
     const service = await this.#loading;
     await service?.close();
   }
