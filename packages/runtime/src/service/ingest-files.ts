@@ -31,8 +31,9 @@ export interface IngestFilesOptions {
   onProgress?: (progress: IngestProgress) => void;
   signal?: AbortSignal;
   /**
-   * Files parsed ahead of the one being stored. Default: `os.availableParallelism()`, one per parser process, so
-   * every core parses while this thread embeds and stores.
+   * Files parsed ahead of the one being stored. Default: twice `os.availableParallelism()`, two per parser process
+   * (the one it is on and the next, already sent: see the retrieval package's `ParserProcessPool`), so every core
+   * parses while this thread embeds and stores, even while a commit holds this thread.
    */
   parseAhead?: number;
   /** Most documents stored with one commit. Default 64. */
@@ -58,7 +59,7 @@ interface Pending {
  */
 export async function ingestFiles(options: IngestFilesOptions): Promise<IngestFileResult[]> {
   const { inputs, onProgress, signal, logger } = options;
-  const parseAhead = Math.max(1, options.parseAhead ?? availableParallelism());
+  const parseAhead = Math.max(1, options.parseAhead ?? 2 * availableParallelism());
   const documentsPerCommit = Math.max(1, options.documentsPerCommit ?? 64);
   const chunksPerCommit = Math.max(1, options.chunksPerCommit ?? 4_000);
   const plans: Promise<IngestionPlan>[] = [];

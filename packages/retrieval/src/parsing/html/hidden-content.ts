@@ -30,19 +30,21 @@ let cssSelect: typeof CssSelect | undefined;
  * Must run before `<style>` elements are removed.
  */
 export async function removeHiddenContent(document: DomDocument): Promise<DocumentWarning | undefined> {
-  const rules = styleSheetRules(document);
+  const styleElements: DomElement[] = [];
+  const styled = findElements(document, (element) => {
+    if (element.name === 'style') styleElements.push(element);
+    return (
+      element.attribs['hidden'] !== undefined ||
+      element.attribs['style'] !== undefined ||
+      (element.name === 'font' && element.attribs['color'] !== undefined)
+    );
+  });
+  const rules = styleSheetRules(styleElements);
   const hidingRules = rules.filter((rule) => cssHidesText(rule.declarations) || hasWhiteText(rule.declarations));
   const backgroundRules = rules.filter((rule) => backgroundKind(rule.declarations) !== undefined);
   if (hidingRules.length > 0 || backgroundRules.length > 0) cssSelect ??= await import('css-select');
   const page: PageStyles = { backgroundRules, select: cssSelect };
   const hidden = new Set<DomElement>();
-  const styled = findElements(
-    document,
-    (element) =>
-      element.attribs['hidden'] !== undefined ||
-      element.attribs['style'] !== undefined ||
-      (element.name === 'font' && element.attribs['color'] !== undefined),
-  );
   for (const element of styled) {
     if (isHidden(element, page, inlineDeclarations(element))) hidden.add(element);
   }

@@ -24,9 +24,12 @@ export interface MainContent {
  * body without its furniture blocks (see `findFurnitureBlocks`), when they leave that share; else the whole body.
  */
 export function findMainContent(body: DomParent, bodyWords: number): MainContent {
-  const landmark =
-    onlyOutermost(findElements(body, (element) => element.name === 'main' || element.attribs['role'] === 'main')) ??
-    onlyOutermost(findElements(body, (element) => element.name === 'article'));
+  const articles: DomElement[] = [];
+  const mains = findElements(body, (element) => {
+    if (element.name === 'article') articles.push(element);
+    return element.name === 'main' || element.attribs['role'] === 'main';
+  });
+  const landmark = onlyOutermost(mains) ?? onlyOutermost(articles);
   if (landmark) {
     const words = countNodeWords(landmark);
     if (holdsEnough(words, bodyWords)) return { root: landmark, words };

@@ -1,5 +1,5 @@
 import { parseCssDeclarations, type CssDeclarations } from './css-declarations.js';
-import { findElements, textContent, type DomDocument } from './dom-node.js';
+import { textContent, type DomElement } from './dom-node.js';
 
 /** One rule of a page's `<style>` elements. */
 export interface StyleRule {
@@ -9,13 +9,13 @@ export interface StyleRule {
 }
 
 /**
- * The plain rules of the page's `<style>` elements (`selector { declarations }`), including those nested in
+ * The plain rules of a page's `<style>` elements (`selector { declarations }`), including those nested in
  * at-rules such as `@media`. Selectors with pseudo-classes or pseudo-elements are left out: they do not apply to
  * an element's own text at rest. External style sheets are not fetched.
  */
-export function styleSheetRules(document: DomDocument): StyleRule[] {
+export function styleSheetRules(styleElements: readonly DomElement[]): StyleRule[] {
   const rules: StyleRule[] = [];
-  for (const style of findElements(document, (element) => element.name === 'style')) {
+  for (const style of styleElements) {
     const css = textContent(style).replace(/\/\*[\s\S]*?\*\//g, '');
     for (const match of css.matchAll(/([^{}@;]+)\{([^{}]*)\}/g)) {
       const declarations = parseCssDeclarations(match[2] ?? '');

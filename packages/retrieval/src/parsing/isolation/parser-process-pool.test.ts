@@ -64,6 +64,22 @@ describe('ParserProcessPool', () => {
     await expect(next).resolves.toEqual({ text: 'After the slow one.' });
   }, 30_000);
 
+  it('sends a busy process its next files ahead, and gives them to a fresh process when that one is stopped', async () => {
+    pool = new ParserProcessPool({ processes: 1, limits: { timeoutMs: 300 } });
+    const slow = pool.parse({
+      source: 'manual.pdf',
+      mediaType: 'application/pdf',
+      bytes: makeManyPagePdf(2000),
+      limits: { maxPages: 5000 },
+    });
+    const waiting = ['Sent ahead.', 'Queued.'].map((text) => pool?.parse(html(text)));
+    await expect(slow).rejects.toMatchObject({ code: 'parse_failed', details: { timeoutMs: 300 } });
+    expect((await Promise.all(waiting)).map((parsed) => parsed?.text)).toEqual([
+      '# Title\n\nSent ahead.',
+      '# Title\n\nQueued.',
+    ]);
+  }, 30_000);
+
   it('stops a parse that needs more memory than allowed, as payload_too_large, without harm to this process', async () => {
     pool = new ParserProcessPool({ limits: { maxMemoryMb: 32 } });
     const bytes = new Uint8Array(48 * 1024 * 1024).fill(0x61);

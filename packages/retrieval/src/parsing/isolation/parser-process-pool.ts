@@ -39,6 +39,8 @@ export interface PooledParse {
 
 interface Job {
   source: string;
+  /** The request's id, once it was sent to a process. */
+  id?: number;
   /** The request without its id. */
   message: Omit<ParseRequest, 'id'> | Omit<PrepareRequest, 'id'>;
   resolve: (result: never) => void;
@@ -49,9 +51,21 @@ interface ParserProcess {
   child: ChildProcess;
   /** True once Node has started it and it can take a file at once. */
   ready: boolean;
-  job: Job | undefined;
+  /**
+   * Files sent to it, in the order it works through them: the first is the one it is on (its time limit runs once
+   * it says it started), the others wait in its IPC channel (see {@link filesSentAhead}).
+   */
+  jobs: Job[];
   timer: NodeJS.Timeout | undefined;
 }
+
+/**
+ * Files a busy process is sent ahead of the one it is on. The caller's thread stores documents synchronously
+ * (SQLite), and a process whose next file only arrives when that thread is free again idles meanwhile; with the next
+ * file already in its channel it goes straight on. A file waiting in a process that dies or runs out of time was
+ * never started there: it goes back to the front of the queue.
+ */
+export const filesSentAhead = 1;
 
 /**
  * Parses files in child processes, each with a V8 heap limit (`maxMemoryMb`) and a time limit (`timeoutMs`).
@@ -69,6 +83,8 @@ export class ParserProcessPool {
   private readonly processes = new Set<ParserProcess>();
   private readonly queue: Job[] = [];
   private nextId = 1;
+  /** True while {@link close} stops the processes: files they give back are not sent anywhere. */
+  private closing = false;
 
   constructor(options: ParserProcessPoolOptions = {}) {
     this.size = Math.max(1, options.processes ?? availableParallelism());
@@ -100,7 +116,7 @@ export class ParserProcessPool {
 
   /** True when a started process waits for work: a file sent now begins at once. */
   hasIdleProcess(): boolean {
-    return this.queue.length === 0 && [...this.processes].some((entry) => entry.ready && entry.job === undefined);
+    return this.queue.length === 0 && [...this.processes].some((entry) => entry.ready && entry.jobs.length === 0);
   }
 
   /** Starts one more process ahead of need (up to `processes`), so that a later file does not wait for Node to boot. */
@@ -114,19 +130,31 @@ export class ParserProcessPool {
   /** Stops every parser process; files still queued or parsing fail with `aborted`. */
   async close(): Promise<void> {
     const closing = new AndesError('aborted', 'The parser pool was closed.');
+    this.closing = true;
+    try {
+      await Promise.all([...this.processes].map((entry) => this.retire(entry, closing)));
+    } finally {
+      this.closing = false;
+    }
+    // Files that were waiting in a process came back to the queue as it stopped.
     for (const job of this.queue.splice(0)) job.reject(closing);
-    await Promise.all([...this.processes].map((entry) => this.retire(entry, closing)));
   }
 
+  /** Sends queued files to idle processes, then to new ones, then ahead to busy ones (see {@link filesSentAhead}). */
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      const entry = [...this.processes].find((candidate) => candidate.job === undefined) ?? this.spawn();
+    while (this.queue.length > 0 && !this.closing) {
+      const entries = [...this.processes];
+      const entry =
+        entries.find((candidate) => candidate.jobs.length === 0) ??
+        this.spawn() ??
+        entries.find((candidate) => candidate.jobs.length <= filesSentAhead);
       if (!entry) return;
       const job = this.queue.shift() as Job;
-      clearTimeout(entry.timer);
-      entry.job = job;
+      if (entry.jobs.length === 0) clearTimeout(entry.timer);
+      job.id = this.nextId++;
+      entry.jobs.push(job);
       setReferenced(entry.child, true);
-      entry.child.send({ ...job.message, id: this.nextId++ });
+      entry.child.send({ ...job.message, id: job.id });
     }
   }
 
@@ -135,7 +163,7 @@ export class ParserProcessPool {
     const entry: ParserProcess = {
       child: startParserProcess(this.limits.maxMemoryMb),
       ready: false,
-      job: undefined,
+      jobs: [],
       timer: undefined,
     };
     this.processes.add(entry);
@@ -157,8 +185,8 @@ export class ParserProcessPool {
       entry.ready = true;
       return;
     }
-    const job = entry.job;
-    if (!job) return;
+    const job = entry.jobs[0];
+    if (!job || response.id !== job.id) return;
     clearTimeout(entry.timer);
     if ('started' in response) {
       // The file's time limit starts once the process has loaded the code it needs, not while Node boots or a
@@ -166,11 +194,13 @@ export class ParserProcessPool {
       this.startTimeLimit(entry, job);
       return;
     }
-    entry.job = undefined;
+    entry.jobs.shift();
     if ('error' in response) job.reject(deserializeError(response.error));
     else job.resolve(('parsed' in response ? response.parsed : response.prepared) as never);
-    setReferenced(entry.child, false);
-    entry.timer = setTimeout(() => void this.retire(entry), this.idleTimeoutMs).unref();
+    if (entry.jobs.length === 0) {
+      setReferenced(entry.child, false);
+      entry.timer = setTimeout(() => void this.retire(entry), this.idleTimeoutMs).unref();
+    }
     this.dispatch();
   }
 
@@ -178,9 +208,10 @@ export class ParserProcessPool {
   private async retire(entry: ParserProcess, error?: AndesError): Promise<void> {
     if (!this.processes.delete(entry)) return;
     clearTimeout(entry.timer);
-    const job = entry.job;
-    entry.job = undefined;
+    const [job, ...waiting] = entry.jobs;
     if (job) job.reject(error ?? this.failure(entry, 'stopped'));
+    entry.jobs = [];
+    this.queue.unshift(...waiting);
     entry.child.removeAllListeners('message');
     if (entry.child.exitCode === null && entry.child.signalCode === null) {
       const exited = new Promise((resolve) => entry.child.once('exit', resolve));
@@ -202,7 +233,7 @@ export class ParserProcessPool {
   /** V8 aborts (SIGABRT, exit code 134) when a heap limit is reached. */
   private exitError(entry: ParserProcess, code: number | null, signal: NodeJS.Signals | null): AndesError {
     if (signal !== 'SIGABRT' && code !== 134) return this.failure(entry, `stopped (${signal ?? `exit code ${code}`})`);
-    const source = entry.job?.source ?? 'a file';
+    const source = entry.jobs[0]?.source ?? 'a file';
     return new AndesError(
       'payload_too_large',
       `Parsing "${source}" needed more than ${this.limits.maxMemoryMb} MiB of memory and was stopped.`,
@@ -213,7 +244,7 @@ export class ParserProcessPool {
   }
 
   private failure(entry: ParserProcess, what: string): AndesError {
-    const source = entry.job?.source ?? 'a file';
+    const source = entry.jobs[0]?.source ?? 'a file';
     return new AndesError('parse_failed', `The parser process reading "${source}" ${what}.`, { details: { source } });
   }
 }

@@ -11,8 +11,13 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console
 
 const send = (response: ParseResponse) => process.send?.(response);
 
+// One file at a time, in the order they came: the pool may send the next file before this one is done (it then
+// waits in the channel), and the time limit of each runs from its own `started` message.
+let previous: Promise<void> = Promise.resolve();
 process.on('message', (request: ParseRequest | PrepareRequest) => {
-  void answer(request).then(send);
+  previous = previous.then(async () => {
+    send(await answer(request));
+  });
 });
 process.on('disconnect', () => process.exit(0));
 send({ ready: true });
