@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { AndesError } from '@andes-rag/core';
 import { createDatabaseFile } from './create-database-file.js';
 import { checkDatabaseFile } from './database-file-check.js';
+import { isDatabaseOpenHere, recordDatabaseOpenHere } from './databases-open-here.js';
 import { initialiseSchema, migrateSchema } from './migrate-schema.js';
 import { checkSchema } from './schema-check.js';
 import { isDamageError, storeCorruptError } from './store-damage.js';
@@ -41,8 +42,11 @@ export interface OpenDatabaseOptions {
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
   const name = path.basename(file);
   const readOnly = options.readOnly ?? false;
-  const state = checkDatabaseFile(file);
-  if (state.kind === 'missing') {
+  // A database this process holds open was checked when it was opened, and reading its files now would release the
+  // open connection's locks (see `databases-open-here.ts`).
+  const openHere = isDatabaseOpenHere(file);
+  const state = openHere ? undefined : checkDatabaseFile(file);
+  if (state?.kind === 'missing') {
     if (readOnly) return openEmptyInMemory();
     try {
       createDatabaseFile(file);
@@ -50,7 +54,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       throw new AndesError('storage_error', `Cannot create the database ${file}: ${String(error)}`, { cause: error });
     }
   }
-  const lost = findLostWriteAheadLog(file);
+  const lost = openHere ? undefined : findLostWriteAheadLog(file);
   if (lost) {
     throw storeCorruptError(
       `Committed writes are lost: the write-ahead log ${name}-wal is ${lost.damage}, and ${name}-shm records ` +
@@ -78,6 +82,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     database.pragma('foreign_keys = ON');
     if (schema === 'andes') quickCheck(database, name, options.check ?? 'structure');
     migrateSchema(database, name);
+    recordDatabaseOpenHere(file, database);
     return database;
   } catch (error) {
     database.close();
