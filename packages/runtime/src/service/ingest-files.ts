@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import {
   AndesError,
@@ -17,6 +16,7 @@ import {
 } from '@andes-rag/retrieval';
 import type { IngestFileResult, IngestInput, IngestProgress } from '../andes-service.js';
 import { commitWrites, type CommitOutcome } from './ingest-commit.js';
+import { readInputFile } from './read-input-file.js';
 
 /** What {@link ingestFiles} needs. */
 export interface IngestFilesOptions {
@@ -113,7 +113,7 @@ async function planOne(options: IngestFilesOptions, input: IngestInput): Promise
     collection: options.collection,
     source: input.source,
     // A path (an upload's temporary file) is read only now, so only the files parsed ahead are in memory.
-    bytes: input.bytes ?? (await readFile(input.path)),
+    bytes: input.bytes ?? (await readInputFile(input.path)),
     parsers: options.parsers,
     ...(options.chunkOptions ? { chunkOptions: options.chunkOptions } : {}),
     ...(input.mediaType ? { mediaType: input.mediaType } : {}),
