@@ -236,6 +236,15 @@ describe('HTML parsing', () => {
     ]);
   });
 
+  it('reads a page nested a thousand levels deep, and refuses one nested past the limit with a message that says so', async () => {
+    const nested = (depth: number) => `<p>Before.</p>${'<div>'.repeat(depth)}Deep text.${'</div>'.repeat(depth)}`;
+    expect((await parseHtml(nested(1000), 'deep.html')).text).toBe('Before.\n\nDeep text.');
+    await expect(parseHtml(nested(50_000), 'deeper.html')).rejects.toMatchObject({
+      code: 'parse_failed',
+      message: 'Cannot read "deeper.html": its elements are nested more than 2000 levels deep',
+    });
+  });
+
   it('rejects a page with no text as parse_failed', async () => {
     await expect(parseHtml('<html><body><script>alert(1)</script><nav>Menu</nav></body></html>')).rejects.toMatchObject(
       {
