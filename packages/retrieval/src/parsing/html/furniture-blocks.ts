@@ -13,7 +13,7 @@ const contentNames = /and|article|body|column|content|main|mathjax|shadow/i;
 /** ARIA roles of furniture not already removed by `removeBoilerplate`. */
 const furnitureRoles = new Set(['menu', 'menubar', 'alert', 'alertdialog', 'dialog']);
 /** Elements that may be furniture blocks; inline elements (a `<span class="menuselection">`) never are. */
-const blockElements = new Set(['div', 'section', 'ul', 'ol', 'dl', 'menu', 'table', 'p', 'center']);
+const blockElements = new Set(['div', 'section', 'ul', 'ol', 'dl', 'menu', 'p', 'center']);
 /** Elements whose inside is content as it stands: code, tables, articles. */
 const contentElements = new Set(['pre', 'code', 'table']);
 
