@@ -1,5 +1,6 @@
 import { attribute, isElement, isText, type DomElement, type DomParent } from './dom-node.js';
 import { countWords } from '../text/count-words.js';
+import { countNodeWords } from './node-words.js';
 import { isArticle } from './remove-boilerplate.js';
 
 /**
@@ -49,7 +50,8 @@ export function findFurnitureBlocks(body: DomParent, bodyWords: number): Furnitu
         continue;
       }
       if (!isElement(node) || isArticle(node) || contentElements.has(node.name)) {
-        if (isElement(node)) add(total, contentWords(node));
+        // Content kept as it stands: its words count, its links do not, so it never makes a list of links.
+        if (isElement(node)) total.words += countNodeWords(node);
         continue;
       }
       const inside = visit(node);
@@ -87,19 +89,6 @@ function add(total: LinkWords, part: LinkWords): void {
   total.words += part.words;
   total.linkWords += part.linkWords;
   total.links += part.links;
-}
-
-/** Word counts of content kept as it stands: its links are not counted, so it never makes a list of links. */
-function contentWords(element: DomElement): LinkWords {
-  let words = 0;
-  const count = (parent: DomParent) => {
-    for (const node of parent.children) {
-      if (isText(node)) words += countWords(node.data);
-      else if (isElement(node)) count(node);
-    }
-  };
-  count(element);
-  return { words, linkWords: 0, links: 0 };
 }
 
 function namesFurniture(element: DomElement): boolean {
